@@ -1,0 +1,117 @@
+// Builds every bundle the extension and its tests need. Extension code is bundled twice from the same
+// sources: for the Node extension host (`main`) and for the web worker host (`browser`).
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** Files under `dir` (recursively) whose path ends with `suffix`; Node 20 has no fs.globSync. */
+function filesUnder(dir, suffix) {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: false })
+      .map((file) => path.join(dir, String(file)))
+      .filter((file) => file.endsWith(suffix) && !file.endsWith('.d.ts'));
+  } catch {
+    return [];
+  }
+}
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+// Node built-ins must never reach code that also runs in a browser: fail the build instead.
+const forbidNodeBuiltins = {
+  name: 'forbid-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(fs|path|os|child_process|process|crypto|url|util|stream|events|buffer)(\/.*)?$/ }, (args) => ({
+      errors: [{ text: `Node built-in "${args.path}" imported from ${args.importer}; shared code must use workspace.fs and web APIs` }],
+    }));
+  },
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [forbidNodeBuiltins],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    plugins: [forbidNodeBuiltins],
+  },
+];
+
+if (existsSync('src/cli/svc-check.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/cli/svc-check.ts'],
+    outfile: 'dist/cli/svc-check.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+
+const webviewEntries = filesUnder('src/webview', '.ts').filter((file) => path.dirname(file) === 'src/webview');
+if (webviewEntries.length > 0) {
+  builds.push({
+    ...common,
+    entryPoints: webviewEntries,
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    minify: true,
+    plugins: [forbidNodeBuiltins],
+  });
+}
+
+const testEntries = [
+  ...filesUnder('test/unit', '.test.ts'),
+  ...filesUnder('test/integration', '.ts'),
+  ...filesUnder('test/e2e', '.ts'),
+  ...filesUnder('bench', '.ts'),
+];
+if (!production && testEntries.length > 0) {
+  builds.push({
+    ...common,
+    entryPoints: testEntries,
+    outdir: 'out',
+    outbase: '.',
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    external: ['vscode'],
+  });
+}
+
+if (!watch) {
+  rmSync('dist', { recursive: true, force: true });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

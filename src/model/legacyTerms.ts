@@ -1,0 +1,328 @@
+/**
+ * ITIL v3 / ITIL 2011 names that ITIL 4 replaced, and what to write instead. The terminology checker
+ * and the legacy hover cards read this map.
+ */
+
+export type LegacyMapping =
+  /** One ITIL 4 name replaces the old one. */
+  | 'rename'
+  /** The old practice was split across several ITIL 4 practices; each is a valid replacement. */
+  | 'split'
+  /** No ITIL 4 practice carries the old one: the text needs rewording rather than a new name. */
+  | 'absorbed';
+
+export interface LegacyTerm {
+  readonly id: string;
+  /** The old name as ITIL v3/2011 wrote it. */
+  readonly term: string;
+  /** Other spellings of the old name that mean the same thing. */
+  readonly variants: readonly string[];
+  readonly era: 'ITIL v2' | 'ITIL v3' | 'ITIL v3/2011';
+  readonly mapping: LegacyMapping;
+  /** ITIL 4 wording to use instead, in order of preference (empty for absorbed terms). */
+  readonly replacements: readonly string[];
+  /** Practices that now cover the old term. */
+  readonly practiceIds: readonly string[];
+  /** Why, in one or two sentences; shown in hovers and in the diagnostic for absorbed terms. */
+  readonly note: string;
+}
+
+export const LEGACY_TERMS: readonly LegacyTerm[] = [
+  {
+    id: 'strategy-management-for-it-services',
+    term: 'Strategy Management for IT Services',
+    variants: ['Service Strategy Generation'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['strategy management'],
+    practiceIds: ['strategy-management'],
+    note: 'ITIL 4 drops the "for IT services" qualifier: strategy management is a general management practice.',
+  },
+  {
+    id: 'service-portfolio-management',
+    term: 'Service Portfolio Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['portfolio management'],
+    practiceIds: ['portfolio-management'],
+    note: 'ITIL 4 widens the scope to products, services, projects and customers: portfolio management.',
+  },
+  {
+    id: 'financial-management-for-it-services',
+    term: 'Financial Management for IT Services',
+    variants: ['IT Financial Management'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['service financial management'],
+    practiceIds: ['service-financial-management'],
+    note: 'The ITIL 4 name is service financial management, a general management practice.',
+  },
+  {
+    id: 'demand-management',
+    term: 'Demand Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'absorbed',
+    replacements: [],
+    practiceIds: ['capacity-and-performance-management', 'portfolio-management', 'relationship-management'],
+    note: 'ITIL 4 has no demand management practice: demand is an input to the service value system, forecasting belongs to capacity and performance management, and prioritizing demand to portfolio and relationship management. Reword the sentence around the practice you mean.',
+  },
+  {
+    id: 'business-relationship-management',
+    term: 'Business Relationship Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['relationship management'],
+    practiceIds: ['relationship-management'],
+    note: 'ITIL 4 covers relationships with every stakeholder, not only the business: relationship management. The role "business relationship manager" is still in use.',
+  },
+  {
+    id: 'design-coordination',
+    term: 'Design Coordination',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['service design'],
+    practiceIds: ['service-design'],
+    note: 'The closest ITIL 4 practice is service design, which also takes in design thinking and customer and user experience.',
+  },
+  {
+    id: 'capacity-management',
+    term: 'Capacity Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['capacity and performance management'],
+    practiceIds: ['capacity-and-performance-management'],
+    note: 'ITIL 4 adds performance to the name: capacity and performance management.',
+  },
+  {
+    id: 'it-service-continuity-management',
+    term: 'IT Service Continuity Management',
+    variants: ['ITSCM'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['service continuity management'],
+    practiceIds: ['service-continuity-management'],
+    note: 'The ITIL 4 name is service continuity management.',
+  },
+  {
+    id: 'transition-planning-and-support',
+    term: 'Transition Planning and Support',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'absorbed',
+    replacements: [],
+    practiceIds: ['project-management', 'change-enablement', 'release-management', 'deployment-management'],
+    note: 'ITIL 4 has no such practice: its work is spread over project management, change enablement, release management and deployment management. Name the one you mean.',
+  },
+  {
+    id: 'change-management',
+    term: 'Change Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['change enablement'],
+    practiceIds: ['change-enablement'],
+    note: 'ITIL 4 calls it change enablement (the 2019 Foundation book said change control). Do not confuse it with organizational change management, the people side of change.',
+  },
+  {
+    id: 'change-evaluation',
+    term: 'Change Evaluation',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'absorbed',
+    replacements: [],
+    practiceIds: ['change-enablement', 'service-validation-and-testing'],
+    note: 'ITIL 4 assesses and authorizes changes within change enablement, with testing in service validation and testing.',
+  },
+  {
+    id: 'service-asset-and-configuration-management',
+    term: 'Service Asset and Configuration Management',
+    variants: ['SACM', 'Service Asset & Configuration Management'],
+    era: 'ITIL v3/2011',
+    mapping: 'split',
+    replacements: ['IT asset management', 'service configuration management'],
+    practiceIds: ['it-asset-management', 'service-configuration-management'],
+    note: 'ITIL 4 splits it into IT asset management and service configuration management.',
+  },
+  {
+    id: 'release-and-deployment-management',
+    term: 'Release and Deployment Management',
+    variants: ['Release & Deployment Management'],
+    era: 'ITIL v3/2011',
+    mapping: 'split',
+    replacements: ['release management', 'deployment management'],
+    practiceIds: ['release-management', 'deployment-management'],
+    note: 'ITIL 4 splits it into release management (a service practice) and deployment management (a technical practice).',
+  },
+  {
+    id: 'event-management',
+    term: 'Event Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['monitoring and event management'],
+    practiceIds: ['monitoring-and-event-management'],
+    note: 'ITIL 4 adds monitoring to the name: monitoring and event management.',
+  },
+  {
+    id: 'request-fulfilment',
+    term: 'Request Fulfilment',
+    variants: ['Request Fulfillment'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['service request management'],
+    practiceIds: ['service-request-management'],
+    note: 'The ITIL 4 name is service request management.',
+  },
+  {
+    id: 'access-management',
+    term: 'Access Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'absorbed',
+    replacements: [],
+    practiceIds: ['information-security-management', 'service-request-management'],
+    note: 'ITIL 4 has no access management practice: identity and access management is part of information security management, and access requests are fulfilled through service request management.',
+  },
+  {
+    id: 'continual-service-improvement',
+    term: 'Continual Service Improvement',
+    variants: ['Seven-Step Improvement Process', '7-Step Improvement Process', 'CSI'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['continual improvement'],
+    practiceIds: ['continual-improvement'],
+    note: 'ITIL 4 speaks of continual improvement: a practice, a component of the service value system and, as Improve, a value chain activity.',
+  },
+  {
+    id: 'service-measurement',
+    term: 'Service Measurement',
+    variants: ['Service Reporting'],
+    era: 'ITIL v3',
+    mapping: 'rename',
+    replacements: ['measurement and reporting'],
+    practiceIds: ['measurement-and-reporting'],
+    note: 'ITIL 4 brings measurement and reporting together as one general management practice.',
+  },
+  {
+    id: 'technical-management',
+    term: 'Technical Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['infrastructure and platform management'],
+    practiceIds: ['infrastructure-and-platform-management'],
+    note: 'The v3 function maps roughly to the infrastructure and platform management practice.',
+  },
+  {
+    id: 'it-operations-management',
+    term: 'IT Operations Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'split',
+    replacements: ['infrastructure and platform management', 'monitoring and event management'],
+    practiceIds: ['infrastructure-and-platform-management', 'monitoring-and-event-management'],
+    note: 'The v3 function maps roughly to infrastructure and platform management, with operations control in monitoring and event management.',
+  },
+  {
+    id: 'application-management',
+    term: 'Application Management',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['software development and management'],
+    practiceIds: ['software-development-and-management'],
+    note: 'The v3 function maps roughly to the software development and management practice.',
+  },
+  {
+    id: 'security-management',
+    term: 'Security Management',
+    variants: [],
+    era: 'ITIL v2',
+    mapping: 'rename',
+    replacements: ['information security management'],
+    practiceIds: ['information-security-management'],
+    note: 'The ITIL 4 name is information security management.',
+  },
+  {
+    id: 'ict-infrastructure-management',
+    term: 'ICT Infrastructure Management',
+    variants: [],
+    era: 'ITIL v2',
+    mapping: 'rename',
+    replacements: ['infrastructure and platform management'],
+    practiceIds: ['infrastructure-and-platform-management'],
+    note: 'The ITIL 4 equivalent is infrastructure and platform management.',
+  },
+  {
+    id: 'configuration-management',
+    term: 'Configuration Management',
+    variants: [],
+    era: 'ITIL v2',
+    mapping: 'rename',
+    replacements: ['service configuration management'],
+    practiceIds: ['service-configuration-management'],
+    note: 'The ITIL 4 name is service configuration management.',
+  },
+  {
+    id: 'service-knowledge-management-system',
+    term: 'Service Knowledge Management System',
+    variants: ['SKMS'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['knowledge management system'],
+    practiceIds: ['knowledge-management'],
+    note: 'ITIL 4 talks about knowledge management and its supporting systems rather than an SKMS.',
+  },
+  {
+    id: 'request-for-change',
+    term: 'Request for Change',
+    variants: [],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['change request'],
+    practiceIds: ['change-enablement'],
+    note: 'ITIL 4 writes change request.',
+  },
+  {
+    id: 'forward-schedule-of-change',
+    term: 'Forward Schedule of Change',
+    variants: ['Change Calendar', 'Forward Schedule of Changes'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['change schedule'],
+    practiceIds: ['change-enablement'],
+    note: 'ITIL 4 writes change schedule.',
+  },
+];
+
+const legacyById = new Map<string, LegacyTerm>(LEGACY_TERMS.map((term) => [term.id, term]));
+
+export function getLegacyTerm(id: string): LegacyTerm {
+  const term = legacyById.get(id);
+  if (!term) {
+    throw new Error(`Unknown legacy term id: ${id}`);
+  }
+  return term;
+}
+
+function normalizeLegacyName(text: string): string {
+  return text.toLowerCase().replace(/&/g, ' and ').replace(/[\s-]+/g, ' ').trim();
+}
+
+const legacyLookup = new Map<string, string>();
+for (const term of LEGACY_TERMS) {
+  for (const name of [term.term, ...term.variants]) {
+    legacyLookup.set(normalizeLegacyName(name), term.id);
+  }
+}
+
+/** Finds the legacy term a name spells (case and spacing ignored), e.g. a practice written in v3 style. */
+export function resolveLegacyTerm(text: string): LegacyTerm | undefined {
+  const id = legacyLookup.get(normalizeLegacyName(text));
+  return id ? legacyById.get(id) : undefined;
+}
