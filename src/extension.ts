@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
 
-export function activate(context: vscode.ExtensionContext): SvcApi {
+export function activate(_context: vscode.ExtensionContext): SvcApi {
   const api = createApi();
   return api;
 }

@@ -1,0 +1,367 @@
+/**
+ * Structured ITIL cards (activity, practice, concept, legacy term, entry and exit nodes) and their two
+ * renderings: Markdown for hovers, tooltips and previews, escaped HTML for webviews. Every feature that
+ * shows an ITIL item builds it here, so the wording stays the same everywhere.
+ */
+import {
+  ACTIVITIES,
+  DEMAND_NODE,
+  ENTRY_ACTIVITY_IDS,
+  VALUE_ACTIVITY_IDS,
+  VALUE_NODE,
+  getActivity,
+  linkedActivities,
+  type ActivityId,
+} from './activities';
+import { ALL_CONCEPTS, type Concept, type ConceptKind } from './concepts';
+import { LEGACY_TERMS, getLegacyTerm } from './legacyTerms';
+import { PRACTICES, PRACTICE_GROUPS, getPractice, type Practice } from './practices';
+
+export type CardKind = 'activity' | 'practice' | 'concept' | 'legacy' | 'demand' | 'value';
+
+/** A command a card can offer; renderers turn it into a command link or a webview message. */
+export interface CardLink {
+  readonly label: string;
+  readonly command: string;
+  readonly args: readonly unknown[];
+}
+
+/** A short item that may carry an activity colour and a link, e.g. a practice or an activity name. */
+export interface CardChip {
+  readonly label: string;
+  readonly activity?: ActivityId;
+  readonly link?: CardLink;
+}
+
+export type CardBlock =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'bullets'; readonly items: readonly string[] }
+  | { readonly kind: 'chips'; readonly chips: readonly CardChip[] }
+  | { readonly kind: 'table'; readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
+
+export interface CardSection {
+  readonly heading: string;
+  readonly blocks: readonly CardBlock[];
+}
+
+export interface Card {
+  readonly kind: CardKind;
+  readonly id: string;
+  readonly title: string;
+  /** One line under the title, e.g. the practice group. */
+  readonly subtitle: string;
+  /** The activity whose colour marks the card, for activity cards. */
+  readonly activity?: ActivityId;
+  readonly badges: readonly string[];
+  readonly sections: readonly CardSection[];
+  readonly links: readonly CardLink[];
+}
+
+export const SHOW_IN_TREE_COMMAND = 'svc.revealInValueChain';
+export const OPEN_DIAGRAM_COMMAND = 'svc.openDiagram';
+
+/** Commands that card links may run; hovers trust exactly these. */
+export const CARD_COMMANDS: readonly string[] = [SHOW_IN_TREE_COMMAND, OPEN_DIAGRAM_COMMAND];
+
+export const EXAMINABLE_PURPOSE_BADGE = 'Foundation: purpose examinable';
+export const STUDIED_IN_DETAIL_BADGE = 'Foundation: studied in detail';
+
+function activityChip(id: ActivityId): CardChip {
+  return { label: getActivity(id).name, activity: id, link: showInTree(id) };
+}
+
+function practiceChip(practice: Practice): CardChip {
+  return { label: practice.name, link: showInTree(practice.id) };
+}
+
+function showInTree(id: string): CardLink {
+  return { label: 'Show in Value Chain', command: SHOW_IN_TREE_COMMAND, args: [id] };
+}
+
+function openDiagram(activityId?: ActivityId): CardLink {
+  return { label: 'Open SVC Diagram', command: OPEN_DIAGRAM_COMMAND, args: activityId ? [activityId] : [] };
+}
+
+export function activityCard(id: ActivityId): Card {
+  const activity = getActivity(id);
+  const rowCount = Math.max(activity.inputs.length, activity.outputs.length);
+  const rows = Array.from({ length: rowCount }, (_, index) => [activity.inputs[index] ?? '', activity.outputs[index] ?? '']);
+  const connections: CardChip[] = linkedActivities(id).map((linked) => activityChip(linked.id));
+  const sections: CardSection[] = [
+    { heading: 'Purpose', blocks: [{ kind: 'paragraph', text: activity.purpose }] },
+    { heading: 'Inputs and outputs', blocks: [{ kind: 'table', headers: ['Inputs', 'Outputs'], rows }] },
+    { heading: 'What it enables', blocks: [{ kind: 'bullets', items: activity.enables }] },
+    { heading: 'Key practices', blocks: [{ kind: 'chips', chips: activity.keyPracticeIds.map((practiceId) => practiceChip(getPractice(practiceId))) }] },
+    { heading: 'Linked activities', blocks: [{ kind: 'chips', chips: connections }, ...flowNotes(id)] },
+  ];
+  if (activity.caveats.length > 0) {
+    sections.push({ heading: 'Exam caveats', blocks: [{ kind: 'bullets', items: activity.caveats }] });
+  }
+  return {
+    kind: 'activity',
+    id,
+    title: activity.name,
+    subtitle: `Service value chain activity — ${activity.summary.toLowerCase()}`,
+    activity: id,
+    badges: [],
+    sections,
+    links: [showInTree(id), openDiagram(id)],
+  };
+}
+
+function flowNotes(id: ActivityId): CardBlock[] {
+  const notes: string[] = [];
+  if (ENTRY_ACTIVITY_IDS.includes(id)) notes.push(`Demand and opportunity enter the chain here.`);
+  if (VALUE_ACTIVITY_IDS.includes(id)) notes.push(`Delivers value: products and services reach consumers from here.`);
+  return notes.length > 0 ? [{ kind: 'bullets', items: notes }] : [];
+}
+
+export function practiceCard(id: string): Card {
+  const practice = getPractice(id);
+  const group = PRACTICE_GROUPS.find((candidate) => candidate.id === practice.group);
+  const badges: string[] = [];
+  if (practice.examinablePurpose) badges.push(EXAMINABLE_PURPOSE_BADGE);
+  if (practice.studiedInDetail) badges.push(STUDIED_IN_DETAIL_BADGE);
+  const sections: CardSection[] = [
+    { heading: 'Purpose', blocks: [{ kind: 'paragraph', text: practice.purpose }] },
+    { heading: 'Mainly contributes to', blocks: [{ kind: 'chips', chips: practice.activities.map(activityChip) }] },
+  ];
+  const aliases = practice.aliases.map((alias) => (alias.ambiguous ? `${alias.text} (ambiguous)` : alias.text));
+  if (aliases.length > 0) {
+    sections.push({ heading: 'Also written as', blocks: [{ kind: 'paragraph', text: aliases.join(', ') }] });
+  }
+  return {
+    kind: 'practice',
+    id,
+    title: practice.name,
+    subtitle: `${group?.label.replace(/s$/, '') ?? 'Practice'} (ITIL 4 §${practice.section})`,
+    badges,
+    sections,
+    links: [showInTree(id), openDiagram(practice.activities[0])],
+  };
+}
+
+const CONCEPT_KIND_LABELS: Record<ConceptKind, string> = {
+  concept: 'ITIL 4 key concept',
+  principle: 'ITIL 4 guiding principle',
+  dimension: 'One of the four dimensions of service management',
+  'svs-component': 'Component of the service value system',
+  'practice-group': 'ITIL 4 practice group',
+};
+
+const conceptsById = new Map<string, Concept>(ALL_CONCEPTS.map((concept) => [concept.id, concept]));
+
+export function conceptCard(id: string): Card {
+  const concept = conceptsById.get(id);
+  if (!concept) {
+    throw new Error(`Unknown concept id: ${id}`);
+  }
+  const sections: CardSection[] = [{ heading: 'Definition', blocks: [{ kind: 'paragraph', text: concept.definition }] }];
+  if (concept.aliases.length > 0) {
+    sections.push({ heading: 'Also written as', blocks: [{ kind: 'paragraph', text: concept.aliases.join(', ') }] });
+  }
+  return { kind: 'concept', id, title: concept.name, subtitle: CONCEPT_KIND_LABELS[concept.kind], badges: [], sections, links: [] };
+}
+
+export function legacyCard(id: string): Card {
+  const term = getLegacyTerm(id);
+  const instead =
+    term.mapping === 'absorbed'
+      ? 'ITIL 4 has no direct replacement: reword around the practice you mean.'
+      : `ITIL 4 uses ${term.replacements.map((name) => `“${name}”`).join(term.mapping === 'split' ? ' and ' : ' or ')}.`;
+  return {
+    kind: 'legacy',
+    id,
+    title: term.term,
+    subtitle: `${term.era} name — ${instead}`,
+    badges: ['Outdated term'],
+    sections: [
+      { heading: 'Why', blocks: [{ kind: 'paragraph', text: term.note }] },
+      { heading: 'Related ITIL 4 practices', blocks: [{ kind: 'chips', chips: term.practiceIds.map((practiceId) => practiceChip(getPractice(practiceId))) }] },
+    ],
+    links: [],
+  };
+}
+
+export function demandCard(): Card {
+  return {
+    kind: 'demand',
+    id: 'demand',
+    title: DEMAND_NODE.name,
+    subtitle: 'Where work enters the service value chain',
+    badges: [],
+    sections: [{ heading: 'Enters through', blocks: [{ kind: 'chips', chips: ENTRY_ACTIVITY_IDS.map(activityChip) }] }],
+    links: [openDiagram()],
+  };
+}
+
+export function valueCard(): Card {
+  return {
+    kind: 'value',
+    id: 'value',
+    title: VALUE_NODE.name,
+    subtitle: 'What the service value chain produces',
+    badges: [],
+    sections: [{ heading: 'Delivered by', blocks: [{ kind: 'chips', chips: VALUE_ACTIVITY_IDS.map(activityChip) }] }],
+    links: [openDiagram()],
+  };
+}
+
+export interface MarkdownCardOptions {
+  /** Turn links into `command:` URIs (hovers, previews); without it links are left out. */
+  readonly commandLinks: boolean;
+  /** Colour to mark an activity with, e.g. from the current theme; no swatch when absent. */
+  readonly colorFor?: (activity: ActivityId) => string | undefined;
+  /** Markdown heading level of the title; section headings use the next level. Defaults to 3. */
+  readonly headingLevel?: number;
+}
+
+export function cardToMarkdown(card: Card, options: MarkdownCardOptions): string {
+  const level = options.headingLevel ?? 3;
+  const lines: string[] = [];
+  const swatch = card.activity ? colorSwatch(card.activity, options) : '';
+  lines.push(`${'#'.repeat(level)} ${swatch}${escapeMarkdown(card.title)}`, '');
+  lines.push(`*${escapeMarkdown(card.subtitle)}*`, '');
+  if (card.badges.length > 0) {
+    lines.push(card.badges.map((badge) => `\`${badge}\``).join(' '), '');
+  }
+  for (const section of card.sections) {
+    lines.push(`**${escapeMarkdown(section.heading)}**`, '');
+    for (const block of section.blocks) {
+      lines.push(...blockToMarkdown(block, options), '');
+    }
+  }
+  if (options.commandLinks && card.links.length > 0) {
+    lines.push(card.links.map((link) => markdownLink(link.label, link)).join(' · '), '');
+  }
+  return lines.join('\n').trimEnd() + '\n';
+}
+
+function blockToMarkdown(block: CardBlock, options: MarkdownCardOptions): string[] {
+  switch (block.kind) {
+    case 'paragraph':
+      return [escapeMarkdown(block.text)];
+    case 'bullets':
+      return block.items.map((item) => `- ${escapeMarkdown(item)}`);
+    case 'chips':
+      return [
+        block.chips
+          .map((chip) => {
+            const label = `${chip.activity ? colorSwatch(chip.activity, options) : ''}${escapeMarkdown(chip.label)}`;
+            return chip.link && options.commandLinks ? markdownLink(label, chip.link, true) : label;
+          })
+          .join(', '),
+      ];
+    case 'table':
+      return [
+        `| ${block.headers.map(escapeTableCell).join(' | ')} |`,
+        `| ${block.headers.map(() => '---').join(' | ')} |`,
+        ...block.rows.map((row) => `| ${row.map(escapeTableCell).join(' | ')} |`),
+      ];
+  }
+}
+
+function colorSwatch(activity: ActivityId, options: MarkdownCardOptions): string {
+  const color = options.colorFor?.(activity);
+  return color && /^#[0-9a-f]{3,8}$/i.test(color) ? `<span style="color:${color};">■</span> ` : '';
+}
+
+function markdownLink(label: string, link: CardLink, labelIsEscaped = false): string {
+  const text = labelIsEscaped ? label : escapeMarkdown(label);
+  return `[${text}](${commandUri(link)} "${escapeMarkdown(link.label)}")`;
+}
+
+/** `command:` URI with JSON arguments, as VS Code's Markdown renderer expects them. */
+export function commandUri(link: CardLink): string {
+  const query = link.args.length > 0 ? `?${encodeURIComponent(JSON.stringify(link.args))}` : '';
+  return `command:${link.command}${query}`;
+}
+
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]#|<>~]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(MARKDOWN_SPECIAL, (character) => `\\${character}`);
+}
+
+function escapeTableCell(text: string): string {
+  return escapeMarkdown(text).replace(/\n/g, ' ');
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** CSS custom property VS Code defines in webviews for a contributed colour id. */
+export function activityColorVariable(activity: ActivityId): string {
+  return `--vscode-${getActivity(activity).colorId.replace(/\./g, '-')}`;
+}
+
+/**
+ * HTML for a webview. Links become `<a>` elements with `data-command` and `data-args` (JSON) that the
+ * webview posts back to the extension, which validates them before running anything.
+ */
+export function cardToHtml(card: Card): string {
+  const accent = card.activity ? ` style="--card-accent: var(${activityColorVariable(card.activity)})"` : '';
+  const parts: string[] = [];
+  parts.push(`<article class="svc-card svc-card-${card.kind}"${accent}>`);
+  parts.push(`<header><h2>${escapeHtml(card.title)}</h2><p class="svc-card-subtitle">${escapeHtml(card.subtitle)}</p>`);
+  if (card.badges.length > 0) {
+    parts.push(`<p class="svc-card-badges">${card.badges.map((badge) => `<span class="svc-badge">${escapeHtml(badge)}</span>`).join(' ')}</p>`);
+  }
+  parts.push('</header>');
+  for (const section of card.sections) {
+    parts.push(`<section><h3>${escapeHtml(section.heading)}</h3>`);
+    for (const block of section.blocks) {
+      parts.push(blockToHtml(block));
+    }
+    parts.push('</section>');
+  }
+  if (card.links.length > 0) {
+    parts.push(`<footer>${card.links.map((link) => htmlLink(escapeHtml(link.label), link)).join(' ')}</footer>`);
+  }
+  parts.push('</article>');
+  return parts.join('');
+}
+
+function blockToHtml(block: CardBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case 'bullets':
+      return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+    case 'chips':
+      return `<p class="svc-chips">${block.chips.map(chipToHtml).join(' ')}</p>`;
+    case 'table':
+      return (
+        `<table><thead><tr>${block.headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('')}</tr></thead>` +
+        `<tbody>${block.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+      );
+  }
+}
+
+function chipToHtml(chip: CardChip): string {
+  const style = chip.activity ? ` style="--chip-color: var(${activityColorVariable(chip.activity)})"` : '';
+  const label = `<span class="svc-chip${chip.activity ? ' svc-chip-activity' : ''}"${style}>${escapeHtml(chip.label)}</span>`;
+  return chip.link ? htmlLink(label, chip.link) : label;
+}
+
+function htmlLink(innerHtml: string, link: CardLink): string {
+  return `<a href="#" class="svc-link" data-command="${escapeHtml(link.command)}" data-args="${escapeHtml(JSON.stringify(link.args))}" title="${escapeHtml(link.label)}">${innerHtml}</a>`;
+}
+
+/** Every card the model can produce, for search and tests. */
+export function allCards(): Card[] {
+  return [
+    ...ACTIVITIES.map((activity) => activityCard(activity.id)),
+    ...PRACTICES.map((practice) => practiceCard(practice.id)),
+    ...LEGACY_TERMS.map((term) => legacyCard(term.id)),
+    ...ALL_CONCEPTS.map((concept) => conceptCard(concept.id)),
+    demandCard(),
+    valueCard(),
+  ];
+}

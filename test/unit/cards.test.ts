@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import {
+  CARD_COMMANDS,
+  activityCard,
+  allCards,
+  cardToHtml,
+  cardToMarkdown,
+  escapeHtml,
+  legacyCard,
+  practiceCard,
+} from '../../src/model/cards';
+import { ACTIVITIES } from '../../src/model/activities';
+
+suite('ITIL cards', () => {
+  test('an activity card carries purpose, inputs/outputs table, enables, key practices and links', () => {
+    const card = activityCard('engage');
+    const markdown = cardToMarkdown(card, { commandLinks: true, colorFor: () => '#fbbf24' });
+    assert.match(markdown, /^### <span style="color:#fbbf24;">■<\/span> Engage/);
+    assert.match(markdown, /\| Inputs \| Outputs \|/);
+    assert.match(markdown, /\| Consolidated demands and opportunities \| Requirements and feedback for other activities \|/);
+    assert.match(markdown, /\[Service desk\]\(command:svc\.revealInValueChain\?%5B%22service-desk%22%5D/);
+    assert.match(markdown, /Demand and opportunity enter the chain here/);
+    assert.match(markdown, /Exam caveats/);
+  });
+
+  test('a practice card shows group, section, Foundation markers and activities', () => {
+    const markdown = cardToMarkdown(practiceCard('incident-management'), { commandLinks: false });
+    assert.match(markdown, /Service management practice \(ITIL 4 §5\.2\.5\)/);
+    assert.match(markdown, /`Foundation: purpose examinable` `Foundation: studied in detail`/);
+    assert.match(markdown, /Engage, Deliver & Support/);
+    assert.doesNotMatch(markdown, /command:/);
+  });
+
+  test('a legacy card names the ITIL 4 replacement', () => {
+    assert.match(cardToMarkdown(legacyCard('change-management'), { commandLinks: false }), /ITIL v3\/2011 name — ITIL 4 uses “change enablement”/);
+    assert.match(legacyCard('release-and-deployment-management').subtitle, /“release management” and “deployment management”/);
+    assert.match(legacyCard('access-management').subtitle, /no direct replacement/);
+  });
+
+  test('card links only use the commands hovers trust', () => {
+    for (const card of allCards()) {
+      for (const link of card.links) {
+        assert.ok(CARD_COMMANDS.includes(link.command), `${card.id}: ${link.command}`);
+      }
+    }
+  });
+
+  test('HTML rendering escapes text and marks activities with their theme colour variable', () => {
+    const html = cardToHtml(activityCard('design-and-transition'));
+    assert.match(html, /<h2>Design &amp; Transition<\/h2>/);
+    assert.match(html, /var\(--vscode-svc-activity-designAndTransition\)/);
+    assert.match(html, /data-command="svc\.revealInValueChain" data-args="\[&quot;change-enablement&quot;\]"/);
+    assert.equal(escapeHtml('<script>"x"</script>'), '&lt;script&gt;&quot;x&quot;&lt;/script&gt;');
+  });
+
+  test('every activity renders without throwing in both formats', () => {
+    for (const activity of ACTIVITIES) {
+      const card = activityCard(activity.id);
+      assert.ok(cardToHtml(card).length > 200);
+      assert.ok(cardToMarkdown(card, { commandLinks: true }).length > 200);
+    }
+  });
+});
