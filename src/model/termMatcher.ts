@@ -99,6 +99,7 @@ const SYMBOL_COUNT = 38;
 const SEPARATOR = 36;
 const SLASH = 37;
 const NO_NODE = 0;
+const ROOT = 1;
 const NO_ENTRY = -1;
 
 const CODE_TAB = 9;
@@ -119,10 +120,16 @@ const WINDOW_LIMIT = 4096;
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
+// Per ASCII code: a letter or digit, anything else, or an underscore (word character only inside a word).
+const OTHER = 0;
+const ALPHANUMERIC = 1;
+const CHECK = 2;
+const ASCII_KINDS = new Uint8Array(128).map((_, code) =>
+  code === CODE_UNDERSCORE ? CHECK : (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? ALPHANUMERIC : OTHER,
+);
+
 function isAlphanumeric(code: number): boolean {
-  if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  }
+  if (code < 128) return ASCII_KINDS[code] === ALPHANUMERIC;
   return NON_ASCII_WORD.test(String.fromCharCode(code));
 }
 
@@ -143,6 +150,8 @@ function symbolOf(code: number): number {
   if (code >= 48 && code <= 57) return code - 48 + 26;
   return -1;
 }
+
+const ASCII_SYMBOLS = new Int8Array(128).map((_, code) => symbolOf(code));
 
 /**
  * Start of the token that continues a term after `from` (or `end` when the gap runs up to it), or -1 when
@@ -181,7 +190,7 @@ function skipJoinableGap(text: string, from: number, end: number): number {
 interface Entry {
   readonly term: TermRef;
   /** For abbreviations: the spellings accepted (as listed, in capitals), spaces removed. */
-  readonly exactSpellings?: readonly string[];
+  readonly exactSpellings?: ReadonlySet<string>;
 }
 
 /** Lower-case words, "&" as "and", "/" kept; separators only between two words. */
@@ -252,11 +261,11 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
   const entries: Entry[] = [];
   let transitions = new Int32Array(SYMBOL_COUNT * 64);
   let entryAt = new Int32Array(64).fill(NO_ENTRY);
-  let nodeCount = 2; // node 0 means "no node"; node 1 is the root
+  let nodeCount = ROOT + 1;
   const continuationWords = new Set<string>();
 
   for (const [key, draft] of drafts) {
-    let node = 1;
+    let node = ROOT;
     for (let index = 0; index < key.length; index++) {
       const character = key[index]!;
       const symbol = character === ' ' ? SEPARATOR : character === '/' ? SLASH : symbolOf(key.charCodeAt(index));
@@ -278,21 +287,12 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
       node = next;
     }
     entryAt[node] = entries.length;
-    entries.push(draft.caseInsensitive ? { term: draft.term } : { term: draft.term, exactSpellings: [...draft.spellings] });
+    entries.push(draft.caseInsensitive ? { term: draft.term } : { term: draft.term, exactSpellings: draft.spellings });
     key.split(/[ /]/).slice(1).forEach((word) => continuationWords.add(word));
   }
 
   const frozenTransitions = transitions;
   const frozenEntryAt = entryAt;
-
-  /** Follows the trie with the characters of the word at `start`; returns the node reached or NO_NODE. */
-  function walkWord(text: string, node: number, start: number, wordEnd: number): number {
-    for (let index = start; index < wordEnd && node !== NO_NODE; index++) {
-      const symbol = symbolOf(text.charCodeAt(index));
-      node = symbol < 0 ? NO_NODE : frozenTransitions[node * SYMBOL_COUNT + symbol]!;
-    }
-    return node;
-  }
 
   function wordEndFrom(text: string, index: number, limit: number): number {
     while (index < limit && isWordAt(text, index)) index++;
@@ -303,14 +303,21 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
     const entryIndex = frozenEntryAt[node]!;
     if (entryIndex === NO_ENTRY) return undefined;
     const entry = entries[entryIndex]!;
-    if (entry.exactSpellings && !entry.exactSpellings.includes(compact(text.slice(start, end)))) return undefined;
+    if (entry.exactSpellings) {
+      const written = text.slice(start, end);
+      if (!entry.exactSpellings.has(written) && !entry.exactSpellings.has(compact(written))) return undefined;
+    }
     return entry;
   }
 
-  /** Longest term starting at the word that starts at `start`, not reading past `limit`. */
+  /**
+   * Longest term starting at the word that starts at `start`, not reading past `limit`. The trie is
+   * followed while the words are read, so a word that starts no term costs a character or two.
+   */
   function longestAt(text: string, start: number, limit: number): TermMatch | undefined {
-    let best: TermMatch | undefined;
-    let node = 1;
+    let bestEnd = -1;
+    let bestEntry: Entry | undefined;
+    let node = ROOT;
     let index = start;
     let previousWasWord = false;
     for (;;) {
@@ -324,22 +331,33 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
         node = walkAnd(node);
         previousWasWord = true;
         index++;
-      } else if (isWordAt(text, index) && !isWordAt(text, index - 1)) {
-        const wordEnd = wordEndFrom(text, index, limit);
-        if (wordEnd === limit && isWordAt(text, limit)) return best;
+      } else {
         if (previousWasWord) node = frozenTransitions[node * SYMBOL_COUNT + SEPARATOR]!;
-        node = walkWord(text, node, index, wordEnd);
-        if (node === NO_NODE) return best;
+        let wordEnd = index;
+        while (node !== NO_NODE && wordEnd < limit) {
+          const character = text.charCodeAt(wordEnd);
+          const symbol = character < 128 ? ASCII_SYMBOLS[character]! : -1;
+          if (symbol >= 0) {
+            node = frozenTransitions[node * SYMBOL_COUNT + symbol]!;
+            wordEnd++;
+          } else {
+            // A word character no term holds (an accent, snake_case) spoils the word.
+            if (isWordAt(text, wordEnd)) node = NO_NODE;
+            break;
+          }
+        }
+        if (node === NO_NODE || wordEnd === index || isWordAt(text, wordEnd)) return bestEntry && { start, end: bestEnd, term: bestEntry.term };
         const entry = acceptedEntry(text, node, start, wordEnd);
-        if (entry) best = { start, end: wordEnd, term: entry.term };
+        if (entry) {
+          bestEnd = wordEnd;
+          bestEntry = entry;
+        }
         previousWasWord = true;
         index = wordEnd;
-      } else {
-        return best;
       }
-      if (node === NO_NODE) return best;
+      if (node === NO_NODE) return bestEntry && { start, end: bestEnd, term: bestEntry.term };
       index = skipJoinableGap(text, index, limit);
-      if (index < 0 || index >= limit) return best;
+      if (index < 0 || index >= limit) return bestEntry && { start, end: bestEnd, term: bestEntry.term };
     }
   }
 
@@ -351,22 +369,28 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
     return node;
   }
 
-  /** Leftmost-longest scan of the words starting in [from, limit). */
+  /** Leftmost-longest scan of the words starting in [from, limit); stops at the first word after `stopAfter`. */
   function scan(text: string, from: number, limit: number, stopAfter: number, found: TermMatch[]): void {
     let index = from;
+    let insideWord = isWordAt(text, from - 1);
     while (index < limit) {
-      if (!isWordAt(text, index)) {
+      const code = text.charCodeAt(index);
+      const kind = code < 128 ? ASCII_KINDS[code]! : CHECK;
+      if (kind === OTHER || (kind === CHECK && !isWordAt(text, index))) {
+        insideWord = false;
         index++;
-        continue;
-      }
-      if (index > stopAfter) return;
-      const isWordStart = !isWordAt(text, index - 1);
-      const match = isWordStart ? longestAt(text, index, limit) : undefined;
-      if (match) {
-        found.push(match);
-        index = match.end;
+      } else if (insideWord) {
+        index++;
       } else {
-        index = wordEndFrom(text, index, limit);
+        if (index > stopAfter) return;
+        const match = longestAt(text, index, limit);
+        if (match) {
+          found.push(match);
+          index = match.end;
+        } else {
+          index++;
+        }
+        insideWord = true;
       }
     }
   }
