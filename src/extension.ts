@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
 import { TermHoverFeature } from './features/hover';
 import { TerminologyFeature } from './features/terminology';
+import { Walkthrough } from './features/walkthrough';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {
-  const api = createApi();
+  const activationStarted = performance.now();
+  context.subscriptions.push(new Walkthrough());
   context.subscriptions.push(new TermHoverFeature());
   context.subscriptions.push(new TerminologyFeature());
-  return api;
+  return createApi({ activationMs: performance.now() - activationStarted });
 }
 
 export function deactivate(): void {

@@ -3,6 +3,7 @@ import { CARD_COMMANDS, activityColorReference } from '../model/cards';
 import { termHoverAt } from '../model/termHover';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
+export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
 
 /** How far around the mouse the hover reads: enough for the matcher to find where a name begins. */
 const CHARACTERS_BEFORE = 4096;
@@ -12,6 +13,7 @@ const CHARACTERS_AFTER = 512;
 export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable {
   private registration: vscode.Disposable | undefined;
   private readonly configurationListener: vscode.Disposable;
+  private cardShown = false;
 
   constructor() {
     this.register();
@@ -45,6 +47,11 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
     markdown.supportHtml = true;
     const range = new vscode.Range(document.positionAt(windowStart + hover.start), document.positionAt(windowStart + hover.end));
+    if (!this.cardShown) {
+      // Completes the "hover an ITIL term" step of the getting-started walkthrough.
+      this.cardShown = true;
+      void vscode.commands.executeCommand('setContext', HOVER_CARD_SHOWN_CONTEXT, true);
+    }
     return new vscode.Hover(markdown, range);
   }
 
