@@ -383,6 +383,15 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
         index++;
       } else {
         if (index > stopAfter) return;
+        insideWord = true;
+        // Most words start no term: rule them out on their first two letters before walking the trie.
+        const first = kind === ALPHANUMERIC ? frozenTransitions[ROOT * SYMBOL_COUNT + ASCII_SYMBOLS[code]!]! : ROOT;
+        const nextCode = text.charCodeAt(index + 1);
+        const nextSymbol = nextCode < 128 ? ASCII_SYMBOLS[nextCode]! : -1;
+        if (first === NO_NODE || (nextSymbol >= 0 && frozenTransitions[first * SYMBOL_COUNT + nextSymbol] === NO_NODE)) {
+          index++;
+          continue;
+        }
         const match = longestAt(text, index, limit);
         if (match) {
           found.push(match);
@@ -390,7 +399,6 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
         } else {
           index++;
         }
-        insideWord = true;
       }
     }
   }
