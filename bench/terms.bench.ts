@@ -25,7 +25,7 @@ const PLAIN_WORDS = (
 /** Consultant-style Markdown: headings, paragraphs wrapped at ~100 columns, lists, tables and code blocks. */
 export function consultantMarkdown(size: number, seed = 42): string {
   const random = randomSource(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const termNames = modelTermForms().map((form) => form.text);
   const parts: string[] = [];
   let length = 0;
@@ -117,7 +117,7 @@ export async function run(): Promise<BenchFigure[]> {
   const mentions = index.findAll(oneMegabyte);
   const random = randomSource(7);
   const offsets = Array.from({ length: 4000 }, (_, position) =>
-    position % 2 === 0 ? Math.floor(random() * oneMegabyte.length) : mentions[Math.floor(random() * mentions.length)]!.start + 1,
+    position % 2 === 0 ? Math.floor(random() * oneMegabyte.length) : mentions[Math.floor(random() * mentions.length)].start + 1,
   );
   for (const offset of offsets.slice(0, 500)) hoverAt(index, oneMegabyte, offset);
   const hoverTimes = offsets.map((offset) => {

@@ -45,12 +45,12 @@ export function fencedCodeBlocks(text: string): OffsetRange[] {
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const fence = FENCE_OPEN.exec(line);
     if (open) {
-      if (fence && fence[1]![0] === open.marker[0] && fence[1]!.length >= open.marker.length && fence[2]!.trim() === '') {
+      if (fence && fence[1][0] === open.marker[0] && fence[1].length >= open.marker.length && fence[2].trim() === '') {
         blocks.push({ start: open.start, end: lineEnd });
         open = undefined;
       }
-    } else if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
-      open = { start: lineStart, marker: fence[1]! };
+    } else if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+      open = { start: lineStart, marker: fence[1] };
     }
     if (newline < 0) break;
     lineStart = newline + 1;

@@ -267,11 +267,11 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
   for (const [key, draft] of drafts) {
     let node = ROOT;
     for (let index = 0; index < key.length; index++) {
-      const character = key[index]!;
+      const character = key[index];
       const symbol = character === ' ' ? SEPARATOR : character === '/' ? SLASH : symbolOf(key.charCodeAt(index));
       if (symbol < 0) throw new Error(`Term form "${key}" has a character the index cannot hold`);
       const slot = node * SYMBOL_COUNT + symbol;
-      let next = transitions[slot]!;
+      let next = transitions[slot];
       if (next === NO_NODE) {
         next = nodeCount++;
         if (nodeCount * SYMBOL_COUNT > transitions.length) {
@@ -300,9 +300,9 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
   }
 
   function acceptedEntry(text: string, node: number, start: number, end: number): Entry | undefined {
-    const entryIndex = frozenEntryAt[node]!;
+    const entryIndex = frozenEntryAt[node];
     if (entryIndex === NO_ENTRY) return undefined;
-    const entry = entries[entryIndex]!;
+    const entry = entries[entryIndex];
     if (entry.exactSpellings) {
       const written = text.slice(start, end);
       if (!entry.exactSpellings.has(written) && !entry.exactSpellings.has(compact(written))) return undefined;
@@ -323,22 +323,22 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
     for (;;) {
       const code = text.charCodeAt(index);
       if (code === CODE_SLASH) {
-        node = frozenTransitions[node * SYMBOL_COUNT + SLASH]!;
+        node = frozenTransitions[node * SYMBOL_COUNT + SLASH];
         previousWasWord = false;
         index++;
       } else if (code === CODE_AMPERSAND) {
-        if (previousWasWord) node = frozenTransitions[node * SYMBOL_COUNT + SEPARATOR]!;
+        if (previousWasWord) node = frozenTransitions[node * SYMBOL_COUNT + SEPARATOR];
         node = walkAnd(node);
         previousWasWord = true;
         index++;
       } else {
-        if (previousWasWord) node = frozenTransitions[node * SYMBOL_COUNT + SEPARATOR]!;
+        if (previousWasWord) node = frozenTransitions[node * SYMBOL_COUNT + SEPARATOR];
         let wordEnd = index;
         while (node !== NO_NODE && wordEnd < limit) {
           const character = text.charCodeAt(wordEnd);
-          const symbol = character < 128 ? ASCII_SYMBOLS[character]! : -1;
+          const symbol = character < 128 ? ASCII_SYMBOLS[character] : -1;
           if (symbol >= 0) {
-            node = frozenTransitions[node * SYMBOL_COUNT + symbol]!;
+            node = frozenTransitions[node * SYMBOL_COUNT + symbol];
             wordEnd++;
           } else {
             // A word character no term holds (an accent, snake_case) spoils the word.
@@ -364,7 +364,7 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
   function walkAnd(node: number): number {
     for (const symbol of AND_SYMBOLS) {
       if (node === NO_NODE) return NO_NODE;
-      node = frozenTransitions[node * SYMBOL_COUNT + symbol]!;
+      node = frozenTransitions[node * SYMBOL_COUNT + symbol];
     }
     return node;
   }
@@ -375,7 +375,7 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
     let insideWord = isWordAt(text, from - 1);
     while (index < limit) {
       const code = text.charCodeAt(index);
-      const kind = code < 128 ? ASCII_KINDS[code]! : CHECK;
+      const kind = code < 128 ? ASCII_KINDS[code] : CHECK;
       if (kind === OTHER || (kind === CHECK && !isWordAt(text, index))) {
         insideWord = false;
         index++;
@@ -385,9 +385,9 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
         if (index > stopAfter) return;
         insideWord = true;
         // Most words start no term: rule them out on their first two letters before walking the trie.
-        const first = kind === ALPHANUMERIC ? frozenTransitions[ROOT * SYMBOL_COUNT + ASCII_SYMBOLS[code]!]! : ROOT;
+        const first = kind === ALPHANUMERIC ? frozenTransitions[ROOT * SYMBOL_COUNT + ASCII_SYMBOLS[code]] : ROOT;
         const nextCode = text.charCodeAt(index + 1);
-        const nextSymbol = nextCode < 128 ? ASCII_SYMBOLS[nextCode]! : -1;
+        const nextSymbol = nextCode < 128 ? ASCII_SYMBOLS[nextCode] : -1;
         if (first === NO_NODE || (nextSymbol >= 0 && frozenTransitions[first * SYMBOL_COUNT + nextSymbol] === NO_NODE)) {
           index++;
           continue;

@@ -163,12 +163,12 @@ export function applyCaseStyle(canonical: string, style: CaseStyle, sentenceStar
 export function isSentenceStart(text: string, offset: number): boolean {
   let index = offset - 1;
   let sawBlockMarker = false;
-  while (index >= 0 && /[ \t*_>#+-]/.test(text[index]!)) {
-    if (/[>#+-]/.test(text[index]!)) sawBlockMarker = true;
+  while (index >= 0 && /[ \t*_>#+-]/.test(text[index])) {
+    if (/[>#+-]/.test(text[index])) sawBlockMarker = true;
     index--;
   }
   if (index < 0) return true;
-  const previous = text[index]!;
+  const previous = text[index];
   if (/[.!?]/.test(previous)) return true;
   if (previous !== '\n' && previous !== '\r') return false;
   if (sawBlockMarker) return true;

@@ -24,7 +24,7 @@ async function cardsAt(document: vscode.TextDocument, position: vscode.Position)
 async function onlyCardAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: vscode.MarkdownString; hover: vscode.Hover }> {
   const cards = await cardsAt(document, position);
   assert.equal(cards.length, 1, `expected one ITIL card, got ${cards.length}: ${cards.map((card) => card.markdown.value.split('\n')[0]).join(' | ')}`);
-  return cards[0]!;
+  return cards[0];
 }
 
 async function updateSetting(section: string, key: string, value: unknown): Promise<void> {

@@ -61,22 +61,24 @@ suite('Terminology checker', () => {
     const proposal = await vscode.workspace.openTextDocument(workspaceUri('proposal.md'));
     await vscode.window.showTextDocument(proposal);
     const diagnostics = await diagnosticsCovering(proposal, PROPOSAL_FINDINGS);
-    const changeManagement = diagnostics[1]!;
+    const changeManagement = diagnostics[1];
     assert.equal(changeManagement.source, 'ITIL 4');
     assert.equal(changeManagement.code, 'svc/legacy-term');
     assert.equal(changeManagement.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(changeManagement.message, '“Change Management” is the ITIL v3/2011 name — ITIL 4 uses “change enablement”.');
-    assert.match(diagnostics[4]!.message, /ITIL 4 has no demand management practice/);
+    assert.match(diagnostics[4].message, /ITIL 4 has no demand management practice/);
   });
 
   test('a rename has one preferred quick fix that applies through workspace.applyEdit', async () => {
     const document = await openMarkdown('# Plan\n\nOur Change Management board meets weekly.\n');
     const [diagnostic] = await diagnosticsCovering(document, ['Change Management']);
-    const actions = await codeActionsAt(document, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const preferred = actions.filter((action) => action.isPreferred);
     assert.deepEqual(preferred.map((action) => action.title), ['Replace with “Change Enablement”']);
     assert.ok(actions.some((action) => action.title === 'Ignore “Change Management” in this workspace'));
-    assert.ok(await vscode.workspace.applyEdit(preferred[0]!.edit!));
+    const replace = preferred[0]?.edit;
+    assert.ok(replace);
+    assert.ok(await vscode.workspace.applyEdit(replace));
     assert.equal(document.getText(), '# Plan\n\nOur Change Enablement board meets weekly.\n');
     await diagnosticsCovering(document, []);
   });
@@ -84,7 +86,7 @@ suite('Terminology checker', () => {
   test('a split offers each ITIL 4 practice and the combined phrase', async () => {
     const document = await openMarkdown('We run release and deployment management monthly.\n');
     const [diagnostic] = await diagnosticsCovering(document, ['release and deployment management']);
-    const actions = await codeActionsAt(document, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const replacements = actions.filter((action) => action.edit).map((action) => action.title);
     assert.deepEqual(replacements, [
       'Replace with “release management”',
@@ -92,22 +94,23 @@ suite('Terminology checker', () => {
       'Replace with “release management and deployment management”',
     ]);
     assert.ok(actions.every((action) => !action.isPreferred));
-    const combined = actions.find((action) => action.title.includes(' and deployment management”'))!;
-    assert.ok(await vscode.workspace.applyEdit(combined.edit!));
+    const combined = actions.find((action) => action.title.includes(' and deployment management”'))?.edit;
+    assert.ok(combined);
+    assert.ok(await vscode.workspace.applyEdit(combined));
     assert.equal(document.getText(), 'We run release management and deployment management monthly.\n');
   });
 
   test('an absorbed term explains instead of replacing', async () => {
     const document = await openMarkdown('Access Management is handled by the security team.\n');
     const [diagnostic] = await diagnosticsCovering(document, ['Access Management']);
-    assert.match(diagnostic!.message, /identity and access management is part of information security management/);
-    const actions = await codeActionsAt(document, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    assert.match(diagnostic.message, /identity and access management is part of information security management/);
+    const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     assert.ok(actions.every((action) => !action.edit), 'no replacement for an absorbed term');
     const explain = actions.find((action) => action.command?.command === 'svc.terminology.explain');
-    assert.ok(explain, `actions: ${actions.map((action) => action.title).join(' | ')}`);
-    await vscode.commands.executeCommand(explain.command!.command, ...(explain.command!.arguments ?? []));
+    assert.ok(explain?.command, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+    await vscode.commands.executeCommand(explain.command.command, ...(explain.command.arguments ?? []));
     assert.equal(vscode.window.activeTextEditor?.document, document);
-    assert.equal(document.offsetAt(vscode.window.activeTextEditor!.selection.active), 0);
+    assert.equal(document.offsetAt(vscode.window.activeTextEditor.selection.active), 0);
   });
 
   test('fix all replaces every term with a safe replacement, as a command and as source.fixAll.svc', async () => {
@@ -117,7 +120,8 @@ suite('Terminology checker', () => {
     const [fixAll] = await codeActionsAt(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.svc');
     assert.equal(fixAll?.title, 'Replace all outdated ITIL terms in file');
     assert.equal(fixAll?.kind?.value, 'source.fixAll.svc');
-    assert.ok(await vscode.workspace.applyEdit(fixAll!.edit!));
+    assert.ok(fixAll?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     const expected = 'Change Enablement, Demand Management and IT asset management and service configuration management.\n\nCapacity and Performance Management too.\n';
     assert.equal(document.getText(), expected);
     await diagnosticsCovering(document, ['Demand Management']);
@@ -130,7 +134,7 @@ suite('Terminology checker', () => {
   test('disable comments switch the check off for a region', async () => {
     const document = await openMarkdown('Event Management\n<!-- svc-disable -->\nEvent Management\n<!-- svc-enable -->\nRequest Fulfilment\n');
     await diagnosticsCovering(document, ['Event Management', 'Request Fulfilment']);
-    assert.equal(ourDiagnostics(document.uri)[1]!.range.start.line, 4);
+    assert.equal(ourDiagnostics(document.uri)[1].range.start.line, 4);
   });
 
   test('code blocks, value-stream blocks and inline code are not checked', async () => {
@@ -141,7 +145,8 @@ suite('Terminology checker', () => {
   test('diagnostics follow typing after a pause, and leave when the document closes', async () => {
     const document = await openMarkdown('Nothing old here.\n');
     await diagnosticsCovering(document, []);
-    const editor = vscode.window.activeTextEditor!;
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
     for (const piece of ['We ', 'use ', 'Request ', 'Fulfilment', '.']) {
       await editor.edit((builder) => builder.insert(document.positionAt(document.getText().length), piece));
     }
@@ -173,7 +178,7 @@ suite('Terminology checker', () => {
   test('"Ignore in this workspace" writes svc.terminology.ignore and the term is no longer flagged', async () => {
     const document = await openMarkdown('Request Fulfilment and Change Management.\n');
     const [fulfilment] = await diagnosticsCovering(document, ['Request Fulfilment', 'Change Management']);
-    const actions = await codeActionsAt(document, fulfilment!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsAt(document, fulfilment.range, vscode.CodeActionKind.QuickFix.value);
     const ignore = actions.find((action) => action.title === 'Ignore “Request Fulfilment” in this workspace');
     assert.ok(ignore?.command);
     await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));

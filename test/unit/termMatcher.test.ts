@@ -50,7 +50,7 @@ suite('Term matcher', () => {
     for (const name of text) {
       const found = index.findAll(`Our notes mention ${name}; nothing else.`);
       assert.equal(found.length, 1, `${name} should be found once, got ${JSON.stringify(found)}`);
-      assert.equal(found[0]!.end - found[0]!.start, name.length, name);
+      assert.equal(found[0].end - found[0].start, name.length, name);
     }
     assert.ok(GUIDING_PRINCIPLES.length === 7 && DIMENSIONS.length === 4);
   });
