@@ -1,8 +1,8 @@
 // Term matcher figures: index build, hover latency on a 1 MB Markdown document, and full-document scan
 // throughput on 1 MB and 10 MB of prose, against a naive scan with one regular expression per term.
 import { activityColorReference } from '../src/model/cards';
-import { createTermIndex, modelTermForms, type TermIndex } from '../src/model/termMatcher';
-import { termHoverAt } from '../src/model/termHover';
+import { createTermIndex, modelTermForms } from '../src/model/termMatcher';
+import { TermHoverRenderer } from '../src/model/termHover';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 
 const MEGABYTE = 1024 * 1024;
@@ -99,11 +99,11 @@ function megabytesPerSecond(bytes: number, milliseconds: number): number {
 }
 
 /** What the hover provider does per request: read whole lines around the position, find the term, render its card. */
-function hoverAt(index: TermIndex, text: string, offset: number): unknown {
+function hoverAt(renderer: TermHoverRenderer, text: string, offset: number): unknown {
   const windowStart = text.lastIndexOf('\n', Math.max(0, offset - 4096)) + 1;
   const lineEnd = text.indexOf('\n', offset + 512);
   const windowEnd = lineEnd < 0 ? text.length : lineEnd;
-  return termHoverAt(text.slice(windowStart, windowEnd), offset - windowStart, { commandLinks: true, colorFor: activityColorReference }, index);
+  return renderer.hoverAt(text.slice(windowStart, windowEnd), offset - windowStart);
 }
 
 export async function run(): Promise<BenchFigure[]> {
@@ -119,10 +119,11 @@ export async function run(): Promise<BenchFigure[]> {
   const offsets = Array.from({ length: 4000 }, (_, position) =>
     position % 2 === 0 ? Math.floor(random() * oneMegabyte.length) : mentions[Math.floor(random() * mentions.length)].start + 1,
   );
-  for (const offset of offsets.slice(0, 500)) hoverAt(index, oneMegabyte, offset);
+  const renderer = new TermHoverRenderer({ commandLinks: true, colorFor: activityColorReference }, index);
+  for (const offset of offsets.slice(0, 500)) hoverAt(renderer, oneMegabyte, offset);
   const hoverTimes = offsets.map((offset) => {
     const started = performance.now();
-    hoverAt(index, oneMegabyte, offset);
+    hoverAt(renderer, oneMegabyte, offset);
     return performance.now() - started;
   });
   figures.push({ name: 'Hover latency p50 (1 MB Markdown)', value: percentile(hoverTimes, 0.5), unit: 'ms', better: 'lower' });

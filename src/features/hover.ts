@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, activityColorReference } from '../model/cards';
-import { termHoverAt } from '../model/termHover';
+import { TermHoverRenderer } from '../model/termHover';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
 export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
@@ -14,6 +14,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   private registration: vscode.Disposable | undefined;
   private readonly configurationListener: vscode.Disposable;
   private cardShown = false;
+  private readonly renderer = new TermHoverRenderer({ commandLinks: true, colorFor: activityColorReference });
 
   constructor() {
     this.register();
@@ -41,7 +42,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     const lastLine = document.positionAt(offset + CHARACTERS_AFTER).line;
     const window = new vscode.Range(firstLine, 0, lastLine, document.lineAt(lastLine).range.end.character);
     const windowStart = document.offsetAt(window.start);
-    const hover = termHoverAt(document.getText(window), offset - windowStart, { commandLinks: true, colorFor: activityColorReference });
+    const hover = this.renderer.hoverAt(document.getText(window), offset - windowStart);
     if (!hover) return undefined;
     const markdown = new vscode.MarkdownString(hover.markdown);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };

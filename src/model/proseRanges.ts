@@ -67,35 +67,34 @@ const MARKDOWN_NON_PROSE = [
   URL_PATTERN,
 ];
 
-/** Inline code spans: a run of backticks up to the next run of the same length. */
-function inlineCodeSpans(text: string, from: number, to: number): OffsetRange[] {
+/** Inline code spans of `segment`: a run of backticks up to the next run of the same length. */
+function inlineCodeSpans(segment: string, offset: number): OffsetRange[] {
   const spans: OffsetRange[] = [];
   const runs = /`+/g;
-  runs.lastIndex = from;
   for (;;) {
-    const opening = runs.exec(text);
-    if (!opening || opening.index >= to) break;
+    const opening = runs.exec(segment);
+    if (!opening) break;
     let closing: RegExpExecArray | null;
     do {
-      closing = runs.exec(text);
-    } while (closing && closing.index < to && closing[0].length !== opening[0].length);
-    if (!closing || closing.index >= to) {
+      closing = runs.exec(segment);
+    } while (closing && closing[0].length !== opening[0].length);
+    if (!closing) {
       runs.lastIndex = opening.index + opening[0].length;
       continue;
     }
-    spans.push({ start: opening.index, end: closing.index + closing[0].length });
+    spans.push({ start: offset + opening.index, end: offset + closing.index + closing[0].length });
   }
   return spans;
 }
 
-/** Matches of a global pattern that start in [from, to). */
-function matchesOf(pattern: RegExp, text: string, from: number, to: number): OffsetRange[] {
+/** Matches of a global pattern in `segment`, as ranges of the whole text. */
+function matchesOf(pattern: RegExp, segment: string, offset: number): OffsetRange[] {
   const ranges: OffsetRange[] = [];
-  pattern.lastIndex = from;
+  pattern.lastIndex = 0;
   for (;;) {
-    const match = pattern.exec(text);
-    if (!match || match.index >= to) break;
-    ranges.push({ start: match.index, end: match.index + match[0].length });
+    const match = pattern.exec(segment);
+    if (!match) break;
+    ranges.push({ start: offset + match.index, end: offset + match.index + match[0].length });
     if (match[0].length === 0) pattern.lastIndex++;
   }
   return ranges;
@@ -119,17 +118,15 @@ export function subtractRanges(whole: OffsetRange, holes: readonly OffsetRange[]
 /** The prose of a document as sorted, disjoint ranges. */
 export function proseRanges(text: string, format: ProseFormat): OffsetRange[] {
   const whole = { start: 0, end: text.length };
-  const afterDisable = subtractRanges(whole, disabledRegions(text));
+  // Patterns run on each segment's own text, so none can pair a backtick or find a URL across a fence.
+  const holesIn = (range: OffsetRange, patterns: readonly RegExp[], withInlineCode: boolean): OffsetRange[] => {
+    const segment = text.slice(range.start, range.end);
+    const holes = patterns.flatMap((pattern) => matchesOf(pattern, segment, range.start));
+    return withInlineCode ? [...inlineCodeSpans(segment, range.start), ...holes] : holes;
+  };
   if (format === 'plaintext') {
-    return afterDisable.flatMap((range) => subtractRanges(range, matchesOf(URL_PATTERN, text, range.start, range.end)));
+    return subtractRanges(whole, disabledRegions(text)).flatMap((range) => subtractRanges(range, holesIn(range, [URL_PATTERN], false)));
   }
-  const fences = fencedCodeBlocks(text);
-  const outsideFences = afterDisable.flatMap((range) => subtractRanges(range, fences));
-  return outsideFences.flatMap((range) => {
-    const holes = [
-      ...inlineCodeSpans(text, range.start, range.end),
-      ...MARKDOWN_NON_PROSE.flatMap((pattern) => matchesOf(pattern, text, range.start, range.end)),
-    ];
-    return subtractRanges(range, holes);
-  });
+  const outsideFences = subtractRanges(whole, [...disabledRegions(text), ...fencedCodeBlocks(text)]);
+  return outsideFences.flatMap((range) => subtractRanges(range, holesIn(range, MARKDOWN_NON_PROSE, true)));
 }

@@ -26,9 +26,25 @@ export interface TermHover {
   readonly markdown: string;
 }
 
-/** The card of the term covering `offset` in `text`, reading only a window around it. */
-export function termHoverAt(text: string, offset: number, options: MarkdownCardOptions, index: TermIndex = termIndex()): TermHover | undefined {
-  const match = index.findAt(text, offset);
-  if (!match) return undefined;
-  return { ...match, markdown: cardToMarkdown(cardForTerm(match.term), options) };
+/** Finds the term under an offset and renders its card, each card once (cards never change). */
+export class TermHoverRenderer {
+  private readonly rendered = new Map<string, string>();
+
+  constructor(
+    private readonly options: MarkdownCardOptions,
+    private readonly index: TermIndex = termIndex(),
+  ) {}
+
+  /** The card of the term covering `offset` in `text`, reading only a window around it. */
+  hoverAt(text: string, offset: number): TermHover | undefined {
+    const match = this.index.findAt(text, offset);
+    if (!match) return undefined;
+    const key = `${match.term.kind}:${match.term.id}`;
+    let markdown = this.rendered.get(key);
+    if (markdown === undefined) {
+      markdown = cardToMarkdown(cardForTerm(match.term), this.options);
+      this.rendered.set(key, markdown);
+    }
+    return { ...match, markdown };
+  }
 }
