@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceUri } from './util';
-import { restoreWorkspaceSettingsAfterSuite } from './settings';
+import { resetWorkspaceSettings, restoreWorkspaceSettingsAfterSuite } from './settings';
 
 /** The position of the first occurrence of `needle` (plus `delta` characters) in a document. */
 function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
@@ -36,15 +36,17 @@ suite('Hover cards', () => {
 
   let proposal: vscode.TextDocument;
 
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    // The first hover waits for the workbench to finish loading, which takes long on a busy machine.
+    this.timeout(90_000);
     await activateExtension();
     proposal = await vscode.workspace.openTextDocument(workspaceUri('proposal.md'));
     await vscode.window.showTextDocument(proposal);
+    await cardsAt(proposal, positionOf(proposal, 'Service Desk'));
   });
 
   teardown(async () => {
-    await updateSetting('svc.hover', 'enabled', undefined);
-    await updateSetting('svc.hover', 'languages', undefined);
+    await resetWorkspaceSettings('svc.hover', ['enabled', 'languages']);
   });
 
   test('a practice card: name, group, purpose, Foundation markers, activities, aliases and command links', async () => {

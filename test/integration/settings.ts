@@ -25,3 +25,13 @@ export function restoreWorkspaceSettingsAfterSuite(): void {
     if (left && left.length === 0) await vscode.workspace.fs.delete(folder);
   });
 }
+
+/** Removes the workspace value of each setting the test changed; leaves the others alone (writing is slow). */
+export async function resetWorkspaceSettings(section: string, keys: readonly string[]): Promise<void> {
+  const configuration = vscode.workspace.getConfiguration(section);
+  for (const key of keys) {
+    if (configuration.inspect(key)?.workspaceValue !== undefined) {
+      await configuration.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  }
+}

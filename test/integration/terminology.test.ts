@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceUri } from './util';
-import { restoreWorkspaceSettingsAfterSuite } from './settings';
+import { resetWorkspaceSettings, restoreWorkspaceSettingsAfterSuite } from './settings';
 
 function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'ITIL 4');
@@ -53,7 +53,7 @@ suite('Terminology checker', () => {
   });
 
   teardown(async () => {
-    for (const key of ['severity', 'languages', 'ignore']) await setTerminology(key, undefined);
+    await resetWorkspaceSettings('svc.terminology', ['severity', 'languages', 'ignore']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
