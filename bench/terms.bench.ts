@@ -119,7 +119,7 @@ export async function run(): Promise<BenchFigure[]> {
   const offsets = Array.from({ length: 4000 }, (_, position) =>
     position % 2 === 0 ? Math.floor(random() * oneMegabyte.length) : mentions[Math.floor(random() * mentions.length)].start + 1,
   );
-  const renderer = new TermHoverRenderer({ commandLinks: true, colorFor: activityColorReference }, index);
+  const renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: activityColorReference }, index);
   for (const offset of offsets.slice(0, 500)) hoverAt(renderer, oneMegabyte, offset);
   const hoverTimes = offsets.map((offset) => {
     const started = performance.now();

@@ -14,7 +14,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   private registration: vscode.Disposable | undefined;
   private readonly configurationListener: vscode.Disposable;
   private cardShown = false;
-  private readonly renderer = new TermHoverRenderer({ commandLinks: true, colorFor: activityColorReference });
+  private readonly renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: activityColorReference });
 
   constructor() {
     this.register();

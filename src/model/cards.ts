@@ -217,26 +217,37 @@ export interface MarkdownCardOptions {
   readonly colorFor?: (activity: ActivityId) => string | undefined;
   /** Markdown heading level of the title; section headings use the next level. Defaults to 3. */
   readonly headingLevel?: number;
+  /**
+   * For hovers, whose height is limited: links right under the subtitle, and a section heading on the same
+   * line as its paragraph or chips.
+   */
+  readonly compact?: boolean;
 }
 
 export function cardToMarkdown(card: Card, options: MarkdownCardOptions): string {
   const level = options.headingLevel ?? 3;
   const lines: string[] = [];
   const swatch = card.activity ? colorSwatch(card.activity, options) : '';
+  const links =
+    options.commandLinks && card.links.length > 0 ? card.links.map((link) => markdownLink(link.label, link)).join(' · ') : undefined;
   lines.push(`${'#'.repeat(level)} ${swatch}${escapeMarkdown(card.title)}`, '');
   lines.push(`*${escapeMarkdown(card.subtitle)}*`, '');
+  if (options.compact && links) lines.push(links, '');
   if (card.badges.length > 0) {
     lines.push(card.badges.map((badge) => `\`${badge}\``).join(' '), '');
   }
   for (const section of card.sections) {
-    lines.push(`**${escapeMarkdown(section.heading)}**`, '');
-    for (const block of section.blocks) {
+    const [first, ...rest] = section.blocks;
+    if (options.compact && first && (first.kind === 'paragraph' || first.kind === 'chips')) {
+      lines.push(`**${escapeMarkdown(section.heading)}:** ${blockToMarkdown(first, options).join(' ')}`, '');
+    } else if (first) {
+      lines.push(`**${escapeMarkdown(section.heading)}**`, '', ...blockToMarkdown(first, options), '');
+    }
+    for (const block of rest) {
       lines.push(...blockToMarkdown(block, options), '');
     }
   }
-  if (options.commandLinks && card.links.length > 0) {
-    lines.push(card.links.map((link) => markdownLink(link.label, link)).join(' · '), '');
-  }
+  if (!options.compact && links) lines.push(links, '');
   return lines.join('\n').trimEnd() + '\n';
 }
 

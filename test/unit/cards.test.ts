@@ -62,6 +62,17 @@ suite('ITIL cards', () => {
     assert.doesNotMatch(withColour('var(--x);background:red'), /<span/);
   });
 
+  test('compact Markdown puts the links first and short sections on one line', () => {
+    const markdown = cardToMarkdown(practiceCard('service-desk'), { commandLinks: true, compact: true });
+    const lines = markdown.split('\n').filter((line) => line.length > 0);
+    assert.match(lines[2] ?? '', /^\[Show in Value Chain\]\(command:svc\.revealInValueChain.*· \[Open SVC Diagram\]/);
+    assert.ok(lines.includes('**Purpose:** Takes in demand for incident resolution and service requests and is the single point of contact for users.'));
+    assert.match(markdown, /\*\*Mainly contributes to:\*\* \[Engage\]/);
+    assert.equal(markdown.match(/Show in Value Chain\]\(command:svc\.revealInValueChain\?%5B%22service-desk%22%5D/g)?.length, 1);
+    const activity = cardToMarkdown(activityCard('plan'), { commandLinks: true, compact: true });
+    assert.match(activity, /\*\*Inputs and outputs\*\*\n\n\| Inputs \| Outputs \|/);
+  });
+
   test('every activity renders without throwing in both formats', () => {
     for (const activity of ACTIVITIES) {
       const card = activityCard(activity.id);
