@@ -42,6 +42,8 @@ function readSettings(): Settings {
 }
 
 interface CheckedDocument {
+  /** Untitled documents reuse names: the same URI and version may belong to a new document. */
+  readonly document: vscode.TextDocument;
   readonly version: number;
   readonly findings: readonly TerminologyFinding[];
 }
@@ -62,7 +64,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.check(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.closed(document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('svc.terminology')) this.reconfigure();
       }),
@@ -118,13 +120,20 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   private findingsOf(document: vscode.TextDocument): readonly TerminologyFinding[] {
     const key = document.uri.toString();
     const cached = this.checked.get(key);
-    if (cached && cached.version === document.version) return cached.findings;
+    if (cached && cached.document === document && cached.version === document.version) return cached.findings;
     const findings = findOutdatedTerms(document.getText(), {
       format: document.languageId === 'markdown' ? 'markdown' : 'plaintext',
       ignore: this.settings.ignore,
     });
-    this.checked.set(key, { version: document.version, findings });
+    this.checked.set(key, { document, version: document.version, findings });
     return findings;
+  }
+
+  private closed(document: vscode.TextDocument): void {
+    this.forget(document.uri);
+    // A new document may already have taken the closed one's URI (untitled documents reuse their names).
+    const successor = vscode.workspace.textDocuments.find((open) => open !== document && open.uri.toString() === document.uri.toString());
+    if (successor) this.check(successor);
   }
 
   private forget(uri: vscode.Uri): void {
