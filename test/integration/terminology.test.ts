@@ -21,10 +21,19 @@ async function diagnosticsCovering(document: vscode.TextDocument, expected: stri
   }
 }
 
-async function openMarkdown(content: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+/** Untitled documents the current test opened; closed (and waited for) after each test. */
+const opened: vscode.TextDocument[] = [];
+
+async function openUntitled(language: string, content: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  assert.equal(document.getText(), content, 'the host handed back another document under a reused untitled name');
+  opened.push(document);
   await vscode.window.showTextDocument(document);
   return document;
+}
+
+function openMarkdown(content: string): Promise<vscode.TextDocument> {
+  return openUntitled('markdown', content);
 }
 
 async function codeActionsAt(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
@@ -58,6 +67,9 @@ suite('Terminology checker', () => {
     for (let open = 0; open < 10 && vscode.window.activeTextEditor; open++) {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
+    // The next test may get the same untitled name: wait until the host has really closed these documents.
+    await waitFor(() => opened.every((document) => document.isClosed), 'untitled documents to close');
+    opened.length = 0;
   });
 
   test('flags the outdated names of the sample proposal, not those in code, in the disabled region or inside ITIL 4 names', async () => {
@@ -171,8 +183,7 @@ suite('Terminology checker', () => {
   });
 
   test('svc.terminology.languages chooses the documents that are checked', async () => {
-    const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Request Fulfilment\n' });
-    await vscode.window.showTextDocument(plain);
+    const plain = await openUntitled('plaintext', 'Request Fulfilment\n');
     await diagnosticsCovering(plain, ['Request Fulfilment']);
     await setTerminology('languages', ['markdown']);
     await diagnosticsCovering(plain, []);
