@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
+import { TermHoverFeature } from './features/hover';
+import { TerminologyFeature } from './features/terminology';
 import { Walkthrough } from './features/walkthrough';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
+  context.subscriptions.push(new TermHoverFeature());
+  context.subscriptions.push(new TerminologyFeature());
   return createApi({ activationMs: performance.now() - activationStarted });
 }
 
