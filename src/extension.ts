@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
+import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
 import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
+import { ValueStreamCommands } from './features/valueStreamCommands';
 import { ValueStreamCompletion } from './features/valueStreamCompletion';
 import { ValueStreamDiagnostics } from './features/valueStreamDiagnostics';
 import { ValueStreamDocuments } from './features/valueStreamDocuments';
@@ -19,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   context.subscriptions.push(new ValueStreamCodeActions(valueStreams));
   context.subscriptions.push(new ValueStreamRename(valueStreams));
   context.subscriptions.push(new ValueStreamHover(valueStreams));
+  context.subscriptions.push(new ValueStreamCommands());
+  context.subscriptions.push(new MarkdownTemplateCompletion());
   return createApi({ activationMs: performance.now() - activationStarted });
 }
 
