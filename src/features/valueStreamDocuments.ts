@@ -35,19 +35,21 @@ export function toRange(document: vscode.TextDocument, range: TextRange): vscode
 }
 
 /**
- * Parses documents once per version, shared by diagnostics, completion, symbols, code actions, rename
- * and hovers. Keyed weakly by the document object, so closed documents drop out by themselves.
+ * Parses each document text once, shared by diagnostics, completion, symbols, code actions, rename and
+ * hovers. Keyed weakly by the document object, so closed documents drop out by themselves. The text and
+ * language are compared rather than the version: an untitled document opened with content can report
+ * its first content change under the version it was opened with.
  */
 export class ValueStreamDocuments {
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; parsed: ParsedDocument }>();
+  private readonly cache = new WeakMap<vscode.TextDocument, { text: string; languageId: string; parsed: ParsedDocument }>();
 
   parse(document: vscode.TextDocument): ParsedDocument | undefined {
     if (!holdsValueStreams(document)) return undefined;
-    const cached = this.cache.get(document);
-    if (cached?.version === document.version) return cached.parsed;
     const text = document.getText();
+    const cached = this.cache.get(document);
+    if (cached?.text === text && cached.languageId === document.languageId) return cached.parsed;
     const parsed = document.languageId === VALUE_STREAM_LANGUAGE ? parseFile(text) : parseMarkdown(text);
-    this.cache.set(document, { version: document.version, parsed });
+    this.cache.set(document, { text, languageId: document.languageId, parsed });
     return parsed;
   }
 }
