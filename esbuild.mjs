@@ -27,15 +27,21 @@ const common = {
   target: 'es2022',
 };
 
-// Node built-ins must never reach code that also runs in a browser: fail the build instead.
-const forbidNodeBuiltins = {
-  name: 'forbid-node-builtins',
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?(fs|path|os|child_process|process|crypto|url|util|stream|events|buffer)(\/.*)?$/ }, (args) => ({
-      errors: [{ text: `Node built-in "${args.path}" imported from ${args.importer}; shared code must use workspace.fs and web APIs` }],
-    }));
-  },
-};
+// Node built-ins must never reach code that also runs in a browser: fail the build instead. In the Node
+// bundle, dependencies may use them: packages such as `yaml` resolve to a Node-only entry there and to a
+// browser entry (without built-ins) in the browser bundle, where the check covers them too.
+function forbidNodeBuiltins({ allowInDependencies }) {
+  return {
+    name: 'forbid-node-builtins',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?(fs|path|os|child_process|process|crypto|url|util|stream|events|buffer)(\/.*)?$/ }, (args) =>
+        allowInDependencies && /[\\/]node_modules[\\/]/.test(args.importer)
+          ? undefined
+          : { errors: [{ text: `Node built-in "${args.path}" imported from ${args.importer}; shared code must use workspace.fs and web APIs` }] },
+      );
+    },
+  };
+}
 
 const builds = [
   {
@@ -45,7 +51,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins],
+    plugins: [forbidNodeBuiltins({ allowInDependencies: true })],
   },
   {
     ...common,
@@ -55,7 +61,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins],
+    plugins: [forbidNodeBuiltins({ allowInDependencies: false })],
   },
 ];
 
@@ -81,7 +87,7 @@ if (webviewEntries.length > 0) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
-    plugins: [forbidNodeBuiltins],
+    plugins: [forbidNodeBuiltins({ allowInDependencies: false })],
   });
 }
 

@@ -4,11 +4,18 @@
  * Sources are added, replaced and removed one at a time, so an edit re-parses only the file it touched.
  */
 import type { ActivityId } from './activities';
+import { parseMarkdownValueStreams } from './markdownBlocks';
+import { parseValueStreams } from './valueStream';
 import type { ValueStreamParseResult } from './valueStreamTypes';
 
 export type SourceKind = 'yaml' | 'markdown';
 
 export type ValueStreamParser = (text: string, kind: SourceKind) => ValueStreamParseResult;
+
+/** Parses a whole value-stream file, or every ```valuestream block of a Markdown file. */
+export function parseValueStreamSource(text: string, kind: SourceKind): ValueStreamParseResult {
+  return kind === 'yaml' ? parseValueStreams(text) : parseMarkdownValueStreams(text);
+}
 
 export interface SourcePosition {
   readonly line: number;
@@ -26,6 +33,8 @@ export interface IndexedStep {
 export interface IndexedStream {
   readonly name: string;
   readonly description: string | undefined;
+  readonly trigger: string | undefined;
+  readonly outcome: string | undefined;
   readonly position: SourcePosition;
   readonly steps: readonly IndexedStep[];
 }
@@ -53,7 +62,7 @@ export function sourceKindOfPath(path: string): SourceKind | undefined {
   return undefined;
 }
 
-const VALUE_STREAM_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*valuestream\b/m;
+const VALUE_STREAM_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*valuestream\b/im;
 
 /** Cheap test that spares the parser the many Markdown files without a ```valuestream block. */
 export function mayContainValueStream(markdown: string): boolean {
@@ -98,6 +107,8 @@ export function indexSource(key: string, kind: SourceKind, text: string, parse: 
     (stream): IndexedStream => ({
       name: stream.name,
       description: stream.description,
+      trigger: stream.trigger,
+      outcome: stream.outcome,
       position: lines.positionAt(stream.nameRange.start),
       steps: stream.steps.map((step) => ({
         id: step.id,
@@ -122,7 +133,7 @@ export class ValueStreamIndex {
   private readonly sources = new Map<string, IndexedSource>();
   private sorted: IndexedSource[] | undefined;
 
-  constructor(private readonly parse: ValueStreamParser) {}
+  constructor(private readonly parse: ValueStreamParser = parseValueStreamSource) {}
 
   /** Indexes (or re-indexes) one source; returns whether the listing changed. */
   update(key: string, kind: SourceKind, text: string): boolean {
