@@ -13,7 +13,7 @@ import {
   type ExplorerTree,
 } from '../model/explorerTree';
 import { cardForRef, refOfNode, type ItemRef } from '../model/itemRefs';
-import { getPractice } from '../model/practices';
+import { PRACTICE_GROUPS, getPractice } from '../model/practices';
 
 export const VALUE_CHAIN_VIEW = 'svc.valueChain';
 export const PRACTICES_VIEW = 'svc.practices';
@@ -89,7 +89,9 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     item.id = node.key;
     item.description = node.detail;
     item.contextValue = `svc.${node.kind}`;
-    if (!hasCardTooltip(node)) {
+    if (node.kind === 'practiceGroup' && node.group) {
+      item.tooltip = PRACTICE_GROUPS.find((group) => group.id === node.group)?.label;
+    } else if (!hasCardTooltip(node)) {
       item.tooltip = node.detail && node.kind === 'purpose' ? node.detail : node.label;
     }
     if (node.kind === 'activity' && node.activityId) {

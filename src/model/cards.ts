@@ -296,9 +296,13 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** CSS custom property VS Code defines in webviews for a contributed colour id. */
+/**
+ * CSS custom property VS Code defines in webviews for an activity's contributed colour, ready to use in
+ * `var(...)`. VS Code replaces only the first dot of the colour id (`svc.activity.plan` becomes
+ * `--vscode-svc-activity.plan`), so the remaining dots are escaped for CSS.
+ */
 export function activityColorVariable(activity: ActivityId): string {
-  return `--vscode-${getActivity(activity).colorId.replace(/\./g, '-')}`;
+  return `--vscode-${getActivity(activity).colorId.replace('.', '-').replace(/\./g, '\\.')}`;
 }
 
 export interface HtmlCardOptions {

@@ -87,8 +87,9 @@ export function foundationMarker(practice: Practice): string {
   return '';
 }
 
+/** "General management (14)": short enough for a narrow side bar to keep the count visible. */
 export function practiceGroupLabel(group: PracticeGroup): string {
-  const label = PRACTICE_GROUPS.find((candidate) => candidate.id === group)?.label ?? group;
+  const label = PRACTICE_GROUPS.find((candidate) => candidate.id === group)?.label.replace(/ practices$/, '') ?? group;
   return `${label} (${practicesInGroup(group).length})`;
 }
 

@@ -86,11 +86,11 @@ suite('Explorer: Value Chain and Practices views', () => {
 
   test('the Practices view groups 14 / 17 / 3 practices with Foundation markers', async () => {
     assert.deepEqual(await childLabels(explorer.practices), [
-      'General management practices (14)',
-      'Service management practices (17)',
-      'Technical management practices (3)',
+      'General management (14)',
+      'Service management (17)',
+      'Technical management (3)',
     ]);
-    const service = await childNamed(explorer.practices, 'Service management practices (17)');
+    const service = await childNamed(explorer.practices, 'Service management (17)');
     assert.equal((await explorer.practices.getChildren(service))?.length, 17);
     const incident = await childNamed(explorer.practices, 'Incident management', service);
     const item = await explorer.practices.getTreeItem(incident);
@@ -113,7 +113,7 @@ suite('Explorer: Value Chain and Practices views', () => {
   });
 
   test('selecting a practice-to-activity link reveals the activity in the Value Chain view', async () => {
-    const general = await childNamed(explorer.practices, 'General management practices (14)');
+    const general = await childNamed(explorer.practices, 'General management (14)');
     const improvement = await childNamed(explorer.practices, 'Continual improvement', general);
     const [link] = (await explorer.practices.getChildren(improvement)) ?? [];
     assert.ok(link);

@@ -64,9 +64,9 @@ suite('Explorer trees', () => {
 
   test('practices are grouped 14 / 17 / 3 with counts in the group labels', () => {
     assert.deepEqual(labels(practices.roots), [
-      'General management practices (14)',
-      'Service management practices (17)',
-      'Technical management practices (3)',
+      'General management (14)',
+      'Service management (17)',
+      'Technical management (3)',
     ]);
     assert.deepEqual(
       practices.roots.map((group) => group.children.length),
