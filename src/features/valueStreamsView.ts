@@ -150,7 +150,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
   getTreeItem(node: StreamTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'examples': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Examples from the ITIL 4 seed'), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('ITIL 4 examples'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'examples';
         item.iconPath = new vscode.ThemeIcon('book');
         item.description = String(this.examples.length);
@@ -170,6 +170,8 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     const uri = vscode.Uri.parse(source.key);
     const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `source:${source.key}`;
+    // Collapsible items with a resource would get a folder icon; this one is a file.
+    item.iconPath = vscode.ThemeIcon.File;
     const shownPath = vscode.workspace.getWorkspaceFolder(uri)
       ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1)
       : uri.scheme === 'file'
@@ -203,7 +205,6 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     }
     item.tooltip = tooltip;
     item.contextValue = 'svc.valueStream';
-    item.command = { command: 'svc.revealStep', title: vscode.l10n.t('Go to Step in Source'), arguments: [{ uri: source.key, ...stream.position }] };
     return item;
   }
 
@@ -234,7 +235,8 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     }
     const position = new vscode.Position(location.position.line, location.position.character);
     try {
-      return await vscode.window.showTextDocument(location.uri, { selection: new vscode.Range(position, position), preview: true });
+      // Focus stays in the tree, so a consultant can walk through the steps with the keyboard.
+      return await vscode.window.showTextDocument(location.uri, { selection: new vscode.Range(position, position), preview: true, preserveFocus: true });
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', location.uri.toString(true), String(error)));
       return undefined;
@@ -246,6 +248,9 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     const candidate = target as Partial<StreamTreeNode> & { uri?: unknown; line?: unknown; character?: unknown };
     if (candidate.kind === 'step' && candidate.source && candidate.step) {
       return { uri: vscode.Uri.parse(candidate.source.key), position: candidate.step.position };
+    }
+    if (candidate.kind === 'stream' && candidate.source && candidate.stream) {
+      return { uri: vscode.Uri.parse(candidate.source.key), position: candidate.stream.position };
     }
     if (typeof candidate.uri === 'string' && typeof candidate.line === 'number' && candidate.line >= 0) {
       const character = typeof candidate.character === 'number' && candidate.character >= 0 ? candidate.character : 0;
