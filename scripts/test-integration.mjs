@@ -78,12 +78,9 @@ async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
     });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     page.on('crash', () => reportExit('the workbench page crashed'));
-    await page.goto(workbenchUrl(server.base, {
-      folder: ensureSamplesFolder(),
-      extensionDevelopmentPath: repoRoot,
-      extensionTestsPath,
-      extensionEnvironment,
-    }));
+    const url = workbenchUrl(server.base, { folder: ensureSamplesFolder(), extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
+    // The suite timeout below bounds the whole run, page load included.
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SUITE_TIMEOUT_MS });
     const timedOut = delay(SUITE_TIMEOUT_MS).then(() => `no result within ${SUITE_TIMEOUT_MS / 60_000} min`);
     return await Promise.race([exitCode, timedOut]);
   } finally {

@@ -33,6 +33,8 @@ export const QUIET_USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'git.enabled': false,
+  // The secondary side bar only hosts chat here: keep it out of the screenshots.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 const CHROMIUM_ARGS = [
