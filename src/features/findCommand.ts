@@ -44,20 +44,26 @@ function pickFor(item: FindItem): FindPick {
  */
 export class FindCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;
-  private readonly picks: FindPick[];
+  private picks: FindPick[] | undefined;
 
   constructor(
     private readonly views: ExplorerViews,
     private readonly details: DetailsPanel,
   ) {
-    const items = findItems();
-    this.picks = SECTIONS.flatMap((section) => [
-      { label: section.label, kind: vscode.QuickPickItemKind.Separator },
-      ...items.filter((item) => section.kinds.includes(item.kind)).map(pickFor),
-    ]);
     this.registration = vscode.commands.registerCommand('svc.find', (initialQuery?: unknown) =>
       this.find(typeof initialQuery === 'string' ? initialQuery : ''),
     );
+  }
+
+  private allPicks(): FindPick[] {
+    if (!this.picks) {
+      const items = findItems();
+      this.picks = SECTIONS.flatMap((section) => [
+        { label: section.label, kind: vscode.QuickPickItemKind.Separator },
+        ...items.filter((item) => section.kinds.includes(item.kind)).map(pickFor),
+      ]);
+    }
+    return this.picks;
   }
 
   /** Resolves with the item that was jumped to, or undefined when the pick was dismissed. */
@@ -67,7 +73,7 @@ export class FindCommand implements vscode.Disposable {
     quickPick.placeholder = vscode.l10n.t('Type a name or abbreviation, e.g. SLM, Design and Transition, Change Management');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
-    quickPick.items = this.picks;
+    quickPick.items = this.allPicks();
     quickPick.value = initialQuery;
     return new Promise((resolve) => {
       let accepted = false;

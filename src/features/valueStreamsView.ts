@@ -62,7 +62,7 @@ function plural(count: number, one: string, many: string): string {
 export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>, vscode.Disposable {
   readonly view: vscode.TreeView<StreamTreeNode>;
   private readonly index = new ValueStreamIndex();
-  private readonly examples = buildExamples();
+  private exampleSources: IndexedSource[] | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<StreamTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,6 +83,12 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
       vscode.commands.registerCommand('svc.revealStep', (target: unknown) => this.revealStep(target)),
       vscode.commands.registerCommand('svc.valueStreams.refresh', () => this.refresh()),
     );
+  }
+
+  /** The seed's examples, parsed when first shown rather than at activation. */
+  private get examples(): IndexedSource[] {
+    this.exampleSources ??= buildExamples();
+    return this.exampleSources;
   }
 
   /** Resolves once the first scan and every queued re-read are done: for tests and the refresh command. */
