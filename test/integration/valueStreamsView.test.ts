@@ -117,6 +117,25 @@ suite('Explorer: Value Streams view', () => {
     );
   });
 
+  test('binary and huge files are skipped without an error', async () => {
+    const binary = workspaceUri('integration-binary.md');
+    const huge = workspaceUri('integration-huge.md');
+    const pad = `${'Filler prose. '.repeat(80)}\n`.repeat(3000);
+    try {
+      await writeOnDisk(binary, `\u0000\u0001\u0002${MARKDOWN_FILE}`);
+      await writeOnDisk(huge, `${MARKDOWN_FILE}\n${pad}`);
+      await writeOnDisk(streamUri(), STREAM_FILE);
+      // The value-stream file written last proves the watcher events for the other two were handled too.
+      await waitFor(() => sourceNode(streamUri()), 'the value-stream file in the view');
+      await explorer.valueStreams.settled();
+      assert.equal(await sourceNode(binary), undefined, 'binary file listed');
+      assert.equal(await sourceNode(huge), undefined, 'huge file listed');
+    } finally {
+      await deleteOnDisk(binary);
+      await deleteOnDisk(huge);
+    }
+  });
+
   test('unsaved edits in an open document update the view without touching the disk', async () => {
     const source = await waitFor(() => sourceNode(markdownUri()), 'the Markdown file in the view');
     assert.ok(source);
