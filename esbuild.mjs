@@ -27,21 +27,19 @@ const common = {
   target: 'es2022',
 };
 
-// Node built-ins must never reach code that also runs in a browser: fail the build instead. In the Node
-// bundle, dependencies may use them: packages such as `yaml` resolve to a Node-only entry there and to a
-// browser entry (without built-ins) in the browser bundle, where the check covers them too.
-function forbidNodeBuiltins({ allowInDependencies }) {
-  return {
-    name: 'forbid-node-builtins',
-    setup(build) {
-      build.onResolve({ filter: /^(node:)?(fs|path|os|child_process|process|crypto|url|util|stream|events|buffer)(\/.*)?$/ }, (args) =>
-        allowInDependencies && /[\\/]node_modules[\\/]/.test(args.importer)
-          ? undefined
-          : { errors: [{ text: `Node built-in "${args.path}" imported from ${args.importer}; shared code must use workspace.fs and web APIs` }] },
-      );
-    },
-  };
-}
+// Node built-ins must never reach code that also runs in a browser: fail the build instead.
+const forbidNodeBuiltins = {
+  name: 'forbid-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(fs|path|os|child_process|process|crypto|url|util|stream|events|buffer)(\/.*)?$/ }, (args) => ({
+      errors: [{ text: `Node built-in "${args.path}" imported from ${args.importer}; shared code must use workspace.fs and web APIs` }],
+    }));
+  },
+};
+
+// The `yaml` package's Node build imports node:process and node:buffer; its browser build is the same parser
+// without them, so the Node extension bundle uses it too and stays free of Node built-ins.
+const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
 
 const builds = [
   {
@@ -51,7 +49,8 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins({ allowInDependencies: true })],
+    alias: yamlWithoutNodeBuiltins,
+    plugins: [forbidNodeBuiltins],
   },
   {
     ...common,
@@ -61,7 +60,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins({ allowInDependencies: false })],
+    plugins: [forbidNodeBuiltins],
   },
 ];
 
@@ -87,7 +86,7 @@ if (webviewEntries.length > 0) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
-    plugins: [forbidNodeBuiltins({ allowInDependencies: false })],
+    plugins: [forbidNodeBuiltins],
   });
 }
 

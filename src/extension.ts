@@ -4,17 +4,35 @@ import { DetailsPanel } from './features/detailsPanel';
 import { ExplorerCommands } from './features/explorerCommands';
 import { ExplorerViews } from './features/explorerViews';
 import { FindCommand } from './features/findCommand';
+import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
+import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
+import { ValueStreamCommands } from './features/valueStreamCommands';
+import { ValueStreamCompletion } from './features/valueStreamCompletion';
+import { ValueStreamDiagnostics } from './features/valueStreamDiagnostics';
+import { ValueStreamDocuments } from './features/valueStreamDocuments';
+import { ValueStreamHover } from './features/valueStreamHover';
+import { ValueStreamRename } from './features/valueStreamRename';
+import { ValueStreamSymbols } from './features/valueStreamSymbols';
 import { ValueStreamsView } from './features/valueStreamsView';
 import { Walkthrough } from './features/walkthrough';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
+  const valueStreams = new ValueStreamDocuments();
+  context.subscriptions.push(new ValueStreamDiagnostics(valueStreams));
+  context.subscriptions.push(new ValueStreamCompletion(valueStreams));
+  context.subscriptions.push(new ValueStreamSymbols(valueStreams));
+  context.subscriptions.push(new ValueStreamCodeActions(valueStreams));
+  context.subscriptions.push(new ValueStreamRename(valueStreams));
+  context.subscriptions.push(new ValueStreamHover(valueStreams));
+  context.subscriptions.push(new ValueStreamCommands());
+  context.subscriptions.push(new MarkdownTemplateCompletion());
   const details = new DetailsPanel(context.extensionUri);
   const explorer = new ExplorerViews();
-  const valueStreams = new ValueStreamsView();
-  context.subscriptions.push(details, explorer, valueStreams, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
-  return createApi({ activationMs: performance.now() - activationStarted }, { explorer: explorerApi(explorer, valueStreams, details) });
+  const valueStreamsView = new ValueStreamsView();
+  context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
+  return createApi({ activationMs: performance.now() - activationStarted }, { explorer: explorerApi(explorer, valueStreamsView, details) });
 }
 
 export function deactivate(): void {

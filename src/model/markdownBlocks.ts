@@ -53,23 +53,27 @@ function* linesOf(text: string): Generator<Line> {
 
 const OPENING_FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
-export function findValueStreamBlocks(markdown: string): ValueStreamBlock[] {
-  const blocks: ValueStreamBlock[] = [];
-  let open:
-    | { fence: string; indent: number; isValueStream: boolean; lineStart: number; openingFence: TextRange; lines: Line[] }
-    | undefined;
+interface FencedBlock {
+  readonly info: string;
+  readonly indent: number;
+  readonly lines: Line[];
+  readonly openingFence: TextRange;
+  /** End of the closing fence line, or of the document when the fence is never closed. */
+  closingEnd: number;
+  closed: boolean;
+}
 
-  const finish = (closingEnd: number, closed: boolean): void => {
-    if (!open) return;
-    if (open.isValueStream) blocks.push(buildBlock(markdown, open.indent, open.lines, open.lineStart, open.openingFence, closingEnd, closed));
-    open = undefined;
-  };
-
+/** Every fenced code block, whatever its language, in document order. */
+function findFencedBlocks(markdown: string): FencedBlock[] {
+  const blocks: FencedBlock[] = [];
+  let open: (FencedBlock & { fence: string }) | undefined;
   for (const line of linesOf(markdown)) {
     const text = markdown.slice(line.start, line.end);
     if (open) {
       if (isClosingFence(text, open.fence)) {
-        finish(line.end, true);
+        open.closingEnd = line.end;
+        open.closed = true;
+        open = undefined;
       } else {
         open.lines.push(line);
       }
@@ -80,17 +84,21 @@ export function findValueStreamBlocks(markdown: string): ValueStreamBlock[] {
     const [, indent, fence, info] = match as unknown as [string, string, string, string];
     // A backtick fence's info string may not contain backticks (that would be inline code).
     if (fence.startsWith('`') && info.includes('`')) continue;
-    open = {
-      fence,
-      indent: indent.length,
-      isValueStream: isValueStreamInfo(info),
-      lineStart: line.start,
-      openingFence: { start: line.start, end: line.end },
-      lines: [],
-    };
+    open = { fence, info, indent: indent.length, lines: [], openingFence: { start: line.start, end: line.end }, closingEnd: markdown.length, closed: false };
+    blocks.push(open);
   }
-  finish(markdown.length, false);
   return blocks;
+}
+
+export function findValueStreamBlocks(markdown: string): ValueStreamBlock[] {
+  return findFencedBlocks(markdown)
+    .filter((block) => isValueStreamInfo(block.info))
+    .map((block) => buildBlock(markdown, block.indent, block.lines, block.openingFence, block.closingEnd, block.closed));
+}
+
+/** True when `offset` lies after the opening fence line of a fenced code block and not after its closing fence. */
+export function isInsideFencedBlock(markdown: string, offset: number): boolean {
+  return findFencedBlocks(markdown).some((block) => block.openingFence.end < offset && offset <= block.closingEnd);
 }
 
 function isClosingFence(text: string, fence: string): boolean {
@@ -102,7 +110,6 @@ function buildBlock(
   markdown: string,
   indent: number,
   lines: readonly Line[],
-  lineStart: number,
   openingFence: TextRange,
   closingEnd: number,
   closed: boolean,
@@ -121,7 +128,7 @@ function buildBlock(
     content,
     contentStart,
     contentEnd,
-    range: { start: lineStart, end: closingEnd },
+    range: { start: openingFence.start, end: closingEnd },
     openingFence,
     closed,
     lineStarts,

@@ -4,6 +4,7 @@ import {
   blockOffsetToDocument,
   documentOffsetToBlock,
   findValueStreamBlocks,
+  isInsideFencedBlock,
   isValueStreamInfo,
   parseMarkdownValueStreams,
 } from '../../src/model/markdownBlocks';
@@ -97,5 +98,17 @@ suite('Markdown value-stream blocks', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+suite('Markdown fenced blocks of any language', () => {
+  test('inside a fence means after its opening line and up to its closing line', () => {
+    const markdown = 'Text\n```yaml\na: 1\n```\nAfter\n~~~\nopen';
+    assert.equal(isInsideFencedBlock(markdown, markdown.indexOf('Text')), false);
+    assert.equal(isInsideFencedBlock(markdown, markdown.indexOf('```yaml') + 3), false, 'on the opening fence line');
+    assert.equal(isInsideFencedBlock(markdown, markdown.indexOf('a: 1')), true);
+    assert.equal(isInsideFencedBlock(markdown, markdown.indexOf('```\nAfter') + 3), true, 'typing the closing fence');
+    assert.equal(isInsideFencedBlock(markdown, markdown.indexOf('After')), false);
+    assert.equal(isInsideFencedBlock(markdown, markdown.length), true, 'an unclosed fence runs to the end');
   });
 });
