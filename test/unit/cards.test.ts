@@ -3,6 +3,7 @@ import {
   CARD_COMMANDS,
   activityColorReference,
   activityCard,
+  activityColorCss,
   allCards,
   cardToHtml,
   cardToMarkdown,
@@ -46,10 +47,20 @@ suite('ITIL cards', () => {
     }
   });
 
+  test('HTML rendering can mark activity colours with classes instead of inline styles, for strict CSPs', () => {
+    const html = cardToHtml(activityCard('engage'), { activityColors: 'class' });
+    assert.ok(!html.includes('style='), 'no inline style attribute');
+    assert.match(html, /<article class="svc-card svc-card-activity svc-activity-engage">/);
+    assert.match(html, /class="svc-chip svc-chip-activity svc-activity-deliver-and-support"/);
+    const css = activityColorCss();
+    assert.match(css, /\.svc-activity-engage\{--card-accent:var\(--vscode-svc-activity\\\.engage\);--chip-color:var\(--vscode-svc-activity\\\.engage\);\}/);
+    assert.equal(css.split('\n').length, ACTIVITIES.length);
+  });
+
   test('HTML rendering escapes text and marks activities with their theme colour variable', () => {
     const html = cardToHtml(activityCard('design-and-transition'));
     assert.match(html, /<h2>Design &amp; Transition<\/h2>/);
-    assert.match(html, /var\(--vscode-svc-activity-designAndTransition\)/);
+    assert.match(html, /var\(--vscode-svc-activity\\\.designAndTransition\)/);
     assert.match(html, /data-command="svc\.revealInValueChain" data-args="\[&quot;change-enablement&quot;\]"/);
     assert.equal(escapeHtml('<script>"x"</script>'), '&lt;script&gt;&quot;x&quot;&lt;/script&gt;');
   });
