@@ -350,9 +350,18 @@ function activityColorAttributes(activity: ActivityId | undefined, variable: str
   return { className: '', style: ` style="${variable}: var(${activityColorVariable(activity)})"` };
 }
 
-/** The activity's contributed colour as a CSS value: follows the theme and the user's colour customizations. */
+/** The activity's contributed colour as a CSS value inside webviews: follows the theme and the user's colour customizations. */
 export function activityColorReference(activity: ActivityId): string {
   return `var(${activityColorVariable(activity)})`;
+}
+
+/**
+ * The activity's contributed colour as a CSS value in workbench Markdown (hovers, tree tooltips). The
+ * workbench, unlike webviews, replaces every dot of the colour id, and its Markdown sanitizer accepts
+ * `color:var(--vscode-…)` made of letters, digits and dashes only.
+ */
+export function workbenchColorReference(activity: ActivityId): string {
+  return `var(--vscode-${getActivity(activity).colorId.replace(/\./g, '-')})`;
 }
 
 /**

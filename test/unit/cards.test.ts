@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   CARD_COMMANDS,
-  activityColorReference,
+  workbenchColorReference,
   activityCard,
   activityColorCss,
   allCards,
@@ -67,7 +67,7 @@ suite('ITIL cards', () => {
 
   test('Markdown swatches take a hex colour or a theme colour variable, nothing else', () => {
     const withColour = (color: string): string => cardToMarkdown(activityCard('plan'), { commandLinks: false, colorFor: () => color });
-    assert.match(withColour(activityColorReference('plan')), /<span style="color:var\(--vscode-svc-activity-plan\);">■<\/span> Plan/);
+    assert.match(withColour(workbenchColorReference('plan')), /<span style="color:var\(--vscode-svc-activity-plan\);">■<\/span> Plan/);
     assert.match(withColour('#1d4ed8'), /<span style="color:#1d4ed8;">/);
     assert.doesNotMatch(withColour('red;background:url(x)'), /<span/);
     assert.doesNotMatch(withColour('var(--x);background:red'), /<span/);
