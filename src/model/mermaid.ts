@@ -391,11 +391,12 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
     ),
     '  dateFormat X',
     '  axisFormat %s',
+    `  tickInterval ${tickInterval(Math.max(0, ...streams.map(streamLength)))}second`,
     '  todayMarker off',
   ];
   streams.forEach((stream, streamIndex) => {
     if (stream.steps.length === 0) return;
-    lines.push(`  section ${escapeMermaidText(stream.name) || `Stream ${streamIndex + 1}`}`);
+    lines.push(`  section ${escapeMermaidText(shortened(stream.name, SECTION_NAME_LENGTH)) || `Stream ${streamIndex + 1}`}`);
     stream.steps.forEach((step, stepIndex) => {
       const id = taskId(streamIndex, stepIndex);
       const start = wholeOrDecimal(step.start);
@@ -414,6 +415,24 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
     });
   });
   return { source: lines.join('\n') + '\n', nodes };
+}
+
+/** Section names sit in the chart's left margin: longer ones are cut with an ellipsis. */
+export const SECTION_NAME_LENGTH = 36;
+
+function shortened(text: string, length: number): string {
+  const trimmed = text.trim();
+  return trimmed.length > length ? `${trimmed.slice(0, length - 1).trimEnd()}…` : trimmed;
+}
+
+/** About a dozen ticks whatever the length: 1, 2, 5, 10, 20, 50… units apart. */
+export function tickInterval(length: number): number {
+  const wanted = length / 12;
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [1, 2, 5]) {
+      if (step * magnitude >= wanted) return step * magnitude;
+    }
+  }
 }
 
 function streamLength(stream: ValueStream): number {
