@@ -111,6 +111,8 @@ const testEntries = [
   ...filesUnder('bench', '.ts'),
 ];
 if (!production && testEntries.length > 0) {
+  // Compiled tests of deleted sources would still run: start from an empty out/.
+  if (!watch) rmSync('out', { recursive: true, force: true });
   builds.push({
     ...common,
     entryPoints: testEntries,

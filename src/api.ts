@@ -5,11 +5,18 @@ import { PRACTICES } from './model/practices';
 export interface SvcApi {
   readonly activityIds: readonly string[];
   readonly practiceIds: readonly string[];
+  /** Time spent in `activate`, from entry to return, in milliseconds. */
+  readonly activationMs: number;
 }
 
-export function createApi(): SvcApi {
+export interface ActivationFacts {
+  readonly activationMs: number;
+}
+
+export function createApi(facts: ActivationFacts): SvcApi {
   return {
     activityIds: ACTIVITIES.map((activity) => activity.id),
     practiceIds: PRACTICES.map((practice) => practice.id),
+    activationMs: facts.activationMs,
   };
 }

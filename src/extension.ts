@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
+import { Walkthrough } from './features/walkthrough';
 
-export function activate(_context: vscode.ExtensionContext): SvcApi {
-  const api = createApi();
-  return api;
+export function activate(context: vscode.ExtensionContext): SvcApi {
+  const activationStarted = performance.now();
+  context.subscriptions.push(new Walkthrough());
+  return createApi({ activationMs: performance.now() - activationStarted });
 }
 
 export function deactivate(): void {

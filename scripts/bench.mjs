@@ -1,0 +1,81 @@
+// `npm run bench`: runs every feature benchmark (bench/*.bench.ts, compiled to out/bench), measures bundle
+// and VSIX sizes and activation in the real extension host, then writes bench/results.json and prints a
+// Markdown table of figure, value, budget and pass/fail.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const args = new Set(process.argv.slice(2));
+
+function run(command, commandArgs) {
+  execFileSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+}
+
+const figures = [];
+
+function sizeFigures() {
+  run('npm', ['run', '--silent', 'package']);
+  const kib = (file) => statSync(path.join(root, file)).size / 1024;
+  figures.push({ name: 'Extension bundle (main, minified)', value: kib('dist/extension.js'), unit: 'KB', budget: 150, better: 'lower' });
+  figures.push({ name: 'Extension bundle (browser, minified)', value: kib('dist/web/extension.js'), unit: 'KB', budget: 150, better: 'lower' });
+  figures.push({ name: 'VSIX size', value: kib('service-value-chain.vsix') / 1024, unit: 'MB', budget: 2.5, better: 'lower' });
+}
+
+async function featureFigures() {
+  run('node', ['esbuild.mjs']);
+  const benchDir = path.join(root, 'out', 'bench');
+  const files = existsSync(benchDir) ? readdirSync(benchDir).filter((file) => file.endsWith('.bench.js')).sort() : [];
+  for (const file of files) {
+    console.error(`bench: ${file}`);
+    const module = require(path.join(benchDir, file));
+    figures.push(...(await module.run()));
+  }
+}
+
+function activationFigures() {
+  const result = spawnSync('node', ['scripts/test-integration.mjs', '--grep', 'activation time'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, SVC_BENCH: '1' },
+  });
+  const match = /SVC_BENCH activation (\{.*\})/.exec(result.stdout ?? '');
+  if (!match) {
+    console.error(result.stdout, result.stderr);
+    throw new Error('activation benchmark printed no figure');
+  }
+  for (const figure of JSON.parse(match[1]).figures) {
+    figures.push(figure);
+  }
+}
+
+function verdict(figure) {
+  if (figure.budget === undefined) return '—';
+  const within = figure.better === 'lower' ? figure.value <= figure.budget : figure.value >= figure.budget;
+  return within ? 'pass' : 'FAIL';
+}
+
+function format(value) {
+  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
+}
+
+await featureFigures();
+if (!args.has('--no-host')) activationFigures();
+if (!args.has('--no-package')) sizeFigures();
+run('node', ['esbuild.mjs']);
+
+const rows = figures.map((figure) => ({ ...figure, verdict: verdict(figure) }));
+writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), figures: rows }, null, 2) + '\n');
+const budgetText = (figure) => (figure.budget === undefined ? '—' : `${figure.better === 'lower' ? '≤' : '≥'} ${figure.budget} ${figure.unit}`);
+console.log('| Figure | Value | Budget | Result |');
+console.log('|---|---|---|---|');
+for (const figure of rows) {
+  const note = figure.note ? ` (${figure.note})` : '';
+  console.log(`| ${figure.name} | ${format(figure.value)} ${figure.unit}${note} | ${budgetText(figure)} | ${figure.verdict} |`);
+}
+const failed = rows.filter((figure) => figure.verdict === 'FAIL');
+console.log(`\n${rows.length} figures, ${failed.length} over budget; results in bench/results.json`);
+process.exitCode = failed.length > 0 ? 1 : 0;

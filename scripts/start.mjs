@@ -1,0 +1,27 @@
+// `npm start`: builds, then opens samples/ with the extension loaded from source: in desktop VS Code when a
+// `code` command exists, otherwise in code-server, whose URL is printed. Runs until Ctrl+C.
+import { spawnSync } from 'node:child_process';
+import { buildProject, ensureSamplesFolder, runMain } from './harness.mjs';
+import { ensureHost, repoRoot, startServer, workbenchUrl } from './vscode-host.mjs';
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+runMain(async () => {
+  await buildProject();
+  const samples = ensureSamplesFolder();
+  if (hasCommand('code')) {
+    const code = spawnSync('code', [`--extensionDevelopmentPath=${repoRoot}`, samples], { stdio: 'inherit' });
+    return code.status ?? 1;
+  }
+  await ensureHost();
+  const server = await startServer();
+  console.log('\nService Value Chain in VS Code (code-server), with the extension from source:');
+  console.log(`  ${workbenchUrl(server.base, { folder: samples, extensionDevelopmentPath: repoRoot })}`);
+  console.log('After `npm run build` (or with `npm run watch`), reload the page. Ctrl+C stops the server.\n');
+  // Runs until a signal (the host module then stops the server's process group) or until the server dies.
+  const exitCode = await server.exited;
+  console.error(`code-server stopped (${exitCode}); its log: ${server.logFile}`);
+  return 1;
+});

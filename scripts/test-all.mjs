@@ -1,0 +1,65 @@
+// `npm test`: unit, integration and e2e stages in sequence (a failed stage does not stop the next), then a recap
+// and exactly one closing line `N passed, N failed` summed over the stages. Exit code 1 if anything failed.
+import { spawn } from 'node:child_process';
+import { repoRoot } from './vscode-host.mjs';
+
+const STAGES = [
+  { name: 'unit', script: 'scripts/test-unit.mjs' },
+  { name: 'integration', script: 'scripts/test-integration.mjs' },
+  { name: 'e2e', script: 'scripts/test-e2e.mjs' },
+];
+
+const SUMMARY_LINE = /^[\w ()]+: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
+
+/** Runs one stage with its output passed through, and keeps the lines the stage prints for the recap. */
+function runStage({ name, script }) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let pending = '';
+    const lines = [];
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const text = pending + chunk.toString('utf8');
+      const parts = text.split('\n');
+      pending = parts.pop();
+      lines.push(...parts);
+    });
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    const finish = (exitCode) => {
+      if (pending) lines.push(pending);
+      const summary = lines.map((line) => line.trim().match(SUMMARY_LINE)).filter(Boolean).at(-1);
+      let passed = summary ? Number(summary[1]) : 0;
+      let failed = summary ? Number(summary[2]) : 0;
+      const skipped = summary?.[3] ? Number(summary[3]) : 0;
+      const failures = lines.filter((line) => line.startsWith('FAIL '));
+      // A stage that crashed or printed no counts still failed at least once.
+      if (exitCode !== 0 && failed === 0) {
+        failed = 1;
+        failures.push(`FAIL ${name}: the stage exited with ${exitCode}${summary ? '' : ' without a summary'}`);
+      }
+      resolve({ name, passed, failed, skipped, exitCode, failures, seconds: Math.round((Date.now() - started) / 1000) });
+    };
+    child.on('error', (error) => {
+      console.error(error);
+      finish(`an error (${error.message})`);
+    });
+    child.on('close', (code, signal) => finish(code ?? signal));
+  });
+}
+
+const results = [];
+for (const stage of STAGES) {
+  console.log(`\n=== ${stage.name} (node ${stage.script})`);
+  results.push(await runStage(stage));
+}
+
+console.log('\n=== recap');
+for (const { name, passed, failed, skipped, exitCode, seconds } of results) {
+  console.log(`${name.padEnd(12)} ${passed} passed, ${failed} failed, ${skipped} skipped (exit ${exitCode}, ${seconds} s)`);
+}
+for (const failure of results.flatMap((result) => result.failures)) console.log(failure);
+const passed = results.reduce((sum, result) => sum + result.passed, 0);
+const failed = results.reduce((sum, result) => sum + result.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,22 @@
+// End-to-end tests: mocha in Node over out/test/e2e/**/*.e2e.js; the specs drive the real workbench (code-server)
+// in headless Chromium through test/e2e/workbench.ts. Usage:
+//   node scripts/test-e2e.mjs [--grep <pattern>]
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildProject, compiledFiles, ensureSamplesFolder, runMain, runMocha } from './harness.mjs';
+import { ensureHost, repoRoot, stopAllServers } from './vscode-host.mjs';
+
+const { values: options } = parseArgs({ options: { grep: { type: 'string' } } });
+
+runMain(async () => {
+  await buildProject();
+  await ensureHost();
+  ensureSamplesFolder();
+  const files = compiledFiles(path.join(repoRoot, 'out', 'test', 'e2e'), '.e2e.js');
+  try {
+    const failed = await runMocha({ stage: 'e2e', files, timeout: 120_000, grep: options.grep });
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await stopAllServers();
+  }
+});

@@ -1,0 +1,120 @@
+// Runs the integration suite (test/integration) with mocha INSIDE a real VS Code extension host: code-server's
+// Node extension host by default, its web worker extension host with --web. Usage:
+//   node scripts/test-integration.mjs [--grep <pattern>] [--web]
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { format, parseArgs } from 'node:util';
+import { EXTENSION_ID, buildProject, delay, ensureSamplesFolder, runMain } from './harness.mjs';
+import { ensureHost, launchBrowser, repoRoot, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
+
+const SUITE_TIMEOUT_MS = 5 * 60_000;
+
+// The page reports the workbench's own log too. These lines are its harmless offline chatter: code-server cannot
+// reach the Open VSX marketplace nor GitHub sign-in, and the agent host (AI sessions) logs its lifecycle. Anything
+// else, in particular every extension host line, is shown.
+const NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /^\[AgentHost/,
+  /^Timed out waiting for authentication provider 'github'/,
+  /^\[AccountPolicyGate\]/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket \(renderer-/,
+  /^\[reconnection-grace-time\]/,
+  /^Updating additional builtin extensions cache$/,
+  /^\[Service Worker\] registered$/,
+  /^Creation of workbench contribution '[^']+' took \d+ms\.$/,
+];
+
+const { values: options } = parseArgs({
+  options: { grep: { type: 'string' }, web: { type: 'boolean', default: false } },
+});
+
+/**
+ * The web worker host cannot load test files one by one: bundle web-index.ts and every *.test.ts after it (so
+ * mocha's globals exist before the tests register) into one browser script inside the extension folder.
+ */
+async function buildWebSuite(grep) {
+  const integrationDir = path.join(repoRoot, 'test', 'integration');
+  const testFiles = readdirSync(integrationDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .sort();
+  const entry = [
+    "export { run } from './web-index';",
+    ...testFiles.map((file) => `import './${file.replaceAll(path.sep, '/').replace(/\.ts$/, '')}';`),
+  ].join('\n');
+  const outfile = path.join(repoRoot, 'out', 'test', 'web', 'index.js');
+  await esbuild.build({
+    stdin: { contents: entry, resolveDir: integrationDir, sourcefile: 'web-suite.ts', loader: 'ts' },
+    bundle: true,
+    outfile,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    // `vscode` is provided by the host. Node built-ins stay unresolved: tests that need them skip in this host
+    // (skipInWebHost) and load them lazily, so the bundle never evaluates them.
+    external: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util'],
+    define: {
+      'process.env.SVC_TEST_GREP': JSON.stringify(grep ?? ''),
+      'process.env.SVC_TEST_HOST': JSON.stringify('web'),
+    },
+  });
+  return outfile;
+}
+
+/** Opens the workbench on samples/ with the extension from source and resolves with the suite's exit code. */
+async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
+  const context = await launchBrowser(server.newBrowserProfileDir());
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    let reportExit;
+    const exitCode = new Promise((resolve) => { reportExit = resolve; });
+    // Log calls arrive as console arguments: a format string (mocha's reporter uses %s and %d) and its values.
+    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (!NOISE.some((pattern) => pattern.test(text))) console.log(text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+    page.on('crash', () => reportExit('the workbench page crashed'));
+    const url = workbenchUrl(server.base, { folder: ensureSamplesFolder(), extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
+    // The suite timeout below bounds the whole run, page load included.
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SUITE_TIMEOUT_MS });
+    const timedOut = delay(SUITE_TIMEOUT_MS).then(() => `no result within ${SUITE_TIMEOUT_MS / 60_000} min`);
+    return await Promise.race([exitCode, timedOut]);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  await buildProject();
+  const extensionTestsPath = options.web
+    ? await buildWebSuite(options.grep)
+    : path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  await ensureHost();
+  const server = await startServer({
+    // A package with both `main` and `browser` runs in the Node host unless told to prefer the web worker.
+    userSettings: options.web ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {},
+  });
+  let result;
+  try {
+    result = await runSuite(server, {
+      extensionTestsPath,
+      extensionEnvironment: { SVC_TEST_HOST: 'node', ...(options.grep ? { SVC_TEST_GREP: options.grep } : {}) },
+    });
+  } finally {
+    await stopAllServers();
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (typeof result === 'number') {
+    console.log(`integration${options.web ? ' (web)' : ''}: host exited with code ${result} after ${seconds} s`);
+    return result;
+  }
+  console.error(`integration${options.web ? ' (web)' : ''}: ${result}`);
+  return 1;
+}
+
+runMain(main);

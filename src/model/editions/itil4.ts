@@ -1,0 +1,62 @@
+/** ITIL 4 (Foundation 2019, practice guides 2020): three practice groups, the six-activity value chain. */
+import type { EditionData } from './types';
+
+export const ITIL4: EditionData = {
+  id: 'itil4',
+  name: 'ITIL 4',
+  released: '2019-02',
+  valueSystemName: 'service value system',
+  dimensionsName: 'four dimensions of service management',
+  practiceGroups: [
+    {
+      id: 'general',
+      label: 'General management practices',
+      practiceIds: [
+        'architecture-management',
+        'continual-improvement',
+        'information-security-management',
+        'knowledge-management',
+        'measurement-and-reporting',
+        'organizational-change-management',
+        'portfolio-management',
+        'project-management',
+        'relationship-management',
+        'risk-management',
+        'service-financial-management',
+        'strategy-management',
+        'supplier-management',
+        'workforce-and-talent-management',
+      ],
+    },
+    {
+      id: 'service',
+      label: 'Service management practices',
+      practiceIds: [
+        'availability-management',
+        'business-analysis',
+        'capacity-and-performance-management',
+        'change-enablement',
+        'incident-management',
+        'it-asset-management',
+        'monitoring-and-event-management',
+        'problem-management',
+        'release-management',
+        'service-catalogue-management',
+        'service-configuration-management',
+        'service-continuity-management',
+        'service-design',
+        'service-desk',
+        'service-level-management',
+        'service-request-management',
+        'service-validation-and-testing',
+      ],
+    },
+    {
+      id: 'technical',
+      label: 'Technical management practices',
+      practiceIds: ['deployment-management', 'infrastructure-and-platform-management', 'software-development-and-management'],
+    },
+  ],
+  lifecycle: [],
+  uncertainFacts: [],
+};

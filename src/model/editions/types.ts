@@ -1,0 +1,29 @@
+/** Facts that differ between ITIL editions; the practice records themselves are shared. */
+
+export type EditionId = 'itil4' | 'itil5';
+
+export interface EditionPracticeGroup {
+  readonly id: string;
+  readonly label: string;
+  readonly practiceIds: readonly string[];
+}
+
+export interface LifecycleStage {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+}
+
+export interface EditionData {
+  readonly id: EditionId;
+  readonly name: string;
+  /** Year and month of release. */
+  readonly released: string;
+  readonly valueSystemName: string;
+  readonly dimensionsName: string;
+  readonly practiceGroups: readonly EditionPracticeGroup[];
+  /** The product and service lifecycle of ITIL (Version 5); empty for ITIL 4. */
+  readonly lifecycle: readonly LifecycleStage[];
+  /** Statements in this data whose sources are secondary or disagree. */
+  readonly uncertainFacts: readonly string[];
+}

@@ -1,0 +1,50 @@
+// Checks the e2e helpers themselves against built-in workbench features, so a failing feature spec points at the
+// feature, not at the helpers.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type Workbench, openFile, openWorkbench, readNotifications, runCommand, screenshot, setTheme } from './workbench';
+
+suite('Workbench helpers', () => {
+  let workbench: Workbench;
+  let folder: string;
+
+  suiteSetup(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-'));
+    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\nIncident management restores normal service.\n');
+    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Light Modern' } });
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('openFile opens a workspace file in an editor', async () => {
+    const { page } = workbench;
+    await openFile(page, 'notes.md');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'Incident management' }).waitFor({ timeout: 15_000 });
+  });
+
+  test('runCommand runs a palette command by its label', async () => {
+    const { page } = workbench;
+    const panel = page.locator('#workbench\\.parts\\.panel');
+    const wasVisible = await panel.isVisible();
+    await runCommand(page, 'View: Toggle Panel Visibility');
+    await panel.waitFor({ state: wasVisible ? 'hidden' : 'visible', timeout: 15_000 });
+  });
+
+  test('setTheme switches the color theme', async () => {
+    const { page } = workbench;
+    await setTheme(page, 'Dark Modern');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'workbench-dark-theme');
+  });
+
+  test('readNotifications reads the notification centre', async () => {
+    const messages = await readNotifications(workbench.page);
+    assert.ok(Array.isArray(messages));
+    assert.equal(await workbench.page.locator('.notifications-center').isVisible(), false, 'the centre is closed again');
+  });
+});

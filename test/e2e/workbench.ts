@@ -1,0 +1,152 @@
+// Helpers for end-to-end specs: they drive the real VS Code workbench (code-server) in headless Chromium with the
+// extension loaded from source, the way a person uses it. Specs run with mocha in Node (scripts/test-e2e.mjs).
+import { existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type * as VscodeHost from '../../scripts/vscode-host.mjs';
+
+export interface Workbench {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Closes this workbench's browser; the server stays up for the next spec and stops when the process ends. */
+  stop(): Promise<void>;
+}
+
+export interface OpenWorkbenchOptions {
+  /** Folder to open, relative to the repository or absolute; default `samples/`. */
+  folder?: string;
+  /** Added to the quiet user settings for this workbench (replacing those of any earlier one). */
+  userSettings?: Record<string, unknown>;
+}
+
+/** The repository root, found from the compiled file's place (out/test/e2e/) or the source's. */
+const repoRoot = (() => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'scripts', 'vscode-host.mjs'))) return dir;
+  }
+  throw new Error(`no scripts/vscode-host.mjs above ${__dirname}`);
+})();
+
+const UI_TIMEOUT_MS = 30_000;
+// Generous: 6-10 s on an idle 2-core machine, several times that when other builds share it.
+const STARTUP_TIMEOUT_MS = 100_000;
+
+/** The title of the extension's activity bar entry (package.nls.json `viewContainer.title`). */
+export const VIEW_CONTAINER_TITLE = 'Service Value Chain';
+
+let hostModule: Promise<typeof VscodeHost> | undefined;
+
+/** The host module is ESM and shared with the runners: load that one instance at run time, never a bundled copy. */
+function host(): Promise<typeof VscodeHost> {
+  hostModule ??= import(pathToFileURL(path.join(repoRoot, 'scripts', 'vscode-host.mjs')).href);
+  return hostModule;
+}
+
+/** Opens the workbench with the extension from source, in a fresh browser profile, once it is on screen. */
+export async function openWorkbench({ folder = 'samples', userSettings = {} }: OpenWorkbenchOptions = {}): Promise<Workbench> {
+  const { launchBrowser, sharedServer, workbenchUrl } = await host();
+  const workbenchServer = await sharedServer();
+  workbenchServer.writeUserSettings(userSettings);
+  const context = await launchBrowser(workbenchServer.newBrowserProfileDir());
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const url = workbenchUrl(workbenchServer.base, { folder: path.resolve(repoRoot, folder), extensionDevelopmentPath: repoRoot });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: STARTUP_TIMEOUT_MS });
+    await page.locator('.monaco-workbench').waitFor({ timeout: STARTUP_TIMEOUT_MS });
+    // The workbench paints before the extensions are scanned; until then their contributions (our views, even the
+    // built-in color themes) are missing. Our activity bar entry shows when the scan is done.
+    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: STARTUP_TIMEOUT_MS });
+    return { page, context, stop: () => context.close() };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Picks the quick input row whose label is exactly `label` (fuzzy matching also lists longer look-alikes). */
+async function pickQuickInputRow(page: Page, label: string): Promise<void> {
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
+    .first();
+  await row.click({ timeout: UI_TIMEOUT_MS });
+}
+
+async function quickInput(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: UI_TIMEOUT_MS });
+  await input.fill(text);
+}
+
+/** Runs a command through the command palette by its full label, e.g. `SVC: Open Value Chain Diagram`. */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await quickInput(page, `>${label}`);
+  await pickQuickInputRow(page, label);
+  // The command may open a quick pick of its own in the same widget: wait until the palette has gone, so that
+  // what the caller types next goes to the new pick.
+  await page.waitForFunction((typed) => {
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+    const input = widget?.querySelector<HTMLInputElement>('input.input');
+    return !widget || widget.style.display === 'none' || input?.value !== typed;
+  }, `>${label}`, { timeout: UI_TIMEOUT_MS });
+}
+
+/** Opens a file of the workspace with Quick Open (Ctrl+P) and waits for its editor tab. */
+export async function openFile(page: Page, relPath: string): Promise<void> {
+  const fileName = path.posix.basename(relPath);
+  await page.keyboard.press('Control+P');
+  await quickInput(page, relPath);
+  await pickQuickInputRow(page, fileName);
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Saves a screenshot of the whole page as test-results/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(repoRoot, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The content of the visible webview: VS Code nests it in two iframes (the host frame, then `#active-frame`). */
+export function webviewFrame(page: Page): FrameLocator {
+  return page
+    .locator('iframe.webview.ready')
+    .filter({ visible: true })
+    .last()
+    .contentFrame()
+    .locator('#active-frame')
+    .contentFrame();
+}
+
+/**
+ * Switches the color theme through "Preferences: Color Theme" by its label in that list, e.g. `Dark Modern`
+ * (VS Code 1.139 labels: `Light 2026`, `Dark 2026`, `Light Modern`, `Dark Modern`, `Dark High Contrast`, ...).
+ */
+export async function setTheme(page: Page, themeName: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await quickInput(page, themeName);
+  await pickQuickInputRow(page, themeName);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/**
+ * The messages of all notifications. Smoke-test mode (which the host needs) hides notification toasts, so they
+ * are read in the notification centre, which is closed again afterwards.
+ */
+export async function readNotifications(page: Page): Promise<string[]> {
+  const center = page.locator('.notifications-center');
+  const toggle = page.locator('.statusbar-item[id="status.notifications"]');
+  if (!(await center.isVisible())) await toggle.click({ timeout: UI_TIMEOUT_MS });
+  await center.waitFor({ timeout: UI_TIMEOUT_MS });
+  const messages = await center.locator('.notification-list-item-message').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return messages.map((message) => message.trim());
+}
