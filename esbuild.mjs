@@ -37,6 +37,10 @@ const forbidNodeBuiltins = {
   },
 };
 
+// The `yaml` package's Node build imports node:process and node:buffer; its browser build is the same parser
+// without them, so the Node extension bundle uses it too and stays free of Node built-ins.
+const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
+
 const builds = [
   {
     ...common,
@@ -45,6 +49,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    alias: yamlWithoutNodeBuiltins,
     plugins: [forbidNodeBuiltins],
   },
   {
