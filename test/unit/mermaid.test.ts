@@ -6,11 +6,15 @@ import {
   defaultActivityColors,
   escapeMermaidLabel,
   escapeMermaidText,
+  SECTION_NAME_LENGTH,
   stepsInDependencyOrder,
+  tickInterval,
   valueChainFlowchart,
   valueStreamFlowchart,
   valueStreamGantt,
 } from '../../src/model/mermaid';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
+import { parseValueStreams } from '../../src/model/valueStream';
 import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreamTypes';
 
 const NO_RANGE = { start: 0, end: 0 };
@@ -34,8 +38,9 @@ function step(input: StepInput): ValueStreamStep {
     activityText: input.activityText ?? input.activity ?? '',
     activityRange: NO_RANGE,
     title: input.title ?? '',
-    practices: (input.practices ?? []).map((text) => ({ text, practiceId: undefined, range: NO_RANGE })),
+    practices: (input.practices ?? []).map((text) => ({ text, practiceId: undefined, legacyTermId: undefined, range: NO_RANGE })),
     after: input.after ?? [],
+    afterWritten: input.after !== undefined,
     afterRanges: [],
     duration: input.end - input.start,
     lag: 0,
@@ -315,12 +320,61 @@ suite('Mermaid text: Gantt', () => {
     );
   });
 
+  test('about a dozen axis ticks whatever the length', () => {
+    assert.equal(tickInterval(4), 1);
+    assert.equal(tickInterval(12), 1);
+    assert.equal(tickInterval(20), 2);
+    assert.equal(tickInterval(60), 5);
+    assert.equal(tickInterval(130), 20);
+    assert.ok(lines(valueStreamGantt([incident]).source).includes('tickInterval 1second'));
+  });
+
+  test('long stream names are shortened in the section margin', () => {
+    const name = 'A very long value stream name that would run into the bars';
+    const text = lines(valueStreamGantt([stream(name, [step({ id: 'a', activity: 'plan', start: 0, end: 1 })])]).source);
+    assert.ok(text.includes(`section ${name.slice(0, SECTION_NAME_LENGTH - 1).trimEnd()}…`));
+    assert.ok(text.includes(`title ${name}`));
+  });
+
   test('colons in titles cannot split a task, zero-length steps become milestones', () => {
     const text = lines(
       valueStreamGantt([stream('S', [step({ id: 'a', activity: 'engage', title: 'Gate: go/no-go', start: 2, end: 2 }), step({ id: 'b', activity: 'plan', start: 0.5, end: 1.25 })])]).source,
     );
     assert.ok(text.includes('Gate#58; go/no-go :milestone, vs0_t0, 2, 2'));
     assert.ok(text.includes('Plan :vs0_t1, 0.5, 1.25'), 'an untitled step is named after its activity');
+  });
+});
+
+suite('Mermaid text: the seed example streams through the real parser', () => {
+  const streams = EXAMPLE_STREAMS.map((example) => {
+    const result = parseValueStreams(example.source);
+    assert.deepEqual(result.findings.filter((finding) => finding.severity === 'error'), [], example.id);
+    return result.streams[0]!;
+  });
+
+  test('the Gantt of the three examples has the seed chart sections and timings', () => {
+    const text = lines(valueStreamGantt(streams, { title: 'Example value streams' }).source);
+    assert.deepEqual(
+      text.filter((line) => line.startsWith('section ')),
+      ['section New service deployment', 'section Incident resolution', 'section Service request fulfilment'],
+    );
+    EXAMPLE_STREAMS.forEach((example, streamIndex) => {
+      EXAMPLE_TIMINGS[example.id]!.forEach(([, start, end], stepIndex) => {
+        assert.ok(
+          text.some((line) => line.endsWith(` :vs${streamIndex}_t${stepIndex}, ${start}, ${end}`)),
+          `${example.id} step ${stepIndex} runs ${start}–${end}`,
+        );
+      });
+    });
+  });
+
+  test('new service deployment: improve runs alongside from the trigger to the outcome', () => {
+    const text = lines(valueStreamFlowchart(streams[0]!, 0, light).source);
+    assert.ok(text.includes('vs0_trigger --> vs0_s0'));
+    assert.ok(text.includes('vs0_trigger --> vs0_s5'));
+    assert.ok(text.includes('vs0_s2 --> vs0_s3'));
+    assert.ok(text.includes('vs0_s5 --> vs0_outcome'));
+    assert.ok(text.includes('vs0_s4 --> vs0_outcome'));
   });
 });
 
