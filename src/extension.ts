@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
+import { DiagramExportCommands } from './features/diagramWebview';
+import { ValueChainDiagram } from './features/diagramPanel';
+import { extendMarkdownIt } from './features/markdownPreview';
 import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
 import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
 import { ValueStreamCommands } from './features/valueStreamCommands';
@@ -7,6 +10,7 @@ import { ValueStreamCompletion } from './features/valueStreamCompletion';
 import { ValueStreamDiagnostics } from './features/valueStreamDiagnostics';
 import { ValueStreamDocuments } from './features/valueStreamDocuments';
 import { ValueStreamHover } from './features/valueStreamHover';
+import { ValueStreamPreviews } from './features/valueStreamPreview';
 import { ValueStreamRename } from './features/valueStreamRename';
 import { ValueStreamSymbols } from './features/valueStreamSymbols';
 import { Walkthrough } from './features/walkthrough';
@@ -23,7 +27,19 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   context.subscriptions.push(new ValueStreamHover(valueStreams));
   context.subscriptions.push(new ValueStreamCommands());
   context.subscriptions.push(new MarkdownTemplateCompletion());
-  return createApi({ activationMs: performance.now() - activationStarted });
+  const valueChainDiagram = new ValueChainDiagram(context.extensionUri);
+  const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
+  context.subscriptions.push(valueChainDiagram, valueStreamPreviews, new DiagramExportCommands());
+  return createApi(
+    { activationMs: performance.now() - activationStarted },
+    {
+      diagrams: {
+        inspectValueChainDiagram: () => valueChainDiagram.inspect(),
+        inspectValueStreamPreview: (document) => valueStreamPreviews.inspect(document),
+      },
+      extendMarkdownIt,
+    },
+  );
 }
 
 export function deactivate(): void {

@@ -25,6 +25,13 @@ export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
 /** One colour per activity (`#rgb`, `#rrggbb` or `#rrggbbaa`); text colours are derived for contrast. */
 export type ActivityColors = Readonly<Record<ActivityId, string>>;
 
+/**
+ * How activity colours get into a diagram: hex colours written into the Mermaid text, or `'stylesheet'`: only
+ * class names (`actPlan`…) and task ids ending in the activity (`…_svc-plan`) for a stylesheet to colour with
+ * the theme's variables, as in the Markdown preview, where diagrams must follow theme changes by themselves.
+ */
+export type ActivityStyling = ActivityColors | 'stylesheet';
+
 export type DiagramNodeKind = 'activity' | 'demand' | 'value' | 'trigger' | 'outcome' | 'step';
 
 /** What the webview needs to know about one node of a generated diagram to make it interactive. */
@@ -76,7 +83,7 @@ const SPECIAL_CHARACTERS = /["#;&<>[\](){}|:%`\\$]/g;
 export function escapeMermaidText(text: string): string {
   return text
     .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(SPECIAL_CHARACTERS, (character) => ESCAPES[character] ?? character)
     .trim();
 }
@@ -113,7 +120,8 @@ function relativeLuminance(color: string): number {
     const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
     return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
   });
-  return 0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]!;
+  const [red = 0, green = 0, blue = 0] = channels;
+  return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
 }
 
 /** Black or white, whichever reads better on `background` (WCAG contrast ratio). */
@@ -136,7 +144,9 @@ export function activityClassName(activity: ActivityId): string {
 
 const UNKNOWN_ACTIVITY_CLASS = 'actUnknown';
 
-function classDefinitions(colors: ActivityColors, activities: Iterable<ActivityId>): string[] {
+function classDefinitions(styling: ActivityStyling, activities: Iterable<ActivityId>): string[] {
+  if (styling === 'stylesheet') return [];
+  const colors = styling;
   return [...new Set(activities)].map((activity) => {
     const fill = colorFor(colors, activity);
     return `  classDef ${activityClassName(activity)} fill:${fill},stroke:${fill},color:${contrastingTextColor(fill)}`;
@@ -175,7 +185,7 @@ function activityNode(activity: Activity): DiagramNode {
  * both ways with Design & Transition, Obtain/Build and Deliver & Support; Design & Transition works both ways
  * with Obtain/Build; value leaves through Deliver & Support, Obtain/Build and Engage.
  */
-export function valueChainFlowchart(colors: ActivityColors): MermaidDiagram {
+export function valueChainFlowchart(colors: ActivityStyling): MermaidDiagram {
   const demand: DiagramNode = {
     nodeId: DEMAND_NODE.nodeId,
     kind: 'demand',
@@ -252,39 +262,54 @@ function stepTooltip(step: ValueStreamStep): string {
   return lines.join('\n');
 }
 
-/**
- * Steps in dependency order: every step after the steps it waits for, otherwise in source order. Steps caught
- * in a cycle (which the checker reports) keep their source order at the end.
- */
-export function stepsInDependencyOrder(steps: readonly ValueStreamStep[]): number[] {
+export interface IndexedStep {
+  readonly step: ValueStreamStep;
+  /** Position of the step in its stream, as written. */
+  readonly index: number;
+}
+
+/** Index of the first step with each id (the checker reports duplicates). */
+function firstIndexById(steps: readonly ValueStreamStep[]): Map<string, number> {
   const indexById = new Map<string, number>();
   steps.forEach((step, index) => {
     if (!indexById.has(step.id)) indexById.set(step.id, index);
   });
-  const waitingFor = steps.map((step, index) => new Set(step.after.map((id) => indexById.get(id)).filter((other): other is number => other !== undefined && other !== index)));
-  const ordered: number[] = [];
+  return indexById;
+}
+
+/** Positions of the steps `step` waits for that exist, each once. */
+function predecessorsOf(step: ValueStreamStep, index: number, indexById: ReadonlyMap<string, number>): number[] {
+  const found = step.after.map((id) => indexById.get(id)).filter((other): other is number => other !== undefined && other !== index);
+  return [...new Set(found)];
+}
+
+/**
+ * Steps in dependency order: every step after the steps it waits for, otherwise in source order. Steps caught
+ * in a cycle (which the checker reports) keep their source order at the end.
+ */
+export function stepsInDependencyOrder(steps: readonly ValueStreamStep[]): IndexedStep[] {
+  const indexById = firstIndexById(steps);
+  const pending = steps.map((step, index) => ({ step, index, waitsFor: predecessorsOf(step, index, indexById) }));
+  const ordered: IndexedStep[] = [];
   const placed = new Set<number>();
   let progressed = true;
   while (progressed) {
     progressed = false;
-    for (let index = 0; index < steps.length; index++) {
-      if (placed.has(index) || [...waitingFor[index]!].some((other) => !placed.has(other))) continue;
-      ordered.push(index);
-      placed.add(index);
+    for (const entry of pending) {
+      if (placed.has(entry.index) || entry.waitsFor.some((other) => !placed.has(other))) continue;
+      ordered.push({ step: entry.step, index: entry.index });
+      placed.add(entry.index);
       progressed = true;
     }
   }
-  steps.forEach((_step, index) => {
-    if (!placed.has(index)) ordered.push(index);
-  });
-  return ordered;
+  return [...ordered, ...pending.filter((entry) => !placed.has(entry.index)).map(({ step, index }) => ({ step, index }))];
 }
 
 /**
  * One value stream as a flowchart: its trigger (the demand) → its steps in dependency order, coloured by
  * activity, with their practices under the title → its outcome (the value).
  */
-export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, colors: ActivityColors): MermaidDiagram {
+export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, colors: ActivityStyling): MermaidDiagram {
   const prefix = streamNodePrefix(streamIndex);
   const trigger: DiagramNode = {
     nodeId: `${prefix}trigger`,
@@ -301,38 +326,31 @@ export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, c
     streamIndex,
   };
   const order = stepsInDependencyOrder(stream.steps);
-  const stepNodes = order.map((stepIndex): DiagramNode => {
-    const step = stream.steps[stepIndex]!;
-    return {
-      nodeId: stepNodeId(streamIndex, stepIndex),
-      kind: 'step',
-      label: stepTitle(step),
-      tooltip: stepTooltip(step),
-      ...(step.activity ? { activity: step.activity } : {}),
-      streamIndex,
-      stepIndex,
-    };
-  });
+  const stepNodes = order.map(({ step, index }): DiagramNode => ({
+    nodeId: stepNodeId(streamIndex, index),
+    kind: 'step',
+    label: stepTitle(step),
+    tooltip: stepTooltip(step),
+    ...(step.activity ? { activity: step.activity } : {}),
+    streamIndex,
+    stepIndex: index,
+  }));
 
-  const indexById = new Map<string, number>();
-  stream.steps.forEach((step, index) => {
-    if (!indexById.has(step.id)) indexById.set(step.id, index);
-  });
+  const indexById = firstIndexById(stream.steps);
   const edges: string[] = [];
   const hasSuccessor = new Set<number>();
-  for (const stepIndex of order) {
-    const step = stream.steps[stepIndex]!;
-    const predecessors = [...new Set(step.after.map((id) => indexById.get(id)).filter((other): other is number => other !== undefined))];
+  for (const { step, index } of order) {
+    const predecessors = predecessorsOf(step, index, indexById);
     if (predecessors.length === 0) {
-      edges.push(`  ${trigger.nodeId} --> ${stepNodeId(streamIndex, stepIndex)}`);
+      edges.push(`  ${trigger.nodeId} --> ${stepNodeId(streamIndex, index)}`);
     }
     for (const predecessor of predecessors) {
       hasSuccessor.add(predecessor);
-      edges.push(`  ${stepNodeId(streamIndex, predecessor)} --> ${stepNodeId(streamIndex, stepIndex)}`);
+      edges.push(`  ${stepNodeId(streamIndex, predecessor)} --> ${stepNodeId(streamIndex, index)}`);
     }
   }
-  for (const stepIndex of order) {
-    if (!hasSuccessor.has(stepIndex)) edges.push(`  ${stepNodeId(streamIndex, stepIndex)} --> ${outcome.nodeId}`);
+  for (const { index } of order) {
+    if (!hasSuccessor.has(index)) edges.push(`  ${stepNodeId(streamIndex, index)} --> ${outcome.nodeId}`);
   }
   if (order.length === 0) edges.push(`  ${trigger.nodeId} --> ${outcome.nodeId}`);
 
@@ -342,11 +360,11 @@ export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, c
     ...accessibilityLines(
       `Value stream: ${stream.name}`,
       `Starts with ${trigger.label}; ${plural(stepNodes.length, 'step')}: ` +
-        `${order.map((stepIndex) => `${stepTitle(stream.steps[stepIndex]!)} (${stepActivityName(stream.steps[stepIndex]!)})`).join(', ')}; ` +
+        `${order.map(({ step }) => `${stepTitle(step)} (${stepActivityName(step)})`).join(', ')}; ` +
         `realises ${outcome.label}.`,
     ),
     `  ${trigger.nodeId}(["${escapeMermaidLabel(trigger.label)}"])`,
-    ...order.map((stepIndex) => `  ${stepNodeId(streamIndex, stepIndex)}["${stepLabel(stream.steps[stepIndex]!)}"]`),
+    ...order.map(({ step, index }) => `  ${stepNodeId(streamIndex, index)}["${stepLabel(step)}"]`),
     `  ${outcome.nodeId}(["${escapeMermaidLabel(outcome.label)}"])`,
     ...edges,
     ...classDefinitions(colors, usedActivities),
@@ -368,11 +386,13 @@ function stepLabel(step: ValueStreamStep): string {
 export interface GanttOptions {
   /** The chart's title, e.g. the file name; defaults to the only stream's name. */
   readonly title?: string;
+  /** Number of the first stream in task ids, when `streams` are part of a larger document (default 0). */
+  readonly firstStreamIndex?: number;
 }
 
-/** Gantt task id of a step. */
-export function taskId(streamIndex: number, stepIndex: number): string {
-  return `${streamNodePrefix(streamIndex)}t${stepIndex}`;
+/** Gantt task id of a step; it ends in the step's activity so a stylesheet can colour the bar. */
+export function taskId(streamIndex: number, stepIndex: number, activity: ActivityId | undefined): string {
+  return `${streamNodePrefix(streamIndex)}t${stepIndex}${activity ? `_svc-${activity}` : ''}`;
 }
 
 /**
@@ -380,7 +400,8 @@ export function taskId(streamIndex: number, stepIndex: number): string {
  * definition's relative units like the seed's chart (`dateFormat X`, so 0, 1, 2… are the units).
  */
 export function valueStreamGantt(streams: readonly ValueStream[], options: GanttOptions = {}): MermaidDiagram {
-  const title = options.title ?? (streams.length === 1 ? streams[0]!.name : 'Value streams');
+  const only = streams.length === 1 ? streams[0] : undefined;
+  const title = options.title ?? only?.name ?? 'Value streams';
   const nodes: DiagramNode[] = [];
   const lines = [
     'gantt',
@@ -394,11 +415,13 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
     `  tickInterval ${tickInterval(Math.max(0, ...streams.map(streamLength)))}second`,
     '  todayMarker off',
   ];
-  streams.forEach((stream, streamIndex) => {
+  const firstStreamIndex = options.firstStreamIndex ?? 0;
+  streams.forEach((stream, position) => {
+    const streamIndex = firstStreamIndex + position;
     if (stream.steps.length === 0) return;
     lines.push(`  section ${escapeMermaidText(shortened(stream.name, SECTION_NAME_LENGTH)) || `Stream ${streamIndex + 1}`}`);
     stream.steps.forEach((step, stepIndex) => {
-      const id = taskId(streamIndex, stepIndex);
+      const id = taskId(streamIndex, stepIndex, step.activity);
       const start = wholeOrDecimal(step.start);
       const end = wholeOrDecimal(Math.max(step.start, step.end));
       const tags = step.end <= step.start ? 'milestone, ' : '';

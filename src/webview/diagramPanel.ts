@@ -30,16 +30,16 @@ function cardFor(nodeId: ChainNodeId): Card {
   return activityCard(nodeId);
 }
 
-function chainNodeIdOf(node: DiagramNode): ChainNodeId {
+function chainNodeIdOf(node: DiagramNode): ChainNodeId | undefined {
   if (node.kind === 'demand') return 'demand';
   if (node.kind === 'value') return 'value';
-  return node.activity!;
+  return node.activity;
 }
 
 function showCard(nodeId: ChainNodeId | undefined): void {
   selected = nodeId;
   saveState({ selected: nodeId });
-  markSelected(surface.renderedDiagrams, (node) => chainNodeIdOf(node) === nodeId);
+  markSelected(surface.renderedDiagrams, (node) => nodeId !== undefined && chainNodeIdOf(node) === nodeId);
   if (!nodeId) {
     cardPane.hidden = true;
     cardPane.replaceChildren();
@@ -73,11 +73,12 @@ const surface = new DiagramSurface({
     const rendered = await renderDiagram(diagramContainer, valueChainFlowchart(colors), theme, colors);
     makeNodesInteractive(rendered, (node) => {
       const nodeId = chainNodeIdOf(node);
+      if (!nodeId) return;
       showCard(nodeId);
       post({ type: 'nodeSelected', nodeId });
     });
     stage.replaceChildren(diagramContainer);
-    markSelected([rendered], (node) => chainNodeIdOf(node) === selected);
+    markSelected([rendered], (node) => selected !== undefined && chainNodeIdOf(node) === selected);
     return { diagrams: [rendered], errors: [] };
   },
 });

@@ -19,7 +19,9 @@ let update: Update | undefined;
 let selectedStep: { streamIndex: number; stepIndex: number } | undefined;
 let pendingFocus: number | undefined;
 
-function isStep(node: DiagramNode): boolean {
+type StepNode = DiagramNode & { readonly streamIndex: number; readonly stepIndex: number };
+
+function isStep(node: DiagramNode): node is StepNode {
   return node.kind === 'step' && node.streamIndex !== undefined && node.stepIndex !== undefined;
 }
 
@@ -28,9 +30,10 @@ function isSelectedStep(node: DiagramNode): boolean {
 }
 
 function selectStep(node: DiagramNode): void {
-  selectedStep = { streamIndex: node.streamIndex!, stepIndex: node.stepIndex! };
+  if (!isStep(node)) return;
+  selectedStep = { streamIndex: node.streamIndex, stepIndex: node.stepIndex };
   markSelected(surface.renderedDiagrams, isSelectedStep);
-  post({ type: 'stepSelected', streamIndex: node.streamIndex!, stepIndex: node.stepIndex! });
+  post({ type: 'stepSelected', streamIndex: node.streamIndex, stepIndex: node.stepIndex });
 }
 
 function message(text: string): HTMLElement {
@@ -157,5 +160,7 @@ onHostMessage((incoming) => {
   void surface.redraw();
 });
 
+// The serializer reads the document from the saved state when VS Code restores the panel after a reload.
+saveState({ documentUri: document.body.dataset.documentUri });
 void surface.redraw();
 post({ type: 'ready' });

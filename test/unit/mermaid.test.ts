@@ -177,6 +177,13 @@ suite('Mermaid text: service value chain flowchart', () => {
     assert.match(dark, new RegExp(`classDef actEngage fill:${getActivity('engage').palette.dark},`));
   });
 
+  test('with stylesheet styling only class names carry the activity', () => {
+    const text = lines(valueChainFlowchart('stylesheet').source);
+    assert.ok(!text.some((line) => line.startsWith('classDef')));
+    assert.ok(text.includes('class PL actPlan'));
+    assert.ok(text.includes('class DT actDesignAndTransition'));
+  });
+
   test('a colour that is not a hex colour never reaches the text', () => {
     const hostile = valueChainFlowchart({ ...light, plan: 'red;stroke:url(javascript:alert(1))' }).source;
     assert.doesNotMatch(hostile, /javascript/);
@@ -216,7 +223,7 @@ suite('Mermaid text: value stream flowchart', () => {
       step({ id: 'a', activity: 'plan', after: [], start: 0, end: 1 }),
       step({ id: 'c', activity: 'improve', after: [], start: 0, end: 3 }),
     ]);
-    assert.deepEqual(stepsInDependencyOrder(branching.steps), [1, 2, 0]);
+    assert.deepEqual(stepsInDependencyOrder(branching.steps).map((entry) => entry.index), [1, 2, 0]);
     const text = lines(valueStreamFlowchart(branching, 2, light).source);
     const declared = text.filter((line) => /^vs2_s\d\[/.test(line)).map((line) => line.slice(0, line.indexOf('[')));
     assert.deepEqual(declared, ['vs2_s1', 'vs2_s2', 'vs2_s0']);
@@ -233,7 +240,7 @@ suite('Mermaid text: value stream flowchart', () => {
       step({ id: 'x', activity: undefined, activityText: 'Operate', title: 'X', after: ['y'], start: 0, end: 0 }),
       step({ id: 'y', activity: 'engage', title: 'Y', after: ['x', 'missing'], start: 0, end: 0 }),
     ]);
-    assert.deepEqual(stepsInDependencyOrder(broken.steps), [0, 1]);
+    assert.deepEqual(stepsInDependencyOrder(broken.steps).map((entry) => entry.index), [0, 1]);
     const diagram = valueStreamFlowchart(broken, 0, light);
     const text = lines(diagram.source);
     assert.ok(text.includes('vs0_s0["<b>X</b><br/><small>Operate</small>"]'));
@@ -242,7 +249,7 @@ suite('Mermaid text: value stream flowchart', () => {
     assert.ok(!text.some((line) => line.includes('missing')));
     assert.ok(text.includes('class vs0_s0 actUnknown'));
     assert.ok(text.some((line) => line.startsWith('classDef actUnknown stroke-dasharray')));
-    assert.match(diagram.nodes.find((node) => node.nodeId === 'vs0_s0')!.tooltip, /Unknown activity “Operate”/);
+    assert.match(diagram.nodes.find((node) => node.nodeId === 'vs0_s0')?.tooltip ?? '', /Unknown activity “Operate”/);
   });
 
   test('hostile titles, practices, trigger and name are escaped everywhere', () => {
@@ -280,8 +287,8 @@ suite('Mermaid text: value stream flowchart', () => {
         ['vs4_s2', 4, 2, 'improve'],
       ],
     );
-    assert.match(steps[1]!.tooltip, /^Deliver & Support: Makes sure services are delivered/);
-    assert.match(steps[0]!.tooltip, /Practices: service desk, incident management/);
+    assert.match(steps[1]?.tooltip ?? '', /^Deliver & Support: Makes sure services are delivered/);
+    assert.match(steps[0]?.tooltip ?? '', /Practices: service desk, incident management/);
   });
 });
 
@@ -295,9 +302,9 @@ suite('Mermaid text: Gantt', () => {
     assert.ok(text.some((line) => line.startsWith('accTitle: Schedule#58; Incident resolution')));
     assert.ok(text.includes('accDescr: Incident resolution#58; 3 steps, 4 units'));
     assert.ok(text.includes('section Incident resolution'));
-    assert.ok(text.includes('User reports the outage :vs0_t0, 0, 1'));
-    assert.ok(text.includes('Diagnose and restore :vs0_t1, 1, 3'));
-    assert.ok(text.includes('Post-incident review :vs0_t2, 3, 4'));
+    assert.ok(text.includes('User reports the outage :vs0_t0_svc-engage, 0, 1'));
+    assert.ok(text.includes('Diagnose and restore :vs0_t1_svc-deliver-and-support, 1, 3'));
+    assert.ok(text.includes('Post-incident review :vs0_t2_svc-improve, 3, 4'));
   });
 
   test('a multi-stream file gives one section per stream, like the seed', () => {
@@ -312,11 +319,11 @@ suite('Mermaid text: Gantt', () => {
       text.filter((line) => line.startsWith('section ')),
       ['section Incident resolution', 'section Service request fulfilment'],
     );
-    assert.ok(text.includes('Engage #40;request#41; :vs2_t0, 0, 1'));
-    assert.ok(text.includes('Obtain / Build :vs2_t1, 1, 2'));
+    assert.ok(text.includes('Engage #40;request#41; :vs2_t0_svc-engage, 0, 1'));
+    assert.ok(text.includes('Obtain / Build :vs2_t1_svc-obtain-build, 1, 2'));
     assert.deepEqual(
       diagram.nodes.map((node) => node.nodeId),
-      ['vs0_t0', 'vs0_t1', 'vs0_t2', 'vs2_t0', 'vs2_t1'],
+      ['vs0_t0_svc-engage', 'vs0_t1_svc-deliver-and-support', 'vs0_t2_svc-improve', 'vs2_t0_svc-engage', 'vs2_t1_svc-obtain-build'],
     );
   });
 
@@ -340,8 +347,8 @@ suite('Mermaid text: Gantt', () => {
     const text = lines(
       valueStreamGantt([stream('S', [step({ id: 'a', activity: 'engage', title: 'Gate: go/no-go', start: 2, end: 2 }), step({ id: 'b', activity: 'plan', start: 0.5, end: 1.25 })])]).source,
     );
-    assert.ok(text.includes('Gate#58; go/no-go :milestone, vs0_t0, 2, 2'));
-    assert.ok(text.includes('Plan :vs0_t1, 0.5, 1.25'), 'an untitled step is named after its activity');
+    assert.ok(text.includes('Gate#58; go/no-go :milestone, vs0_t0_svc-engage, 2, 2'));
+    assert.ok(text.includes('Plan :vs0_t1_svc-plan, 0.5, 1.25'), 'an untitled step is named after its activity');
   });
 });
 
@@ -349,7 +356,9 @@ suite('Mermaid text: the seed example streams through the real parser', () => {
   const streams = EXAMPLE_STREAMS.map((example) => {
     const result = parseValueStreams(example.source);
     assert.deepEqual(result.findings.filter((finding) => finding.severity === 'error'), [], example.id);
-    return result.streams[0]!;
+    const [first] = result.streams;
+    assert.ok(first, example.id);
+    return first;
   });
 
   test('the Gantt of the three examples has the seed chart sections and timings', () => {
@@ -359,9 +368,11 @@ suite('Mermaid text: the seed example streams through the real parser', () => {
       ['section New service deployment', 'section Incident resolution', 'section Service request fulfilment'],
     );
     EXAMPLE_STREAMS.forEach((example, streamIndex) => {
-      EXAMPLE_TIMINGS[example.id]!.forEach(([, start, end], stepIndex) => {
+      const timings = EXAMPLE_TIMINGS[example.id];
+      assert.ok(timings && timings.length === streams[streamIndex]?.steps.length, example.id);
+      timings.forEach(([, start, end], stepIndex) => {
         assert.ok(
-          text.some((line) => line.endsWith(` :vs${streamIndex}_t${stepIndex}, ${start}, ${end}`)),
+          text.some((line) => new RegExp(` :vs${streamIndex}_t${stepIndex}_svc-[a-z-]+, ${start}, ${end}$`).test(line)),
           `${example.id} step ${stepIndex} runs ${start}–${end}`,
         );
       });
@@ -369,7 +380,9 @@ suite('Mermaid text: the seed example streams through the real parser', () => {
   });
 
   test('new service deployment: improve runs alongside from the trigger to the outcome', () => {
-    const text = lines(valueStreamFlowchart(streams[0]!, 0, light).source);
+    const [deployment] = streams;
+    assert.ok(deployment);
+    const text = lines(valueStreamFlowchart(deployment, 0, light).source);
     assert.ok(text.includes('vs0_trigger --> vs0_s0'));
     assert.ok(text.includes('vs0_trigger --> vs0_s5'));
     assert.ok(text.includes('vs0_s2 --> vs0_s3'));

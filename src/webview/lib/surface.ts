@@ -187,8 +187,9 @@ export class DiagramSurface {
 
 /** One diagram's Mermaid text as is; several become Markdown ```mermaid blocks, ready for a document. */
 function mermaidSource(diagrams: readonly RenderedDiagram[]): string {
-  if (diagrams.length === 0) throw new Error(localized('nothingToCopy', 'There is no diagram to copy.'));
-  if (diagrams.length === 1) return diagrams[0]!.diagram.source;
+  const [first] = diagrams;
+  if (!first) throw new Error(localized('nothingToCopy', 'There is no diagram to copy.'));
+  if (diagrams.length === 1) return first.diagram.source;
   return diagrams.map((diagram) => `\`\`\`mermaid\n${diagram.diagram.source}\`\`\`\n`).join('\n');
 }
 
