@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import { parseAllDocuments } from 'yaml';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIVITIES, resolveActivity } from '../../src/model/activities';
 import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
 import { parseMarkdownValueStreams } from '../../src/model/markdownBlocks';
 import { parseValueStreams } from '../../src/model/valueStream';
-import { activityInjectionGrammar, activityScope, generatedAssets } from '../../src/model/valueStreamAssets';
+import { activityInjectionGrammar, activityScope, generatedAssets, valueStreamSchema } from '../../src/model/valueStreamAssets';
 import {
   ACTIVITY_TABLE_TEMPLATE,
   BLANK_TEMPLATE,
@@ -75,6 +77,39 @@ suite('Value-stream templates and generated files', () => {
     for (const line of ['    activity: operate', '    title: plan', '    activity: plan more', '    activity: "plan\'']) {
       assert.ok(!grammar.patterns.some((pattern) => toJsRegExp(pattern.match).test(line)), line);
     }
+  });
+});
+
+suite('Value-stream JSON Schema', () => {
+  const ajv = new Ajv({ allErrors: true });
+  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
+  const validate = ajv.compile(valueStreamSchema());
+  const documentsOf = (text: string): unknown[] => parseAllDocuments(text).map((document) => document.toJS());
+
+  test('accepts the seed examples and the samples, one YAML document per stream', () => {
+    const sources = [
+      ...EXAMPLE_STREAMS.map((example) => example.source),
+      readFileSync(path.join(ROOT, 'samples', 'incident-resolution.valuestream.yaml'), 'utf8'),
+      readFileSync(path.join(ROOT, 'samples', 'onboarding.valuestream.yaml'), 'utf8'),
+    ];
+    for (const source of sources) {
+      for (const document of documentsOf(source)) assert.ok(validate(document), JSON.stringify(validate.errors));
+    }
+  });
+
+  test('rejects what the checker reports as errors in the shape', () => {
+    const step = { id: 'a', activity: 'engage' };
+    for (const [label, document] of [
+      ['missing steps', { valueStream: 'x' }],
+      ['empty steps', { valueStream: 'x', steps: [] }],
+      ['unknown field', { valueStream: 'x', colour: 'red', steps: [step] }],
+      ['unknown activity', { valueStream: 'x', steps: [{ id: 'a', activity: 'operate' }] }],
+      ['zero duration', { valueStream: 'x', steps: [{ ...step, duration: 0 }] }],
+      ['practices as text', { valueStream: 'x', steps: [{ ...step, practices: 'service desk' }] }],
+    ] as const) {
+      assert.equal(validate(document), false, label);
+    }
+    assert.ok(validate({ valueStream: 'x', steps: [{ id: 'a', activity: 'Design & Transition', after: [], lag: -1, duration: 0.5 }] }));
   });
 });
 
