@@ -6,7 +6,9 @@ import path from 'node:path';
 import { ACTIVITIES, resolveActivity } from '../../src/model/activities';
 import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
 import { parseMarkdownValueStreams } from '../../src/model/markdownBlocks';
-import { parseValueStreams } from '../../src/model/valueStream';
+import { FINDING_SEVERITIES, parseValueStreams } from '../../src/model/valueStream';
+import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreamFormat';
+import { FINDING_CODES } from '../../src/model/valueStreamTypes';
 import { activityInjectionGrammar, activityScope, generatedAssets, valueStreamSchema } from '../../src/model/valueStreamAssets';
 import {
   ACTIVITY_TABLE_TEMPLATE,
@@ -77,6 +79,30 @@ suite('Value-stream templates and generated files', () => {
     for (const line of ['    activity: operate', '    title: plan', '    activity: plan more', '    activity: "plan\'']) {
       assert.ok(!grammar.patterns.some((pattern) => toJsRegExp(pattern.match).test(line)), line);
     }
+  });
+});
+
+suite('Value-stream format documentation', () => {
+  const documentation = readFileSync(path.join(ROOT, 'docs', 'valuestream-format.md'), 'utf8');
+
+  test('documents every check code with its severity', () => {
+    for (const code of FINDING_CODES) {
+      const row = documentation.split('\n').find((line) => line.startsWith(`| \`${code}\` |`));
+      assert.ok(row, `${code} is missing from the checks table`);
+      assert.match(row, new RegExp(`^\\| \`${code}\` \\| ${FINDING_SEVERITIES[code]}\\b`), code);
+    }
+  });
+
+  test('documents every field, its requirement and its default', () => {
+    for (const field of FIELD_DESCRIPTIONS) {
+      const row = documentation.split('\n').find((line) => line.startsWith(`| \`${field.name}\` |`));
+      assert.ok(row, `${field.name} is missing from the field tables`);
+      assert.match(row, new RegExp(`^\\| \`${field.name}\` \\| ${field.required ? 'yes' : 'no'} \\|`), field.name);
+    }
+  });
+
+  test('the activity table lists every activity id with its name', () => {
+    for (const activity of ACTIVITIES) assert.ok(documentation.includes(`| \`${activity.id}\` | ${activity.name} |`), activity.id);
   });
 });
 
