@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { createApi, type SvcApi } from './api';
+import { createApi, explorerApi, type SvcApi } from './api';
+import { DetailsPanel } from './features/detailsPanel';
+import { ExplorerCommands } from './features/explorerCommands';
+import { ExplorerViews } from './features/explorerViews';
+import { FindCommand } from './features/findCommand';
+import { TermHoverFeature } from './features/hover';
+import { TerminologyFeature } from './features/terminology';
 import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
 import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
 import { ValueStreamCommands } from './features/valueStreamCommands';
@@ -9,11 +15,14 @@ import { ValueStreamDocuments } from './features/valueStreamDocuments';
 import { ValueStreamHover } from './features/valueStreamHover';
 import { ValueStreamRename } from './features/valueStreamRename';
 import { ValueStreamSymbols } from './features/valueStreamSymbols';
+import { ValueStreamsView } from './features/valueStreamsView';
 import { Walkthrough } from './features/walkthrough';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
+  context.subscriptions.push(new TermHoverFeature());
+  context.subscriptions.push(new TerminologyFeature());
   const valueStreams = new ValueStreamDocuments();
   context.subscriptions.push(new ValueStreamDiagnostics(valueStreams));
   context.subscriptions.push(new ValueStreamCompletion(valueStreams));
@@ -23,7 +32,11 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   context.subscriptions.push(new ValueStreamHover(valueStreams));
   context.subscriptions.push(new ValueStreamCommands());
   context.subscriptions.push(new MarkdownTemplateCompletion());
-  return createApi({ activationMs: performance.now() - activationStarted });
+  const details = new DetailsPanel(context.extensionUri);
+  const explorer = new ExplorerViews();
+  const valueStreamsView = new ValueStreamsView();
+  context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
+  return createApi({ activationMs: performance.now() - activationStarted }, { explorer: explorerApi(explorer, valueStreamsView, details) });
 }
 
 export function deactivate(): void {

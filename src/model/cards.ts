@@ -210,30 +210,44 @@ export function valueCard(): Card {
 export interface MarkdownCardOptions {
   /** Turn links into `command:` URIs (hovers, previews); without it links are left out. */
   readonly commandLinks: boolean;
-  /** Colour to mark an activity with, e.g. from the current theme; no swatch when absent. */
+  /**
+   * Colour to mark an activity with: a hex value or `var(--vscode-…)` (see `activityColorReference`);
+   * no swatch when absent.
+   */
   readonly colorFor?: (activity: ActivityId) => string | undefined;
   /** Markdown heading level of the title; section headings use the next level. Defaults to 3. */
   readonly headingLevel?: number;
+  /**
+   * For hovers, whose height is limited: links right under the subtitle, and a section heading on the same
+   * line as its paragraph or chips.
+   */
+  readonly compact?: boolean;
 }
 
 export function cardToMarkdown(card: Card, options: MarkdownCardOptions): string {
   const level = options.headingLevel ?? 3;
   const lines: string[] = [];
   const swatch = card.activity ? colorSwatch(card.activity, options) : '';
+  const links =
+    options.commandLinks && card.links.length > 0 ? card.links.map((link) => markdownLink(link.label, link)).join(' · ') : undefined;
   lines.push(`${'#'.repeat(level)} ${swatch}${escapeMarkdown(card.title)}`, '');
   lines.push(`*${escapeMarkdown(card.subtitle)}*`, '');
+  if (options.compact && links) lines.push(links, '');
   if (card.badges.length > 0) {
     lines.push(card.badges.map((badge) => `\`${badge}\``).join(' '), '');
   }
   for (const section of card.sections) {
-    lines.push(`**${escapeMarkdown(section.heading)}**`, '');
-    for (const block of section.blocks) {
+    const [first, ...rest] = section.blocks;
+    if (options.compact && first && (first.kind === 'paragraph' || first.kind === 'chips')) {
+      lines.push(`**${escapeMarkdown(section.heading)}:** ${blockToMarkdown(first, options).join(' ')}`, '');
+    } else if (first) {
+      lines.push(`**${escapeMarkdown(section.heading)}**`, '', ...blockToMarkdown(first, options), '');
+    }
+    for (const block of rest) {
       lines.push(...blockToMarkdown(block, options), '');
     }
   }
-  if (options.commandLinks && card.links.length > 0) {
-    lines.push(card.links.map((link) => markdownLink(link.label, link)).join(' · '), '');
-  }
+  if (!options.compact && links) lines.push(links, '');
   return lines.join('\n').trimEnd() + '\n';
 }
 
@@ -261,9 +275,12 @@ function blockToMarkdown(block: CardBlock, options: MarkdownCardOptions): string
   }
 }
 
+/** Colours a swatch may use: a hex value, or a theme colour variable (what VS Code's hover sanitizer keeps). */
+const SWATCH_COLOR = /^(?:#[0-9a-f]{3,8}|var\(--vscode(?:-[a-z0-9]+)+\))$/i;
+
 function colorSwatch(activity: ActivityId, options: MarkdownCardOptions): string {
   const color = options.colorFor?.(activity);
-  return color && /^#[0-9a-f]{3,8}$/i.test(color) ? `<span style="color:${color};">■</span> ` : '';
+  return color && SWATCH_COLOR.test(color) ? `<span style="color:${color};">■</span> ` : '';
 }
 
 function markdownLink(label: string, link: CardLink, labelIsEscaped = false): string {
@@ -296,19 +313,65 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** CSS custom property VS Code defines in webviews for a contributed colour id. */
+/**
+ * CSS custom property VS Code defines in webviews for an activity's contributed colour, ready to use in
+ * `var(...)`. VS Code replaces only the first dot of the colour id (`svc.activity.plan` becomes
+ * `--vscode-svc-activity.plan`), so the remaining dots are escaped for CSS.
+ */
 export function activityColorVariable(activity: ActivityId): string {
-  return `--vscode-${getActivity(activity).colorId.replace(/\./g, '-')}`;
+  return `--vscode-${getActivity(activity).colorId.replace('.', '-').replace(/\./g, '\\.')}`;
+}
+
+export interface HtmlCardOptions {
+  /**
+   * How activity colours reach the HTML: `inline` writes `style` attributes; `class` writes
+   * `svc-activity-<id>` classes instead, for webviews whose CSP forbids inline styles (pair it with
+   * `activityColorCss()`).
+   */
+  readonly activityColors?: 'inline' | 'class';
+}
+
+/** The class that carries an activity's colour when `cardToHtml` runs with `activityColors: 'class'`. */
+export function activityColorClass(activity: ActivityId): string {
+  return `svc-activity-${activity}`;
+}
+
+/** CSS rules giving each activity class the `--card-accent` and `--chip-color` that inline styles would set. */
+export function activityColorCss(): string {
+  return ACTIVITIES.map((activity) => {
+    const color = `var(${activityColorVariable(activity.id)})`;
+    return `.${activityColorClass(activity.id)}{--card-accent:${color};--chip-color:${color};}`;
+  }).join('\n');
+}
+
+function activityColorAttributes(activity: ActivityId | undefined, variable: string, options: HtmlCardOptions): { className: string; style: string } {
+  if (!activity) return { className: '', style: '' };
+  if (options.activityColors === 'class') return { className: ` ${activityColorClass(activity)}`, style: '' };
+  return { className: '', style: ` style="${variable}: var(${activityColorVariable(activity)})"` };
+}
+
+/** The activity's contributed colour as a CSS value inside webviews: follows the theme and the user's colour customizations. */
+export function activityColorReference(activity: ActivityId): string {
+  return `var(${activityColorVariable(activity)})`;
+}
+
+/**
+ * The activity's contributed colour as a CSS value in workbench Markdown (hovers, tree tooltips). The
+ * workbench, unlike webviews, replaces every dot of the colour id, and its Markdown sanitizer accepts
+ * `color:var(--vscode-…)` made of letters, digits and dashes only.
+ */
+export function workbenchColorReference(activity: ActivityId): string {
+  return `var(--vscode-${getActivity(activity).colorId.replace(/\./g, '-')})`;
 }
 
 /**
  * HTML for a webview. Links become `<a>` elements with `data-command` and `data-args` (JSON) that the
  * webview posts back to the extension, which validates them before running anything.
  */
-export function cardToHtml(card: Card): string {
-  const accent = card.activity ? ` style="--card-accent: var(${activityColorVariable(card.activity)})"` : '';
+export function cardToHtml(card: Card, options: HtmlCardOptions = {}): string {
+  const accent = activityColorAttributes(card.activity, '--card-accent', options);
   const parts: string[] = [];
-  parts.push(`<article class="svc-card svc-card-${card.kind}"${accent}>`);
+  parts.push(`<article class="svc-card svc-card-${card.kind}${accent.className}"${accent.style}>`);
   parts.push(`<header><h2>${escapeHtml(card.title)}</h2><p class="svc-card-subtitle">${escapeHtml(card.subtitle)}</p>`);
   if (card.badges.length > 0) {
     parts.push(`<p class="svc-card-badges">${card.badges.map((badge) => `<span class="svc-badge">${escapeHtml(badge)}</span>`).join(' ')}</p>`);
@@ -317,7 +380,7 @@ export function cardToHtml(card: Card): string {
   for (const section of card.sections) {
     parts.push(`<section><h3>${escapeHtml(section.heading)}</h3>`);
     for (const block of section.blocks) {
-      parts.push(blockToHtml(block));
+      parts.push(blockToHtml(block, options));
     }
     parts.push('</section>');
   }
@@ -328,14 +391,14 @@ export function cardToHtml(card: Card): string {
   return parts.join('');
 }
 
-function blockToHtml(block: CardBlock): string {
+function blockToHtml(block: CardBlock, options: HtmlCardOptions): string {
   switch (block.kind) {
     case 'paragraph':
       return `<p>${escapeHtml(block.text)}</p>`;
     case 'bullets':
       return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'chips':
-      return `<p class="svc-chips">${block.chips.map(chipToHtml).join(' ')}</p>`;
+      return `<p class="svc-chips">${block.chips.map((chip) => chipToHtml(chip, options)).join(' ')}</p>`;
     case 'table':
       return (
         `<table><thead><tr>${block.headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('')}</tr></thead>` +
@@ -344,9 +407,9 @@ function blockToHtml(block: CardBlock): string {
   }
 }
 
-function chipToHtml(chip: CardChip): string {
-  const style = chip.activity ? ` style="--chip-color: var(${activityColorVariable(chip.activity)})"` : '';
-  const label = `<span class="svc-chip${chip.activity ? ' svc-chip-activity' : ''}"${style}>${escapeHtml(chip.label)}</span>`;
+function chipToHtml(chip: CardChip, options: HtmlCardOptions): string {
+  const color = activityColorAttributes(chip.activity, '--chip-color', options);
+  const label = `<span class="svc-chip${chip.activity ? ' svc-chip-activity' : ''}${color.className}"${color.style}>${escapeHtml(chip.label)}</span>`;
   return chip.link ? htmlLink(label, chip.link) : label;
 }
 
