@@ -23,6 +23,22 @@ export function activityScope(activity: ActivityId): string {
   return `entity.name.tag.activity.${activity}.valuestream`;
 }
 
+interface TokenColorRule {
+  readonly scope: string;
+  readonly settings: { readonly foreground: string };
+}
+
+/**
+ * Default `editor.tokenColorCustomizations` (package.json `configurationDefaults`) that paint activity ids in
+ * their activity colours: the light palette in light themes, the dark one in dark themes. A user's own
+ * customizations replace these.
+ */
+export function activityTokenColorDefaults(): Record<string, { readonly textMateRules: readonly TokenColorRule[] }> {
+  const rules = (palette: 'light' | 'dark'): TokenColorRule[] =>
+    ACTIVITIES.map((activity) => ({ scope: activityScope(activity.id), settings: { foreground: activity.palette[palette] } }));
+  return { '[*Light*]': { textMateRules: rules('light') }, '[*Dark*]': { textMateRules: rules('dark') } };
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

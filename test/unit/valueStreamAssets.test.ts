@@ -9,7 +9,7 @@ import { parseMarkdownValueStreams } from '../../src/model/markdownBlocks';
 import { FINDING_SEVERITIES, parseValueStreams } from '../../src/model/valueStream';
 import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreamFormat';
 import { FINDING_CODES } from '../../src/model/valueStreamTypes';
-import { activityInjectionGrammar, activityScope, generatedAssets, valueStreamSchema } from '../../src/model/valueStreamAssets';
+import { activityInjectionGrammar, activityScope, activityTokenColorDefaults, generatedAssets, valueStreamSchema } from '../../src/model/valueStreamAssets';
 import {
   ACTIVITY_TABLE_TEMPLATE,
   BLANK_TEMPLATE,
@@ -33,6 +33,11 @@ suite('Value-stream templates and generated files', () => {
       assert.ok(existsSync(target), `${file} is missing: run UPDATE_ASSETS=1 npx mocha out/test/unit/valueStreamAssets.test.js`);
       assert.equal(readFileSync(target, 'utf8'), content, `${file} is out of date: run UPDATE_ASSETS=1 npx mocha out/test/unit/valueStreamAssets.test.js`);
     }
+  });
+
+  test('package.json paints activity ids in their colours by default (light and dark palettes)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configurationDefaults: Record<string, unknown> } };
+    assert.deepEqual(manifest.contributes.configurationDefaults['editor.tokenColorCustomizations'], activityTokenColorDefaults());
   });
 
   test('every template inserts a clean value stream with its defaults', () => {
