@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { getActivity, type ActivityId } from '../model/activities';
-import { CARD_COMMANDS, cardToMarkdown } from '../model/cards';
+import { CARD_COMMANDS, cardToMarkdown, workbenchColorReference } from '../model/cards';
 import {
   activityKey,
   buildPracticesTree,
@@ -18,24 +18,10 @@ import { PRACTICE_GROUPS, getPractice } from '../model/practices';
 export const VALUE_CHAIN_VIEW = 'svc.valueChain';
 export const PRACTICES_VIEW = 'svc.practices';
 
-/** The activity colour as the current theme kind would show it, for swatches in Markdown tooltips. */
-export function themePaletteColor(activity: ActivityId): string {
-  const palette = getActivity(activity).palette;
-  switch (vscode.window.activeColorTheme.kind) {
-    case vscode.ColorThemeKind.Light:
-      return palette.light;
-    case vscode.ColorThemeKind.HighContrast:
-      return palette.highContrast;
-    case vscode.ColorThemeKind.HighContrastLight:
-      return palette.highContrastLight;
-    default:
-      return palette.dark;
-  }
-}
 
 /** A Markdown card with the card commands enabled, for tooltips. */
 export function cardTooltip(ref: ItemRef): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(cardToMarkdown(cardForRef(ref), { commandLinks: true, colorFor: themePaletteColor, headingLevel: 3 }));
+  const markdown = new vscode.MarkdownString(cardToMarkdown(cardForRef(ref), { commandLinks: true, colorFor: workbenchColorReference, headingLevel: 3 }));
   markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
   markdown.supportHtml = true;
   return markdown;

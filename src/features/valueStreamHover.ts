@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { getActivity, type ActivityId } from '../model/activities';
-import { CARD_COMMANDS, activityCard, cardToMarkdown, legacyCard, practiceCard, type Card } from '../model/cards';
+import { CARD_COMMANDS, activityCard, cardToMarkdown, legacyCard, practiceCard, workbenchColorReference, type Card } from '../model/cards';
 import { targetAt } from '../model/valueStreamEditing';
 import { fieldDescription } from '../model/valueStreamFormat';
 import { fieldDocumentation } from './valueStreamCompletion';
@@ -25,6 +24,14 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     return fieldHover(document, position, parsed.sectionAt(offset) !== undefined);
   }
 
+  /** Whether this provider shows the card at `position`, so the prose hover stays quiet there. */
+  showsCardAt(document: vscode.TextDocument, position: vscode.Position): boolean {
+    if (!vscode.languages.match(VALUE_STREAM_SELECTOR, document)) return false;
+    const parsed = this.documents.parse(document);
+    const target = parsed && targetAt(parsed.result, document.offsetAt(position));
+    return target !== undefined && cardFor(target) !== undefined;
+  }
+
   dispose(): void {
     this.registration.dispose();
   }
@@ -44,26 +51,12 @@ function cardFor(target: NonNullable<ReturnType<typeof targetAt>>): Card | undef
 }
 
 function cardMarkdown(card: Card): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(cardToMarkdown(card, { commandLinks: true, colorFor: themeColor }));
+  const markdown = new vscode.MarkdownString(cardToMarkdown(card, { commandLinks: true, compact: true, colorFor: workbenchColorReference }));
   markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
   markdown.supportHtml = true;
   return markdown;
 }
 
-/** The activity colour for the current theme kind (hovers cannot read theme colour ids). */
-function themeColor(activity: ActivityId): string {
-  const palette = getActivity(activity).palette;
-  switch (vscode.window.activeColorTheme.kind) {
-    case vscode.ColorThemeKind.Light:
-      return palette.light;
-    case vscode.ColorThemeKind.HighContrast:
-      return palette.highContrast;
-    case vscode.ColorThemeKind.HighContrastLight:
-      return palette.highContrastLight;
-    default:
-      return palette.dark;
-  }
-}
 
 function fieldHover(document: vscode.TextDocument, position: vscode.Position, inValueStream: boolean): vscode.Hover | undefined {
   if (!inValueStream) return undefined;

@@ -210,30 +210,44 @@ export function valueCard(): Card {
 export interface MarkdownCardOptions {
   /** Turn links into `command:` URIs (hovers, previews); without it links are left out. */
   readonly commandLinks: boolean;
-  /** Colour to mark an activity with, e.g. from the current theme; no swatch when absent. */
+  /**
+   * Colour to mark an activity with: a hex value or `var(--vscode-…)` (see `activityColorReference`);
+   * no swatch when absent.
+   */
   readonly colorFor?: (activity: ActivityId) => string | undefined;
   /** Markdown heading level of the title; section headings use the next level. Defaults to 3. */
   readonly headingLevel?: number;
+  /**
+   * For hovers, whose height is limited: links right under the subtitle, and a section heading on the same
+   * line as its paragraph or chips.
+   */
+  readonly compact?: boolean;
 }
 
 export function cardToMarkdown(card: Card, options: MarkdownCardOptions): string {
   const level = options.headingLevel ?? 3;
   const lines: string[] = [];
   const swatch = card.activity ? colorSwatch(card.activity, options) : '';
+  const links =
+    options.commandLinks && card.links.length > 0 ? card.links.map((link) => markdownLink(link.label, link)).join(' · ') : undefined;
   lines.push(`${'#'.repeat(level)} ${swatch}${escapeMarkdown(card.title)}`, '');
   lines.push(`*${escapeMarkdown(card.subtitle)}*`, '');
+  if (options.compact && links) lines.push(links, '');
   if (card.badges.length > 0) {
     lines.push(card.badges.map((badge) => `\`${badge}\``).join(' '), '');
   }
   for (const section of card.sections) {
-    lines.push(`**${escapeMarkdown(section.heading)}**`, '');
-    for (const block of section.blocks) {
+    const [first, ...rest] = section.blocks;
+    if (options.compact && first && (first.kind === 'paragraph' || first.kind === 'chips')) {
+      lines.push(`**${escapeMarkdown(section.heading)}:** ${blockToMarkdown(first, options).join(' ')}`, '');
+    } else if (first) {
+      lines.push(`**${escapeMarkdown(section.heading)}**`, '', ...blockToMarkdown(first, options), '');
+    }
+    for (const block of rest) {
       lines.push(...blockToMarkdown(block, options), '');
     }
   }
-  if (options.commandLinks && card.links.length > 0) {
-    lines.push(card.links.map((link) => markdownLink(link.label, link)).join(' · '), '');
-  }
+  if (!options.compact && links) lines.push(links, '');
   return lines.join('\n').trimEnd() + '\n';
 }
 
@@ -261,9 +275,12 @@ function blockToMarkdown(block: CardBlock, options: MarkdownCardOptions): string
   }
 }
 
+/** Colours a swatch may use: a hex value, or a theme colour variable (what VS Code's hover sanitizer keeps). */
+const SWATCH_COLOR = /^(?:#[0-9a-f]{3,8}|var\(--vscode(?:-[a-z0-9]+)+\))$/i;
+
 function colorSwatch(activity: ActivityId, options: MarkdownCardOptions): string {
   const color = options.colorFor?.(activity);
-  return color && /^#[0-9a-f]{3,8}$/i.test(color) ? `<span style="color:${color};">■</span> ` : '';
+  return color && SWATCH_COLOR.test(color) ? `<span style="color:${color};">■</span> ` : '';
 }
 
 function markdownLink(label: string, link: CardLink, labelIsEscaped = false): string {
@@ -331,6 +348,20 @@ function activityColorAttributes(activity: ActivityId | undefined, variable: str
   if (!activity) return { className: '', style: '' };
   if (options.activityColors === 'class') return { className: ` ${activityColorClass(activity)}`, style: '' };
   return { className: '', style: ` style="${variable}: var(${activityColorVariable(activity)})"` };
+}
+
+/** The activity's contributed colour as a CSS value inside webviews: follows the theme and the user's colour customizations. */
+export function activityColorReference(activity: ActivityId): string {
+  return `var(${activityColorVariable(activity)})`;
+}
+
+/**
+ * The activity's contributed colour as a CSS value in workbench Markdown (hovers, tree tooltips). The
+ * workbench, unlike webviews, replaces every dot of the colour id, and its Markdown sanitizer accepts
+ * `color:var(--vscode-…)` made of letters, digits and dashes only.
+ */
+export function workbenchColorReference(activity: ActivityId): string {
+  return `var(--vscode-${getActivity(activity).colorId.replace(/\./g, '-')})`;
 }
 
 /**

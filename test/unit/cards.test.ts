@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   CARD_COMMANDS,
+  workbenchColorReference,
   activityCard,
   activityColorCss,
   allCards,
@@ -62,6 +63,25 @@ suite('ITIL cards', () => {
     assert.match(html, /var\(--vscode-svc-activity\\\.designAndTransition\)/);
     assert.match(html, /data-command="svc\.revealInValueChain" data-args="\[&quot;change-enablement&quot;\]"/);
     assert.equal(escapeHtml('<script>"x"</script>'), '&lt;script&gt;&quot;x&quot;&lt;/script&gt;');
+  });
+
+  test('Markdown swatches take a hex colour or a theme colour variable, nothing else', () => {
+    const withColour = (color: string): string => cardToMarkdown(activityCard('plan'), { commandLinks: false, colorFor: () => color });
+    assert.match(withColour(workbenchColorReference('plan')), /<span style="color:var\(--vscode-svc-activity-plan\);">■<\/span> Plan/);
+    assert.match(withColour('#1d4ed8'), /<span style="color:#1d4ed8;">/);
+    assert.doesNotMatch(withColour('red;background:url(x)'), /<span/);
+    assert.doesNotMatch(withColour('var(--x);background:red'), /<span/);
+  });
+
+  test('compact Markdown puts the links first and short sections on one line', () => {
+    const markdown = cardToMarkdown(practiceCard('service-desk'), { commandLinks: true, compact: true });
+    const lines = markdown.split('\n').filter((line) => line.length > 0);
+    assert.match(lines[2] ?? '', /^\[Show in Value Chain\]\(command:svc\.revealInValueChain.*· \[Open SVC Diagram\]/);
+    assert.ok(lines.includes('**Purpose:** Takes in demand for incident resolution and service requests and is the single point of contact for users.'));
+    assert.match(markdown, /\*\*Mainly contributes to:\*\* \[Engage\]/);
+    assert.equal(markdown.match(/Show in Value Chain\]\(command:svc\.revealInValueChain\?%5B%22service-desk%22%5D/g)?.length, 1);
+    const activity = cardToMarkdown(activityCard('plan'), { commandLinks: true, compact: true });
+    assert.match(activity, /\*\*Inputs and outputs\*\*\n\n\| Inputs \| Outputs \|/);
   });
 
   test('every activity renders without throwing in both formats', () => {

@@ -1,0 +1,132 @@
+/**
+ * The parts of a document that are prose, for checks that should not read code, URLs or markup:
+ * Markdown fenced code blocks (including ```valuestream blocks), inline code, HTML comments and tags, link
+ * destinations and URLs are left out, and so is every region between `<!-- svc-disable -->` and
+ * `<!-- svc-enable -->` (in plain text too).
+ */
+
+export type ProseFormat = 'markdown' | 'plaintext';
+
+/** A half-open range of offsets [start, end). */
+export interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+const DISABLE_COMMENT = /<!--\s*svc-disable\s*-->/gi;
+const ENABLE_COMMENT = /<!--\s*svc-enable\s*-->/gi;
+
+/** Regions switched off by `<!-- svc-disable -->` … `<!-- svc-enable -->`; an unclosed region runs to the end. */
+export function disabledRegions(text: string): OffsetRange[] {
+  const regions: OffsetRange[] = [];
+  DISABLE_COMMENT.lastIndex = 0;
+  for (;;) {
+    const disable = DISABLE_COMMENT.exec(text);
+    if (!disable) break;
+    ENABLE_COMMENT.lastIndex = disable.index + disable[0].length;
+    const enable = ENABLE_COMMENT.exec(text);
+    const end = enable ? enable.index + enable[0].length : text.length;
+    regions.push({ start: disable.index, end });
+    DISABLE_COMMENT.lastIndex = end;
+  }
+  return regions;
+}
+
+const FENCE_OPEN = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
+
+/** Fenced code blocks, from the opening fence line to the end of the closing fence line (or the text). */
+export function fencedCodeBlocks(text: string): OffsetRange[] {
+  const blocks: OffsetRange[] = [];
+  let open: { start: number; marker: string } | undefined;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const fence = FENCE_OPEN.exec(line);
+    if (open) {
+      if (fence && fence[1][0] === open.marker[0] && fence[1].length >= open.marker.length && fence[2].trim() === '') {
+        blocks.push({ start: open.start, end: lineEnd });
+        open = undefined;
+      }
+    } else if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+      open = { start: lineStart, marker: fence[1] };
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  if (open) blocks.push({ start: open.start, end: text.length });
+  return blocks;
+}
+
+const URL_PATTERN = /\b(?:https?|ftp|file|mailto):[^\s<>()[\]"'`]+/gi;
+const MARKDOWN_NON_PROSE = [
+  /<!--[\s\S]*?(?:-->|$)/g,
+  /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g,
+  /\]\([^)\n]*\)/g,
+  URL_PATTERN,
+];
+
+/** Inline code spans of `segment`: a run of backticks up to the next run of the same length. */
+function inlineCodeSpans(segment: string, offset: number): OffsetRange[] {
+  const spans: OffsetRange[] = [];
+  const runs = /`+/g;
+  for (;;) {
+    const opening = runs.exec(segment);
+    if (!opening) break;
+    let closing: RegExpExecArray | null;
+    do {
+      closing = runs.exec(segment);
+    } while (closing && closing[0].length !== opening[0].length);
+    if (!closing) {
+      runs.lastIndex = opening.index + opening[0].length;
+      continue;
+    }
+    spans.push({ start: offset + opening.index, end: offset + closing.index + closing[0].length });
+  }
+  return spans;
+}
+
+/** Matches of a global pattern in `segment`, as ranges of the whole text. */
+function matchesOf(pattern: RegExp, segment: string, offset: number): OffsetRange[] {
+  const ranges: OffsetRange[] = [];
+  pattern.lastIndex = 0;
+  for (;;) {
+    const match = pattern.exec(segment);
+    if (!match) break;
+    ranges.push({ start: offset + match.index, end: offset + match.index + match[0].length });
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  return ranges;
+}
+
+/** `whole` minus `holes`, as sorted disjoint ranges. */
+export function subtractRanges(whole: OffsetRange, holes: readonly OffsetRange[]): OffsetRange[] {
+  const sorted = [...holes].sort((a, b) => a.start - b.start);
+  const kept: OffsetRange[] = [];
+  let cursor = whole.start;
+  for (const hole of sorted) {
+    if (hole.end <= cursor) continue;
+    if (hole.start >= whole.end) break;
+    if (hole.start > cursor) kept.push({ start: cursor, end: hole.start });
+    cursor = Math.max(cursor, hole.end);
+  }
+  if (cursor < whole.end) kept.push({ start: cursor, end: whole.end });
+  return kept;
+}
+
+/** The prose of a document as sorted, disjoint ranges. */
+export function proseRanges(text: string, format: ProseFormat): OffsetRange[] {
+  const whole = { start: 0, end: text.length };
+  // Patterns run on each segment's own text, so none can pair a backtick or find a URL across a fence.
+  const holesIn = (range: OffsetRange, patterns: readonly RegExp[], withInlineCode: boolean): OffsetRange[] => {
+    const segment = text.slice(range.start, range.end);
+    const holes = patterns.flatMap((pattern) => matchesOf(pattern, segment, range.start));
+    return withInlineCode ? [...inlineCodeSpans(segment, range.start), ...holes] : holes;
+  };
+  if (format === 'plaintext') {
+    return subtractRanges(whole, disabledRegions(text)).flatMap((range) => subtractRanges(range, holesIn(range, [URL_PATTERN], false)));
+  }
+  const outsideFences = subtractRanges(whole, [...disabledRegions(text), ...fencedCodeBlocks(text)]);
+  return outsideFences.flatMap((range) => subtractRanges(range, holesIn(range, MARKDOWN_NON_PROSE, true)));
+}

@@ -1,0 +1,206 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, waitFor, workspaceUri } from './util';
+import { resetWorkspaceSettings, restoreWorkspaceSettingsAfterSuite } from './settings';
+
+function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'ITIL 4');
+}
+
+/** The diagnostics once they match `expected` (the names they cover, in order). */
+async function diagnosticsCovering(document: vscode.TextDocument, expected: string[]): Promise<vscode.Diagnostic[]> {
+  let last: string[] = [];
+  try {
+    return await waitFor(() => {
+      const diagnostics = ourDiagnostics(document.uri);
+      last = diagnostics.map((diagnostic) => document.getText(diagnostic.range));
+      return JSON.stringify(last) === JSON.stringify(expected) ? diagnostics : undefined;
+    }, `diagnostics on ${expected.join(', ') || 'nothing'}`);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
+  }
+}
+
+let untitledCount = 0;
+
+/**
+ * A new untitled document under a name never used before: this host may hand back the previous document's
+ * content when a generated name ("Untitled-2") is reused after a close.
+ */
+async function openUntitled(language: 'markdown' | 'plaintext', content: string): Promise<vscode.TextDocument> {
+  untitledCount++;
+  const uri = vscode.Uri.parse(`untitled:terminology-test-${untitledCount}.${language === 'markdown' ? 'md' : 'txt'}`);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
+  assert.equal(document.languageId, language);
+  assert.equal(document.getText(), content);
+  return document;
+}
+
+function openMarkdown(content: string): Promise<vscode.TextDocument> {
+  return openUntitled('markdown', content);
+}
+
+async function codeActionsAt(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, range, kind);
+  return actions.filter((action): action is vscode.CodeAction => 'kind' in action || 'edit' in action || 'isPreferred' in action);
+}
+
+async function setTerminology(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('svc.terminology').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+const PROPOSAL_FINDINGS = [
+  'Request Fulfilment',
+  'Change Management',
+  'Service Asset and Configuration Management',
+  'Capacity Management',
+  'Demand Management',
+  'Continual Service Improvement',
+];
+
+suite('Terminology checker', () => {
+  restoreWorkspaceSettingsAfterSuite();
+
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  teardown(async () => {
+    await resetWorkspaceSettings('svc.terminology', ['severity', 'languages', 'ignore']);
+    // Untitled documents would ask to be saved: revert and close every editor the test opened.
+    for (let open = 0; open < 10 && vscode.window.activeTextEditor; open++) {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  test('flags the outdated names of the sample proposal, not those in code, in the disabled region or inside ITIL 4 names', async () => {
+    const proposal = await vscode.workspace.openTextDocument(workspaceUri('proposal.md'));
+    await vscode.window.showTextDocument(proposal);
+    const diagnostics = await diagnosticsCovering(proposal, PROPOSAL_FINDINGS);
+    const changeManagement = diagnostics[1];
+    assert.equal(changeManagement.source, 'ITIL 4');
+    assert.equal(changeManagement.code, 'svc/legacy-term');
+    assert.equal(changeManagement.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(changeManagement.message, '“Change Management” is the ITIL v3/2011 name — ITIL 4 uses “change enablement”.');
+    assert.match(diagnostics[4].message, /ITIL 4 has no demand management practice/);
+  });
+
+  test('a rename has one preferred quick fix that applies through workspace.applyEdit', async () => {
+    const document = await openMarkdown('# Plan\n\nOur Change Management board meets weekly.\n');
+    const [diagnostic] = await diagnosticsCovering(document, ['Change Management']);
+    const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.filter((action) => action.isPreferred);
+    assert.deepEqual(preferred.map((action) => action.title), ['Replace with “Change Enablement”']);
+    assert.ok(actions.some((action) => action.title === 'Ignore “Change Management” in this workspace'));
+    const replace = preferred[0]?.edit;
+    assert.ok(replace);
+    assert.ok(await vscode.workspace.applyEdit(replace));
+    assert.equal(document.getText(), '# Plan\n\nOur Change Enablement board meets weekly.\n');
+    await diagnosticsCovering(document, []);
+  });
+
+  test('a split offers each ITIL 4 practice and the combined phrase', async () => {
+    const document = await openMarkdown('We run release and deployment management monthly.\n');
+    const [diagnostic] = await diagnosticsCovering(document, ['release and deployment management']);
+    const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const replacements = actions.filter((action) => action.edit).map((action) => action.title);
+    assert.deepEqual(replacements, [
+      'Replace with “release management”',
+      'Replace with “deployment management”',
+      'Replace with “release management and deployment management”',
+    ]);
+    assert.ok(actions.every((action) => !action.isPreferred));
+    const combined = actions.find((action) => action.title.includes(' and deployment management”'))?.edit;
+    assert.ok(combined);
+    assert.ok(await vscode.workspace.applyEdit(combined));
+    assert.equal(document.getText(), 'We run release management and deployment management monthly.\n');
+  });
+
+  test('an absorbed term explains instead of replacing', async () => {
+    const document = await openMarkdown('Access Management is handled by the security team.\n');
+    const [diagnostic] = await diagnosticsCovering(document, ['Access Management']);
+    assert.match(diagnostic.message, /identity and access management is part of information security management/);
+    const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.every((action) => !action.edit), 'no replacement for an absorbed term');
+    const explain = actions.find((action) => action.command?.command === 'svc.terminology.explain');
+    assert.ok(explain?.command, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+    await vscode.commands.executeCommand(explain.command.command, ...(explain.command.arguments ?? []));
+    assert.equal(vscode.window.activeTextEditor?.document, document);
+    assert.equal(document.offsetAt(vscode.window.activeTextEditor.selection.active), 0);
+  });
+
+  test('fix all replaces every term with a safe replacement, as a command and as source.fixAll.svc', async () => {
+    const content = 'Change Management, Demand Management and SACM.\n\nCapacity Management too.\n';
+    const document = await openMarkdown(content);
+    await diagnosticsCovering(document, ['Change Management', 'Demand Management', 'SACM', 'Capacity Management']);
+    const [fixAll] = await codeActionsAt(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.svc');
+    assert.equal(fixAll?.title, 'Replace all outdated ITIL terms in file');
+    assert.equal(fixAll?.kind?.value, 'source.fixAll.svc');
+    assert.ok(fixAll?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    const expected = 'Change Enablement, Demand Management and IT asset management and service configuration management.\n\nCapacity and Performance Management too.\n';
+    assert.equal(document.getText(), expected);
+    await diagnosticsCovering(document, ['Demand Management']);
+
+    const again = await openMarkdown(content);
+    assert.equal(await vscode.commands.executeCommand('svc.terminology.fixAll', again.uri), 3);
+    assert.equal(again.getText(), expected);
+  });
+
+  test('disable comments switch the check off for a region', async () => {
+    const document = await openMarkdown('Event Management\n<!-- svc-disable -->\nEvent Management\n<!-- svc-enable -->\nRequest Fulfilment\n');
+    await diagnosticsCovering(document, ['Event Management', 'Request Fulfilment']);
+    assert.equal(ourDiagnostics(document.uri)[1].range.start.line, 4);
+  });
+
+  test('code blocks, value-stream blocks and inline code are not checked', async () => {
+    const document = await openMarkdown('`Change Management`\n\n```valuestream\nname: Event Management\n```\n\n~~~\nCSI\n~~~\nCSI\n');
+    await diagnosticsCovering(document, ['CSI']);
+  });
+
+  test('diagnostics follow typing after a pause, and leave when the document closes', async () => {
+    const document = await openMarkdown('Nothing old here.\n');
+    await diagnosticsCovering(document, []);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    for (const piece of ['We ', 'use ', 'Request ', 'Fulfilment', '.']) {
+      await editor.edit((builder) => builder.insert(document.positionAt(document.getText().length), piece));
+    }
+    await diagnosticsCovering(document, ['Request Fulfilment']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(() => ourDiagnostics(document.uri).length === 0, 'diagnostics to clear on close');
+  });
+
+  test('severity comes from svc.terminology.severity, and "off" removes every diagnostic', async () => {
+    const document = await openMarkdown('Security Management reports monthly.\n');
+    await diagnosticsCovering(document, ['Security Management']);
+    await setTerminology('severity', 'error');
+    await waitFor(() => ourDiagnostics(document.uri)[0]?.severity === vscode.DiagnosticSeverity.Error, 'error severity');
+    await setTerminology('severity', 'off');
+    await diagnosticsCovering(document, []);
+    assert.deepEqual(await codeActionsAt(document, new vscode.Range(0, 0, 0, 5), vscode.CodeActionKind.QuickFix.value), []);
+    await setTerminology('severity', 'hint');
+    await waitFor(() => ourDiagnostics(document.uri)[0]?.severity === vscode.DiagnosticSeverity.Hint, 'hint severity');
+  });
+
+  test('svc.terminology.languages chooses the documents that are checked', async () => {
+    const plain = await openUntitled('plaintext', 'Request Fulfilment\n');
+    await diagnosticsCovering(plain, ['Request Fulfilment']);
+    await setTerminology('languages', ['markdown']);
+    await diagnosticsCovering(plain, []);
+  });
+
+  test('"Ignore in this workspace" writes svc.terminology.ignore and the term is no longer flagged', async () => {
+    const document = await openMarkdown('Request Fulfilment and Change Management.\n');
+    const [fulfilment] = await diagnosticsCovering(document, ['Request Fulfilment', 'Change Management']);
+    const actions = await codeActionsAt(document, fulfilment.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((action) => action.title === 'Ignore “Request Fulfilment” in this workspace');
+    assert.ok(ignore?.command);
+    await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+    const inspected = vscode.workspace.getConfiguration('svc.terminology').inspect<string[]>('ignore');
+    assert.deepEqual(inspected?.workspaceValue, ['Request Fulfilment']);
+    await diagnosticsCovering(document, ['Change Management']);
+  });
+});

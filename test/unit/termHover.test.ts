@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import { TermHoverRenderer, cardForTerm } from '../../src/model/termHover';
+import { modelTermForms } from '../../src/model/termMatcher';
+
+suite('Term hover', () => {
+  test('every indexed term has a card of its kind', () => {
+    for (const form of modelTermForms()) {
+      const card = cardForTerm(form.term);
+      assert.equal(card.kind, form.term.kind, form.text);
+      assert.equal(card.id, form.term.id, form.text);
+    }
+  });
+
+  test('the hover covers the whole name and renders its card', () => {
+    const text = 'We moved from Request Fulfilment to service request management last year.';
+    const renderer = new TermHoverRenderer({ commandLinks: true });
+    const legacy = renderer.hoverAt(text, text.indexOf('Fulfilment'));
+    assert.equal(legacy && text.slice(legacy.start, legacy.end), 'Request Fulfilment');
+    assert.match(legacy?.markdown ?? '', /ITIL v3\/2011 name — ITIL 4 uses “service request management”/);
+    const practice = renderer.hoverAt(text, text.indexOf('management last'));
+    assert.equal(practice?.term.id, 'service-request-management');
+    assert.match(practice?.markdown ?? '', /\[Show in Value Chain\]\(command:svc\.revealInValueChain\?%5B%22service-request-management%22%5D/);
+    assert.equal(renderer.hoverAt(text, text.indexOf('year')), undefined);
+    assert.equal(renderer.hoverAt(`Now ${text}`, text.indexOf('Fulfilment') + 4)?.markdown, legacy?.markdown);
+  });
+});

@@ -1,0 +1,208 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  LEGACY_TERM_CODE,
+  applyCaseStyle,
+  applyEdits,
+  caseStyleOf,
+  findOutdatedTerms,
+  fixAllEdits,
+  isSentenceStart,
+  joinNames,
+} from '../../src/model/terminology';
+import { disabledRegions, fencedCodeBlocks, proseRanges } from '../../src/model/proseRanges';
+
+function written(text: string, format: 'markdown' | 'plaintext' = 'markdown', ignore: string[] = []): string[] {
+  return findOutdatedTerms(text, { format, ignore }).map((finding) => finding.written);
+}
+
+suite('Terminology: findings', () => {
+  test('a rename carries code, range, message and one preferred replacement', () => {
+    const text = 'We follow Request Fulfilment today.';
+    const [finding] = findOutdatedTerms(text, { format: 'markdown' });
+    assert.ok(finding);
+    assert.equal(finding.code, LEGACY_TERM_CODE);
+    assert.equal(text.slice(finding.start, finding.end), 'Request Fulfilment');
+    assert.equal(finding.message, '“Request Fulfilment” is the ITIL v3/2011 name — ITIL 4 uses “service request management”.');
+    assert.deepEqual(finding.fixes, [
+      { title: 'Replace with “Service Request Management”', newText: 'Service Request Management', preferred: true },
+    ]);
+    assert.equal(finding.fixAllText, 'Service Request Management');
+  });
+
+  test('a split offers each ITIL 4 practice and the combined phrase, none preferred', () => {
+    const [finding] = findOutdatedTerms('our service asset and configuration management process', { format: 'plaintext' });
+    assert.ok(finding);
+    assert.deepEqual(
+      finding.fixes.map((fix) => fix.newText),
+      ['IT asset management', 'service configuration management', 'IT asset management and service configuration management'],
+    );
+    assert.ok(finding.fixes.every((fix) => !fix.preferred));
+    assert.match(finding.message, /splits it into “IT asset management” and “service configuration management”/);
+    assert.equal(finding.fixAllText, 'IT asset management and service configuration management');
+  });
+
+  test('an absorbed term explains instead of replacing', () => {
+    const [finding] = findOutdatedTerms('Demand Management forecasts load.', { format: 'markdown' });
+    assert.ok(finding);
+    assert.equal(finding.mapping, 'absorbed');
+    assert.deepEqual(finding.fixes, []);
+    assert.equal(finding.fixAllText, undefined);
+    assert.match(finding.message, /^“Demand Management” is the ITIL v3\/2011 name — ITIL 4 has no demand management practice/);
+  });
+
+  test('current ITIL 4 names that contain an old name are not findings', () => {
+    assert.deepEqual(written('Monitoring and event management, organizational change management, information security management.'), []);
+    assert.deepEqual(written('Event management, change management and security management.'), [
+      'Event management',
+      'change management',
+      'security management',
+    ]);
+  });
+
+  test('abbreviations of old names are findings and keep the sentence capitalised', () => {
+    const findings = findOutdatedTerms('CSI matters. We retire SACM and the SKMS.', { format: 'plaintext' });
+    assert.deepEqual(
+      findings.map((finding) => [finding.written, finding.fixes.map((fix) => fix.newText)]),
+      [
+        ['CSI', ['Continual improvement']],
+        ['SACM', ['IT asset management', 'service configuration management', 'IT asset management and service configuration management']],
+        ['SKMS', ['knowledge management system']],
+      ],
+    );
+  });
+
+  test('the ignore list accepts any spelling or the id, ignoring case and spacing', () => {
+    const text = 'Change Management and Request Fulfilment and Release & Deployment Management';
+    assert.deepEqual(written(text, 'markdown', ['change  MANAGEMENT']), ['Request Fulfilment', 'Release & Deployment Management']);
+    assert.deepEqual(written(text, 'markdown', ['request-fulfilment', 'Release and Deployment Management']), ['Change Management']);
+    assert.deepEqual(written('Request Fulfillment', 'markdown', ['Request Fulfilment']), []);
+  });
+});
+
+suite('Terminology: Markdown structure', () => {
+  test('fenced code, inline code, URLs, link targets and comments are not prose', () => {
+    const text = [
+      'Change Management is old.',
+      '```',
+      'change management inside a fence',
+      '```',
+      '~~~~text',
+      'Request Fulfilment',
+      '~~~~',
+      'See `Change Management` and [the guide](https://example.com/change-management).',
+      '<!-- Change Management in a comment -->',
+      '<span title="Event Management">Capacity Management</span>',
+      '```valuestream',
+      'name: Capacity Management',
+      '```',
+    ].join('\n');
+    assert.deepEqual(written(text), ['Change Management', 'Capacity Management']);
+  });
+
+  test('plain text is read whole, URLs aside', () => {
+    assert.deepEqual(written('`Change Management` http://x.org/event-management', 'plaintext'), ['Change Management']);
+  });
+
+  test('an unclosed fence runs to the end; a longer closing fence closes a shorter one', () => {
+    assert.deepEqual(fencedCodeBlocks('a\n```\nb'), [{ start: 2, end: 7 }]);
+    assert.deepEqual(written('```\nChange Management\n`````\nEvent Management'), ['Event Management']);
+    assert.deepEqual(written('````\n```\nChange Management\n````\nEvent Management'), ['Event Management']);
+  });
+
+  test('svc-disable / svc-enable comments switch the check off for a region', () => {
+    const text = [
+      'Change Management one.',
+      '<!-- svc-disable -->',
+      'Change Management two.',
+      '<!--svc-enable-->',
+      'Change Management three.',
+      '<!-- SVC-DISABLE -->',
+      'Change Management four, never enabled again.',
+    ].join('\n');
+    const findings = findOutdatedTerms(text, { format: 'markdown' });
+    assert.deepEqual(findings.map((finding) => text.slice(finding.end, finding.end + 6)), [' one.\n', ' three']);
+    assert.equal(disabledRegions(text).length, 2);
+    assert.deepEqual(written(text, 'plaintext').length, 2);
+  });
+
+  test('unclosed inline code is just a backtick', () => {
+    assert.deepEqual(written('a ` Change Management'), ['Change Management']);
+    assert.deepEqual(written('``a ` Change Management``, then Event Management'), ['Event Management']);
+  });
+});
+
+suite('Terminology: capitalisation', () => {
+  test('detects the writer’s style', () => {
+    assert.equal(caseStyleOf('change management'), 'lower');
+    assert.equal(caseStyleOf('CHANGE MANAGEMENT'), 'upper');
+    assert.equal(caseStyleOf('Change Management'), 'title');
+    assert.equal(caseStyleOf('Request for Change'), 'title');
+    assert.equal(caseStyleOf('Change management'), 'sentence');
+    assert.equal(caseStyleOf('IT Service Continuity Management'), 'title');
+    assert.equal(caseStyleOf('IT service continuity management'), 'lower');
+    assert.equal(caseStyleOf('IT service continuity management', true), 'sentence');
+    assert.equal(caseStyleOf('SACM'), 'abbreviation');
+  });
+
+  test('writes the ITIL 4 name in that style, keeping acronyms', () => {
+    assert.equal(applyCaseStyle('IT asset management and service configuration management', 'title'), 'IT Asset Management and Service Configuration Management');
+    assert.equal(applyCaseStyle('IT asset management', 'lower'), 'IT asset management');
+    assert.equal(applyCaseStyle('change enablement', 'upper'), 'CHANGE ENABLEMENT');
+    assert.equal(applyCaseStyle('change enablement', 'sentence'), 'Change enablement');
+    assert.equal(applyCaseStyle('continual improvement', 'abbreviation'), 'continual improvement');
+    assert.equal(applyCaseStyle('continual improvement', 'abbreviation', true), 'Continual improvement');
+  });
+
+  test('replacements follow the writer in context', () => {
+    const fix = (text: string): string | undefined => findOutdatedTerms(text, { format: 'markdown' })[0]?.fixAllText;
+    assert.equal(fix('our change management board'), 'change enablement');
+    assert.equal(fix('Change management is slow.'), 'Change enablement');
+    assert.equal(fix('## Change Management'), 'Change Enablement');
+    assert.equal(fix('THE CHANGE MANAGEMENT BOARD'), 'CHANGE ENABLEMENT');
+    assert.equal(fix('See the Forward Schedule of Change.'), 'Change Schedule');
+  });
+
+  test('sentence starts', () => {
+    const at = (text: string): boolean => isSentenceStart(text, text.indexOf('X'));
+    assert.ok(at('X'));
+    assert.ok(at('Done. X'));
+    assert.ok(at('- X'));
+    assert.ok(at('## X'));
+    assert.ok(at('> **X'));
+    assert.ok(at('para\n\nX'));
+    assert.ok(!at('wrapped\nX'));
+    assert.ok(!at('the X'));
+  });
+});
+
+suite('Terminology: fix all', () => {
+  test('replaces renames and splits, leaves absorbed terms', () => {
+    const text = 'Change Management, Demand Management and Release and Deployment Management; CSI.';
+    const fixed = applyEdits(text, fixAllEdits(findOutdatedTerms(text, { format: 'markdown' })));
+    assert.equal(fixed, 'Change Enablement, Demand Management and Release Management and Deployment Management; continual improvement.');
+  });
+
+  test('joins names as prose', () => {
+    assert.equal(joinNames(['a']), 'a');
+    assert.equal(joinNames(['a', 'b']), 'a and b');
+    assert.equal(joinNames(['a', 'b', 'c']), 'a, b and c');
+  });
+
+  test('never throws, and fixing all leaves only absorbed terms', () => {
+    const pieces = ['Change Management', 'CSI', 'Demand Management', 'event management', '`', '```\n', '<!-- svc-disable -->', '<!-- svc-enable -->', ' ', '\n', 'the', '. ', '](', ')', 'http://a/'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), (parts, markdown) => {
+        const text = parts.join(' ');
+        const format = markdown ? 'markdown' : 'plaintext';
+        const findings = findOutdatedTerms(text, { format });
+        for (const range of proseRanges(text, format)) assert.ok(range.start < range.end && range.end <= text.length);
+        const fixed = applyEdits(text, fixAllEdits(findings));
+        for (const finding of findOutdatedTerms(fixed, { format })) {
+          assert.equal(finding.mapping, 'absorbed', `${finding.written} left in ${JSON.stringify(fixed)}`);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
