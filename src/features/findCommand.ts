@@ -39,8 +39,8 @@ function pickFor(item: FindItem): FindPick {
 
 /**
  * `SVC: Find Activity, Practice or Term…`: a quick pick over the whole model. Names match fuzzily, other
- * names (aliases, abbreviations, old spellings) and categories through the description; picking an item reveals it in its tree (when it has one)
- * and opens its card.
+ * names (aliases, abbreviations, old spellings) and categories through the description; picking an item
+ * reveals it in its tree (when it has one) and opens its card.
  */
 export class FindCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;
