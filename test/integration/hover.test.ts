@@ -31,7 +31,9 @@ async function updateSetting(section: string, key: string, value: unknown): Prom
   await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
-suite('Hover cards', () => {
+suite('Hover cards', function () {
+  // Settings writes and debounced checks take seconds when other builds share the machine.
+  this.timeout(60_000);
   restoreWorkspaceSettingsAfterSuite();
 
   let proposal: vscode.TextDocument;
