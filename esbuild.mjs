@@ -37,6 +37,10 @@ const forbidNodeBuiltins = {
   },
 };
 
+// The `yaml` package's Node build imports node:process and node:buffer; its browser build is the same parser
+// without them, so the Node extension bundle uses it too and stays free of Node built-ins.
+const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
+
 const builds = [
   {
     ...common,
@@ -45,6 +49,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    alias: yamlWithoutNodeBuiltins,
     plugins: [forbidNodeBuiltins],
   },
   {
@@ -70,6 +75,25 @@ if (existsSync('src/cli/svc-check.ts')) {
   });
 }
 
+// The webviews draw only flowcharts and Gantt charts. Mermaid loads every other diagram type, layout engine and
+// KaTeX through dynamic imports: replace those with a module that fails clearly, so they are neither bundled
+// nor shipped (elk alone is 1.5 MB).
+const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre)-[\w-]+\.mjs$/;
+const mermaidFlowchartAndGanttOnly = {
+  name: 'mermaid-flowchart-and-gantt-only',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/node_modules[\\/](mermaid|@mermaid-js)[\\/]/.test(args.importer)) return undefined;
+      if (MERMAID_LAZY_ALLOWED.test(args.path)) return undefined;
+      return { path: args.path, namespace: 'mermaid-excluded' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'mermaid-excluded' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews only draw flowcharts and Gantt charts (${args.path})`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const webviewEntries = filesUnder('src/webview', '.ts').filter((file) => path.dirname(file) === 'src/webview');
 if (webviewEntries.length > 0) {
   builds.push({
@@ -81,7 +105,7 @@ if (webviewEntries.length > 0) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
-    plugins: [forbidNodeBuiltins],
+    plugins: [forbidNodeBuiltins, mermaidFlowchartAndGanttOnly],
   });
 }
 

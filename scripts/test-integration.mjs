@@ -3,6 +3,7 @@
 //   node scripts/test-integration.mjs [--grep <pattern>] [--web]
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { EXTENSION_ID, buildProject, delay, ensureSamplesFolder, runMain } from './harness.mjs';
@@ -31,6 +32,40 @@ const { values: options } = parseArgs({
 });
 
 /**
+ * The tests assert with Node's `node:assert/strict`; in the web worker the npm port of Node's assert stands in.
+ * `assert/strict` has no file of its own there: it is the package's `strict` export.
+ */
+const nodeAssertForBrowser = {
+  name: 'node-assert-for-browser',
+  setup(build) {
+    build.onResolve({ filter: /^(node:assert(\/strict)?|assert\/strict)$/ }, ({ path: request }) => ({
+      path: request.endsWith('/strict') ? 'strict' : 'legacy',
+      namespace: 'node-assert-for-browser',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'node-assert-for-browser' }, ({ path: mode }) => ({
+      contents: mode === 'strict' ? "module.exports = require('assert').strict;" : "module.exports = require('assert');",
+      resolveDir: repoRoot,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * mocha's browser build is a UMD script: inside a CommonJS bundle it would see the bundle's `module` and replace
+ * the suite's exports with mocha itself (the host then calls mocha's `run` instead of ours). Hidden from those
+ * names it does what it does in a page: it sets `globalThis.mocha`.
+ */
+const mochaBrowserBuildAsGlobal = {
+  name: 'mocha-browser-build-as-global',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async ({ path: file }) => ({
+      contents: `(function (module, exports, define) {\n${await readFile(file, 'utf8')}\n}).call(globalThis);`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The web worker host cannot load test files one by one: bundle web-index.ts and every *.test.ts after it (so
  * mocha's globals exist before the tests register) into one browser script inside the extension folder.
  */
@@ -53,12 +88,17 @@ async function buildWebSuite(grep) {
     target: 'es2022',
     sourcemap: 'inline',
     logLevel: 'warning',
-    // `vscode` is provided by the host. Node built-ins stay unresolved: tests that need them skip in this host
-    // (skipInWebHost) and load them lazily, so the bundle never evaluates them.
-    external: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util'],
+    plugins: [nodeAssertForBrowser, mochaBrowserBuildAsGlobal],
+    // `vscode` is provided by the host. Other Node built-ins stay unresolved: tests that need them skip in this
+    // host (skipInWebHost) and load them lazily, so the bundle never evaluates them.
+    external: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto'],
+    // The worker has no `process`: the runner's settings are baked in, and the two places where the assert port
+    // reads `process` (its `util` dependency's debug switch, the terminal width for messages) get plain values.
     define: {
       'process.env.SVC_TEST_GREP': JSON.stringify(grep ?? ''),
       'process.env.SVC_TEST_HOST': JSON.stringify('web'),
+      'process.env.NODE_DEBUG': 'false',
+      'process.stderr': 'undefined',
     },
   });
   return outfile;

@@ -1,5 +1,25 @@
+import type * as vscode from 'vscode';
+import type { DetailsPanel } from './features/detailsPanel';
+import type { ExplorerTreeProvider, ExplorerViews } from './features/explorerViews';
+import type { MarkdownIt } from './features/markdownPreview';
+import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/activities';
+import type { RenderReport } from './model/diagramProtocol';
+import type { ExplorerNode } from './model/explorerTree';
+import type { ItemRef } from './model/itemRefs';
 import { PRACTICES } from './model/practices';
+
+/** The sidebar's views, for the integration tests: the real providers and tree views the workbench shows. */
+export interface ExplorerApi {
+  readonly valueChain: ExplorerTreeProvider;
+  readonly valueChainView: vscode.TreeView<ExplorerNode>;
+  readonly practices: ExplorerTreeProvider;
+  readonly practicesView: vscode.TreeView<ExplorerNode>;
+  readonly valueStreams: Pick<ValueStreamsView, 'getChildren' | 'getTreeItem' | 'getParent' | 'settled' | 'workspaceSources'>;
+  readonly valueStreamsView: vscode.TreeView<StreamTreeNode>;
+  /** The item whose card the details panel shows, if it is open. */
+  readonly detailsShown: () => ItemRef | undefined;
+}
 
 /** What the extension exports from `activate`, for other extensions and for the integration tests. */
 export interface SvcApi {
@@ -7,16 +27,49 @@ export interface SvcApi {
   readonly practiceIds: readonly string[];
   /** Time spent in `activate`, from entry to return, in milliseconds. */
   readonly activationMs: number;
+  readonly explorer: ExplorerApi;
+  readonly diagrams: DiagramApi;
+  /** The Markdown preview's hook (`markdown.markdownItPlugins`): draws ```valuestream blocks. */
+  extendMarkdownIt<T extends MarkdownIt>(md: T): T;
+}
+
+/** What the diagram panels show, as their webviews report it (rendered labels, card, errors, zoom). */
+export interface DiagramApi {
+  /** The SVC diagram panel's report, or undefined when it is not open. */
+  inspectValueChainDiagram(): Promise<RenderReport | undefined>;
+  /** The report of the preview of `document`, or undefined when it has none. */
+  inspectValueStreamPreview(document: vscode.Uri): Promise<(RenderReport & { readonly updates: number }) | undefined>;
 }
 
 export interface ActivationFacts {
   readonly activationMs: number;
 }
 
-export function createApi(facts: ActivationFacts): SvcApi {
+export interface ApiParts {
+  readonly explorer: ExplorerApi;
+  readonly diagrams: DiagramApi;
+  readonly extendMarkdownIt: SvcApi['extendMarkdownIt'];
+}
+
+export function explorerApi(views: ExplorerViews, valueStreams: ValueStreamsView, details: DetailsPanel): ExplorerApi {
+  return {
+    valueChain: views.valueChain,
+    valueChainView: views.valueChainView,
+    practices: views.practices,
+    practicesView: views.practicesView,
+    valueStreams,
+    valueStreamsView: valueStreams.view,
+    detailsShown: () => details.current,
+  };
+}
+
+export function createApi(facts: ActivationFacts, parts: ApiParts): SvcApi {
   return {
     activityIds: ACTIVITIES.map((activity) => activity.id),
     practiceIds: PRACTICES.map((practice) => practice.id),
     activationMs: facts.activationMs,
+    explorer: parts.explorer,
+    diagrams: parts.diagrams,
+    extendMarkdownIt: parts.extendMarkdownIt,
   };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CARD_COMMANDS, activityColorReference } from '../model/cards';
+import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
 import { TermHoverRenderer } from '../model/termHover';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
@@ -14,7 +14,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   private registration: vscode.Disposable | undefined;
   private readonly configurationListener: vscode.Disposable;
   private cardShown = false;
-  private readonly renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: activityColorReference });
+  private readonly renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference });
 
   constructor() {
     this.register();

@@ -313,24 +313,65 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** CSS custom property VS Code defines in webviews for a contributed colour id. */
+/**
+ * CSS custom property VS Code defines in webviews for an activity's contributed colour, ready to use in
+ * `var(...)`. VS Code replaces only the first dot of the colour id (`svc.activity.plan` becomes
+ * `--vscode-svc-activity.plan`), so the remaining dots are escaped for CSS.
+ */
 export function activityColorVariable(activity: ActivityId): string {
-  return `--vscode-${getActivity(activity).colorId.replace(/\./g, '-')}`;
+  return `--vscode-${getActivity(activity).colorId.replace('.', '-').replace(/\./g, '\\.')}`;
 }
 
-/** The activity's contributed colour as a CSS value: follows the theme and the user's colour customizations. */
+export interface HtmlCardOptions {
+  /**
+   * How activity colours reach the HTML: `inline` writes `style` attributes; `class` writes
+   * `svc-activity-<id>` classes instead, for webviews whose CSP forbids inline styles (pair it with
+   * `activityColorCss()`).
+   */
+  readonly activityColors?: 'inline' | 'class';
+}
+
+/** The class that carries an activity's colour when `cardToHtml` runs with `activityColors: 'class'`. */
+export function activityColorClass(activity: ActivityId): string {
+  return `svc-activity-${activity}`;
+}
+
+/** CSS rules giving each activity class the `--card-accent` and `--chip-color` that inline styles would set. */
+export function activityColorCss(): string {
+  return ACTIVITIES.map((activity) => {
+    const color = `var(${activityColorVariable(activity.id)})`;
+    return `.${activityColorClass(activity.id)}{--card-accent:${color};--chip-color:${color};}`;
+  }).join('\n');
+}
+
+function activityColorAttributes(activity: ActivityId | undefined, variable: string, options: HtmlCardOptions): { className: string; style: string } {
+  if (!activity) return { className: '', style: '' };
+  if (options.activityColors === 'class') return { className: ` ${activityColorClass(activity)}`, style: '' };
+  return { className: '', style: ` style="${variable}: var(${activityColorVariable(activity)})"` };
+}
+
+/** The activity's contributed colour as a CSS value inside webviews: follows the theme and the user's colour customizations. */
 export function activityColorReference(activity: ActivityId): string {
   return `var(${activityColorVariable(activity)})`;
+}
+
+/**
+ * The activity's contributed colour as a CSS value in workbench Markdown (hovers, tree tooltips). The
+ * workbench, unlike webviews, replaces every dot of the colour id, and its Markdown sanitizer accepts
+ * `color:var(--vscode-…)` made of letters, digits and dashes only.
+ */
+export function workbenchColorReference(activity: ActivityId): string {
+  return `var(--vscode-${getActivity(activity).colorId.replace(/\./g, '-')})`;
 }
 
 /**
  * HTML for a webview. Links become `<a>` elements with `data-command` and `data-args` (JSON) that the
  * webview posts back to the extension, which validates them before running anything.
  */
-export function cardToHtml(card: Card): string {
-  const accent = card.activity ? ` style="--card-accent: var(${activityColorVariable(card.activity)})"` : '';
+export function cardToHtml(card: Card, options: HtmlCardOptions = {}): string {
+  const accent = activityColorAttributes(card.activity, '--card-accent', options);
   const parts: string[] = [];
-  parts.push(`<article class="svc-card svc-card-${card.kind}"${accent}>`);
+  parts.push(`<article class="svc-card svc-card-${card.kind}${accent.className}"${accent.style}>`);
   parts.push(`<header><h2>${escapeHtml(card.title)}</h2><p class="svc-card-subtitle">${escapeHtml(card.subtitle)}</p>`);
   if (card.badges.length > 0) {
     parts.push(`<p class="svc-card-badges">${card.badges.map((badge) => `<span class="svc-badge">${escapeHtml(badge)}</span>`).join(' ')}</p>`);
@@ -339,7 +380,7 @@ export function cardToHtml(card: Card): string {
   for (const section of card.sections) {
     parts.push(`<section><h3>${escapeHtml(section.heading)}</h3>`);
     for (const block of section.blocks) {
-      parts.push(blockToHtml(block));
+      parts.push(blockToHtml(block, options));
     }
     parts.push('</section>');
   }
@@ -350,14 +391,14 @@ export function cardToHtml(card: Card): string {
   return parts.join('');
 }
 
-function blockToHtml(block: CardBlock): string {
+function blockToHtml(block: CardBlock, options: HtmlCardOptions): string {
   switch (block.kind) {
     case 'paragraph':
       return `<p>${escapeHtml(block.text)}</p>`;
     case 'bullets':
       return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'chips':
-      return `<p class="svc-chips">${block.chips.map(chipToHtml).join(' ')}</p>`;
+      return `<p class="svc-chips">${block.chips.map((chip) => chipToHtml(chip, options)).join(' ')}</p>`;
     case 'table':
       return (
         `<table><thead><tr>${block.headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('')}</tr></thead>` +
@@ -366,9 +407,9 @@ function blockToHtml(block: CardBlock): string {
   }
 }
 
-function chipToHtml(chip: CardChip): string {
-  const style = chip.activity ? ` style="--chip-color: var(${activityColorVariable(chip.activity)})"` : '';
-  const label = `<span class="svc-chip${chip.activity ? ' svc-chip-activity' : ''}"${style}>${escapeHtml(chip.label)}</span>`;
+function chipToHtml(chip: CardChip, options: HtmlCardOptions): string {
+  const color = activityColorAttributes(chip.activity, '--chip-color', options);
+  const label = `<span class="svc-chip${chip.activity ? ' svc-chip-activity' : ''}${color.className}"${color.style}>${escapeHtml(chip.label)}</span>`;
   return chip.link ? htmlLink(label, chip.link) : label;
 }
 

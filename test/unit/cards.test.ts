@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import {
   CARD_COMMANDS,
-  activityColorReference,
+  workbenchColorReference,
   activityCard,
+  activityColorCss,
   allCards,
   cardToHtml,
   cardToMarkdown,
@@ -46,17 +47,27 @@ suite('ITIL cards', () => {
     }
   });
 
+  test('HTML rendering can mark activity colours with classes instead of inline styles, for strict CSPs', () => {
+    const html = cardToHtml(activityCard('engage'), { activityColors: 'class' });
+    assert.ok(!html.includes('style='), 'no inline style attribute');
+    assert.match(html, /<article class="svc-card svc-card-activity svc-activity-engage">/);
+    assert.match(html, /class="svc-chip svc-chip-activity svc-activity-deliver-and-support"/);
+    const css = activityColorCss();
+    assert.match(css, /\.svc-activity-engage\{--card-accent:var\(--vscode-svc-activity\\\.engage\);--chip-color:var\(--vscode-svc-activity\\\.engage\);\}/);
+    assert.equal(css.split('\n').length, ACTIVITIES.length);
+  });
+
   test('HTML rendering escapes text and marks activities with their theme colour variable', () => {
     const html = cardToHtml(activityCard('design-and-transition'));
     assert.match(html, /<h2>Design &amp; Transition<\/h2>/);
-    assert.match(html, /var\(--vscode-svc-activity-designAndTransition\)/);
+    assert.match(html, /var\(--vscode-svc-activity\\\.designAndTransition\)/);
     assert.match(html, /data-command="svc\.revealInValueChain" data-args="\[&quot;change-enablement&quot;\]"/);
     assert.equal(escapeHtml('<script>"x"</script>'), '&lt;script&gt;&quot;x&quot;&lt;/script&gt;');
   });
 
   test('Markdown swatches take a hex colour or a theme colour variable, nothing else', () => {
     const withColour = (color: string): string => cardToMarkdown(activityCard('plan'), { commandLinks: false, colorFor: () => color });
-    assert.match(withColour(activityColorReference('plan')), /<span style="color:var\(--vscode-svc-activity-plan\);">■<\/span> Plan/);
+    assert.match(withColour(workbenchColorReference('plan')), /<span style="color:var\(--vscode-svc-activity-plan\);">■<\/span> Plan/);
     assert.match(withColour('#1d4ed8'), /<span style="color:#1d4ed8;">/);
     assert.doesNotMatch(withColour('red;background:url(x)'), /<span/);
     assert.doesNotMatch(withColour('var(--x);background:red'), /<span/);

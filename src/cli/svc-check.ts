@@ -1,0 +1,116 @@
+/**
+ * svc-check: checks value-stream files, ```valuestream blocks and outdated ITIL v3 names in Markdown, for
+ * documentation repositories and their CI. Exit 0 without errors, 1 with errors (or warnings with --strict),
+ * 2 when the run itself fails (bad arguments, unreadable or binary files).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkText, collectFiles, readText, UsageError, type Problem } from './checkFiles';
+
+const USAGE = `Usage: svc-check [files, folders or globs…] [--format text|json] [--strict]
+
+Checks *.valuestream.yaml / *.valuestream.yml files, \`\`\`valuestream blocks in Markdown (*.md) and
+outdated ITIL v3 names in Markdown prose. Folders are searched recursively (node_modules and .git are
+skipped); without paths, the current folder is checked. Quote globs so the shell leaves them alone.
+
+Options:
+  --format text|json  text: one "file:line:col severity code message" line per problem (default)
+                      json: an array of {file, line, column, endLine, endColumn, severity, code, message}
+  --strict            warnings fail the run too
+  --help              show this help
+  --version           show the version
+
+Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage error or unreadable file.`;
+
+declare const SVC_CHECK_VERSION: string | undefined;
+
+interface Options {
+  readonly paths: readonly string[];
+  readonly format: 'text' | 'json';
+  readonly strict: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.values.help) return 'help';
+  if (parsed.values.version) return 'version';
+  const format = parsed.values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  return { paths: parsed.positionals, format, strict: parsed.values.strict };
+}
+
+function formatText(problems: readonly Problem[]): string {
+  return problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}\n`).join('');
+}
+
+function summary(problems: readonly Problem[], fileCount: number): string {
+  const count = (severity: string): number => problems.filter((problem) => problem.severity === severity).length;
+  const plural = (value: number, word: string): string => `${value} ${word}${value === 1 ? '' : 's'}`;
+  return `svc-check: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('information') + count('hint'), 'note')} in ${plural(fileCount, 'file')}\n`;
+}
+
+export function main(argv: readonly string[], cwd: string, write: { out: (text: string) => void; err: (text: string) => void }): number {
+  let options;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    write.err(`svc-check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    write.out(`${USAGE}\n`);
+    return 0;
+  }
+  if (options === 'version') {
+    write.out(`${typeof SVC_CHECK_VERSION === 'string' ? SVC_CHECK_VERSION : 'development'}\n`);
+    return 0;
+  }
+  const problems: Problem[] = [];
+  const failures: string[] = [];
+  let fileCount = 0;
+  try {
+    const collected = collectFiles(options.paths, cwd);
+    for (const note of collected.notes) write.err(`svc-check: ${note}\n`);
+    for (const file of collected.files) {
+      const displayName = path.relative(cwd, file.path).split(path.sep).join('/') || file.path;
+      try {
+        problems.push(...checkText(displayName, file.kind, readText(file.path, displayName), undefined));
+        fileCount += 1;
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        failures.push(error.message);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    write.err(`svc-check: ${error.message}\n`);
+    return 2;
+  }
+  write.out(options.format === 'json' ? `${JSON.stringify(problems, null, 2)}\n` : formatText(problems));
+  for (const failure of failures) write.err(`svc-check: ${failure}\n`);
+  write.err(summary(problems, fileCount));
+  if (failures.length > 0) return 2;
+  const failing = problems.some((problem) => problem.severity === 'error' || (options.strict && problem.severity === 'warning'));
+  return failing ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), process.cwd(), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+}

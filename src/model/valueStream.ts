@@ -1,0 +1,649 @@
+/**
+ * Parses and checks value-stream definitions: YAML, one stream per document, `---` between streams.
+ * Positions come from the `yaml` library's source ranges. Never throws: every problem becomes a finding.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import {
+  ACTIVITIES,
+  ENTRY_ACTIVITY_IDS,
+  VALUE_ACTIVITY_IDS,
+  getActivity,
+  resolveActivity,
+  type ActivityId,
+} from './activities';
+import { closestMatches } from './editDistance';
+import { resolveLegacyTerm } from './legacyTerms';
+import { PRACTICES, findPractice, resolvePractice, type Practice } from './practices';
+import type {
+  Finding,
+  FindingCode,
+  FindingFix,
+  FindingSeverity,
+  PracticeReference,
+  TextRange,
+  ValueStream,
+  ValueStreamParseResult,
+  ValueStreamStep,
+} from './valueStreamTypes';
+
+export const STREAM_FIELDS = ['valueStream', 'description', 'trigger', 'outcome', 'steps'] as const;
+export const STEP_FIELDS = ['id', 'activity', 'title', 'practices', 'after', 'duration', 'lag'] as const;
+
+export const DEFAULT_DURATION = 1;
+export const DEFAULT_LAG = 0;
+
+/** The severity each check reports with; stable so that documentation, CLI and editor agree. */
+export const FINDING_SEVERITIES: Readonly<Record<FindingCode, FindingSeverity>> = {
+  'svc/yaml-syntax': 'error',
+  'svc/missing-field': 'error',
+  'svc/unknown-field': 'warning',
+  'svc/invalid-field': 'error',
+  'svc/unknown-activity': 'error',
+  'svc/unknown-practice': 'warning',
+  'svc/legacy-practice': 'warning',
+  'svc/duplicate-step-id': 'error',
+  'svc/unknown-step-reference': 'error',
+  'svc/dependency-cycle': 'error',
+  'svc/invalid-duration': 'error',
+  'svc/entry-activity': 'information',
+  'svc/value-activity': 'information',
+};
+
+/** How a practice is written in value streams: lower case as in running text, acronyms kept ("IT asset management"). */
+export function practiceWrittenName(practice: Practice): string {
+  return /^[A-Z]{2}/.test(practice.name) ? practice.name : practice.name.charAt(0).toLowerCase() + practice.name.slice(1);
+}
+
+export function parseValueStreams(text: string): ValueStreamParseResult {
+  const findings: Finding[] = [];
+  const streams: ValueStream[] = [];
+  try {
+    const documents = parseAllDocuments(text, { prettyErrors: false });
+    if ('empty' in documents) {
+      // Only comments or directives: the stream information still carries syntax errors.
+      for (const error of documents.errors) findings.push(yamlFinding(error, 'error', text.length));
+    }
+    for (const document of documents as readonly Document.Parsed[]) {
+      for (const error of document.errors) findings.push(yamlFinding(error, 'error', text.length));
+      for (const warning of document.warnings) findings.push(yamlFinding(warning, 'warning', text.length));
+      if (document.contents === null || isEmptyScalar(document.contents)) continue;
+      const stream = new StreamReader(document, findings).read();
+      if (stream) streams.push(stream);
+    }
+  } catch (error) {
+    // The yaml library is not expected to throw on any string; if it does, the user still gets a finding.
+    findings.push(
+      finding('svc/yaml-syntax', `The YAML could not be read (${String(error)}). Check the syntax around the start of the text.`, {
+        start: 0,
+        end: Math.min(text.length, 1),
+      }),
+    );
+  }
+  if (streams.length === 0 && findings.length === 0) {
+    findings.push(
+      finding(
+        'svc/missing-field',
+        'No value stream here yet: start with `valueStream: <name>` and a `steps:` list with at least one step.',
+        { start: 0, end: 0 },
+      ),
+    );
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  // The yaml library's node ends can point one past the text (e.g. an unterminated flow collection).
+  return mapValueStreamResult({ streams, findings }, (offset) => clamp(offset, 0, text.length));
+}
+
+/** The same result with every offset passed through `map` (used to move block results into their document). */
+export function mapValueStreamResult(result: ValueStreamParseResult, map: (offset: number) => number): ValueStreamParseResult {
+  const range = (value: TextRange): TextRange => ({ start: map(value.start), end: map(value.end) });
+  const mapStep = (step: ValueStreamStep): ValueStreamStep => ({
+    ...step,
+    idRange: range(step.idRange),
+    activityRange: step.activityRange && range(step.activityRange),
+    practices: step.practices.map((practice) => ({ ...practice, range: range(practice.range) })),
+    afterRanges: step.afterRanges.map(range),
+    range: range(step.range),
+  });
+  const mapStream = (stream: ValueStream): ValueStream => ({
+    ...stream,
+    nameRange: range(stream.nameRange),
+    steps: stream.steps.map(mapStep),
+    range: range(stream.range),
+  });
+  const mapFinding = (finding: Finding): Finding => ({
+    ...finding,
+    range: range(finding.range),
+    fixes: finding.fixes.map((fix) => ({ ...fix, range: range(fix.range) })),
+  });
+  return { streams: result.streams.map(mapStream), findings: result.findings.map(mapFinding) };
+}
+
+const YAML_FIX_HINTS: Partial<Record<string, string>> = {
+  BAD_INDENT: 'Indent the lines of one mapping or list by the same number of spaces.',
+  TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
+  DUPLICATE_KEY: 'Remove or rename one of the repeated keys.',
+  MISSING_CHAR: 'Add the missing character (a closing bracket, quote or colon).',
+  MULTILINE_IMPLICIT_KEY: 'Write each key on one line, followed by a colon and a space.',
+  BLOCK_AS_IMPLICIT_KEY: 'Put a colon and a space after each key, and start nested lists on their own line.',
+  UNEXPECTED_TOKEN: 'Check the punctuation here: a key needs `: ` after it and list items start with `- `.',
+  BAD_SCALAR_START: 'Quote the value: it starts with a character YAML reserves.',
+  BAD_DQ_ESCAPE: 'Fix or remove the backslash escape in the double-quoted text.',
+  BAD_ALIAS: 'Define the anchor (`&name`) before using the alias (`*name`).',
+};
+
+function yamlFinding(
+  error: { readonly code: string; readonly message: string; readonly pos: readonly [number, number] },
+  severity: FindingSeverity,
+  textLength: number,
+): Finding {
+  const start = clamp(error.pos[0], 0, textLength);
+  const end = clamp(Math.max(error.pos[1], start), start, textLength);
+  const problem = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
+  const hint = YAML_FIX_HINTS[error.code] ?? 'Fix the YAML syntax at this position.';
+  return { code: 'svc/yaml-syntax', severity, message: `${problem} ${hint}`, range: { start, end }, fixes: [] };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Number.isFinite(value) ? Math.min(high, Math.max(low, value)) : low;
+}
+
+function finding(code: FindingCode, message: string, range: TextRange, fixes: readonly FindingFix[] = []): Finding {
+  return { code, severity: FINDING_SEVERITIES[code], message, range, fixes };
+}
+
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && (node.value === null || node.value === '') && node.source === '';
+}
+
+function rangeOf(node: Node | null | undefined, fallback: TextRange): TextRange {
+  const range = node?.range;
+  return range ? { start: range[0], end: Math.max(range[0], range[1]) } : fallback;
+}
+
+/** Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. */
+function dereference(document: Document.Parsed, node: unknown): Node | null {
+  let current = node;
+  for (let hops = 0; hops < 8 && isAlias(current); hops += 1) {
+    current = current.resolve(document) ?? null;
+  }
+  return isAlias(current) ? null : ((current as Node | null | undefined) ?? null);
+}
+
+/** The text of a scalar (strings, and numbers or booleans written where text is expected); undefined otherwise. */
+function scalarText(node: Node | null): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return undefined;
+}
+
+function isNullNode(node: Node | null): boolean {
+  return node === null || (isScalar(node) && node.value === null);
+}
+
+function quoteList(items: readonly string[]): string {
+  return items.map((item) => `\`${item}\``).join(', ');
+}
+
+interface StepDraft {
+  readonly step: MutableStep;
+  /** Indexes into the draft list of the steps this one waits for, with the range of each reference. */
+  readonly dependencies: { readonly index: number; readonly range: TextRange }[];
+}
+
+type MutableStep = { -readonly [K in keyof ValueStreamStep]: ValueStreamStep[K] };
+
+class StreamReader {
+  private readonly documentRange: TextRange;
+
+  constructor(
+    private readonly document: Document.Parsed,
+    private readonly findings: Finding[],
+  ) {
+    const [start, , end] = document.range;
+    this.documentRange = { start, end: Math.max(start, end) };
+  }
+
+  read(): ValueStream | undefined {
+    const root = dereference(this.document, this.document.contents);
+    if (!isMap(root)) {
+      this.report(
+        'svc/invalid-field',
+        'A value stream is a YAML mapping: write `valueStream: <name>` on the first line and a `steps:` list below it.',
+        rangeOf(root, this.documentRange),
+      );
+      return undefined;
+    }
+    const fields = this.readFields(root.items, STREAM_FIELDS, 'the value stream');
+    const contentRange = rangeOf(root, this.documentRange);
+    const firstLine: TextRange = { start: contentRange.start, end: contentRange.start };
+
+    const nameNode = fields.get('valueStream');
+    let name = '';
+    let nameRange = firstLine;
+    if (!nameNode || isNullNode(nameNode.value)) {
+      this.report('svc/missing-field', 'Name the value stream: add `valueStream: <name>`, e.g. `valueStream: Incident resolution`.', nameNode ? rangeOf(nameNode.key, firstLine) : firstLine);
+    } else {
+      nameRange = rangeOf(nameNode.value, firstLine);
+      name = this.readText(nameNode.value, 'valueStream') ?? '';
+    }
+
+    const steps = this.readSteps(fields.get('steps'), firstLine);
+    const stream: ValueStream = {
+      name,
+      nameRange,
+      description: this.optionalText(fields.get('description'), 'description'),
+      trigger: this.optionalText(fields.get('trigger'), 'trigger'),
+      outcome: this.optionalText(fields.get('outcome'), 'outcome'),
+      steps,
+      range: this.documentRange,
+    };
+    this.checkFlow(stream);
+    return stream;
+  }
+
+  private report(code: FindingCode, message: string, range: TextRange, fixes: readonly FindingFix[] = []): void {
+    this.findings.push(finding(code, message, range, fixes));
+  }
+
+  /** Known fields by name (first occurrence); unknown keys become findings with a did-you-mean fix. */
+  private readFields(items: readonly Pair<unknown, unknown>[], known: readonly string[], owner: string): Map<string, { key: Node | null; value: Node | null }> {
+    const fields = new Map<string, { key: Node | null; value: Node | null }>();
+    for (const pair of items) {
+      const keyNode = dereference(this.document, pair.key);
+      const key = scalarText(keyNode);
+      const value = dereference(this.document, pair.value);
+      const keyRange = rangeOf(keyNode, rangeOf(value, this.documentRange));
+      if (key === undefined) {
+        this.report('svc/invalid-field', `Keys of ${owner} are plain names such as ${quoteList(known.slice(0, 3))}; replace this key.`, keyRange);
+        continue;
+      }
+      if (known.includes(key)) {
+        if (!fields.has(key)) fields.set(key, { key: keyNode, value });
+        continue;
+      }
+      const suggestions = closestMatches(key, known, (field) => [field]);
+      const fixes = suggestions.map((field) => ({ title: `Change to \`${field}\``, range: keyRange, newText: field }));
+      const didYouMean = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+      this.report('svc/unknown-field', `\`${key}\` is not a field of ${owner}.${didYouMean} Fields: ${quoteList(known)}.`, keyRange, fixes);
+    }
+    return fields;
+  }
+
+  private readText(node: Node | null, field: string): string | undefined {
+    const text = scalarText(node);
+    if (text === undefined) {
+      this.report('svc/invalid-field', `\`${field}\` takes a line of text; write it on the same line as the key, quoted if it contains \`: \` or \`#\`.`, rangeOf(node, this.documentRange));
+    }
+    return text;
+  }
+
+  private optionalText(field: { value: Node | null } | undefined, name: string): string | undefined {
+    if (!field || isNullNode(field.value)) return undefined;
+    return this.readText(field.value, name);
+  }
+
+  private readSteps(field: { key: Node | null; value: Node | null } | undefined, firstLine: TextRange): ValueStreamStep[] {
+    if (!field) {
+      this.report('svc/missing-field', 'Add a `steps:` list with at least one step (`- id: …` with an `activity`).', firstLine);
+      return [];
+    }
+    const keyRange = rangeOf(field.key, firstLine);
+    if (isNullNode(field.value) || (isSeq(field.value) && field.value.items.length === 0)) {
+      this.report('svc/missing-field', '`steps` is empty: add at least one step, e.g. `- id: report` with `activity: engage`.', keyRange);
+      return [];
+    }
+    if (!isSeq(field.value)) {
+      this.report('svc/invalid-field', '`steps` is a list: start each step on its own line with `- id: …`.', rangeOf(field.value, keyRange));
+      return [];
+    }
+    const drafts: StepDraft[] = [];
+    for (const item of field.value.items) {
+      const node = dereference(this.document, item);
+      if (!isMap(node)) {
+        this.report('svc/invalid-field', 'Each step is a mapping: write `- id: <id>` followed by `activity:` and the other fields, indented under it.', rangeOf(node, keyRange));
+        continue;
+      }
+      drafts.push(this.readStep(node.items, rangeOf(node, keyRange), drafts.length));
+    }
+    this.resolveDependencies(drafts);
+    schedule(drafts, this.findings);
+    return drafts.map((draft) => draft.step);
+  }
+
+  private readStep(items: readonly Pair<unknown, unknown>[], range: TextRange, index: number): StepDraft {
+    const fields = this.readFields(items, STEP_FIELDS, 'a step');
+    const stepStart: TextRange = { start: range.start, end: range.start };
+    const firstKey = items.length > 0 ? rangeOf(dereference(this.document, items[0].key), stepStart) : stepStart;
+
+    let id = `step-${index + 1}`;
+    let idRange = stepStart;
+    const idField = fields.get('id');
+    if (!idField || isNullNode(idField.value)) {
+      this.report('svc/missing-field', 'Give the step an `id` (a short name such as `restore`) so other steps can wait for it with `after`.', idField ? rangeOf(idField.key, firstKey) : firstKey);
+    } else {
+      const text = this.readText(idField.value, 'id');
+      if (text !== undefined && text.trim() !== '') {
+        id = text;
+        idRange = rangeOf(idField.value, stepStart);
+      }
+    }
+
+    let activity: ActivityId | undefined;
+    let activityText = '';
+    let activityRange: TextRange | undefined;
+    const activityField = fields.get('activity');
+    if (!activityField || isNullNode(activityField.value)) {
+      this.report('svc/missing-field', `Add the value chain activity of step \`${id}\`: \`activity:\` one of ${quoteList(ACTIVITIES.map((entry) => entry.id))}.`, activityField ? rangeOf(activityField.key, firstKey) : firstKey);
+    } else {
+      activityRange = rangeOf(activityField.value, firstKey);
+      activityText = this.readText(activityField.value, 'activity') ?? '';
+      if (isScalar(activityField.value) && activityText !== '') {
+        activity = resolveActivity(activityText);
+        if (!activity) this.reportUnknownActivity(activityText, activityRange);
+      }
+    }
+
+    const titleField = fields.get('title');
+    const writtenTitle = titleField && !isNullNode(titleField.value) ? this.readText(titleField.value, 'title') : undefined;
+
+    const step: MutableStep = {
+      id,
+      idRange,
+      activity,
+      activityText,
+      activityRange,
+      title: writtenTitle ?? (activity ? getActivity(activity).name : id),
+      practices: this.readPractices(fields.get('practices')),
+      after: [],
+      afterWritten: false,
+      afterRanges: [],
+      duration: this.readDuration(fields.get('duration')),
+      lag: this.readLag(fields.get('lag')),
+      start: 0,
+      end: 0,
+      range,
+    };
+    const afterField = fields.get('after');
+    if (afterField) {
+      const references = this.readIdList(afterField.value, rangeOf(afterField.key, firstKey));
+      step.after = references.map((reference) => reference.id);
+      step.afterRanges = references.map((reference) => reference.range);
+      step.afterWritten = true;
+    }
+    return { step, dependencies: [] };
+  }
+
+  private reportUnknownActivity(text: string, range: TextRange): void {
+    const suggestions = closestMatches(text, ACTIVITIES, (activity) => [activity.id, activity.name, ...activity.writtenForms]);
+    const fixes = suggestions.map((activity) => ({ title: `Change to \`${activity.id}\` (${activity.name})`, range, newText: activity.id }));
+    const didYouMean = suggestions.length > 0 ? ` Did you mean \`${suggestions[0].id}\`?` : '';
+    this.report(
+      'svc/unknown-activity',
+      `\`${text}\` is not a value chain activity.${didYouMean} Use one of ${quoteList(ACTIVITIES.map((activity) => activity.id))}.`,
+      range,
+      fixes,
+    );
+  }
+
+  private readPractices(field: { key: Node | null; value: Node | null } | undefined): PracticeReference[] {
+    if (!field || isNullNode(field.value)) return [];
+    const listRange = rangeOf(field.value, this.documentRange);
+    if (!isSeq(field.value)) {
+      const text = scalarText(field.value);
+      const fixes = text !== undefined ? [{ title: `Make it a list: [${text}]`, range: listRange, newText: `[${text}]` }] : [];
+      this.report('svc/invalid-field', '`practices` is a list of practice names: write `[service desk, incident management]` or one `- name` per line.', listRange, fixes);
+      return [];
+    }
+    const references: PracticeReference[] = [];
+    for (const item of field.value.items) {
+      const node = dereference(this.document, item);
+      const range = rangeOf(node, listRange);
+      const text = scalarText(node);
+      if (text === undefined || text.trim() === '') {
+        this.report('svc/invalid-field', 'Each entry of `practices` is a practice name such as `incident management`; remove this entry or write a name.', range);
+        continue;
+      }
+      references.push(this.resolvePracticeReference(text, range));
+    }
+    return references;
+  }
+
+  private resolvePracticeReference(text: string, range: TextRange): PracticeReference {
+    const practiceId = resolvePractice(text);
+    if (practiceId) return { text, practiceId, legacyTermId: undefined, range };
+    const legacy = resolveLegacyTerm(text);
+    if (legacy) {
+      const practices = legacy.practiceIds.map((id) => findPractice(id)).filter((practice): practice is Practice => practice !== undefined);
+      const names = practices.map(practiceWrittenName);
+      const fixes = names.map((name) => ({ title: `Change to \`${name}\` (ITIL 4)`, range, newText: name }));
+      const advice =
+        legacy.mapping === 'rename'
+          ? `ITIL 4 calls it \`${names[0] ?? legacy.replacements[0]}\`.`
+          : legacy.mapping === 'split'
+            ? `ITIL 4 splits it into ${quoteList(names)}: name the one this step uses.`
+            : `${legacy.note}`;
+      this.report('svc/legacy-practice', `\`${text}\` is an ${legacy.era} name. ${advice}`, range, fixes);
+      return { text, practiceId: undefined, legacyTermId: legacy.id, range };
+    }
+    const ambiguousOwners = PRACTICES.filter((practice) =>
+      practice.aliases.some((alias) => alias.ambiguous === true && alias.text.toLowerCase() === text.trim().toLowerCase()),
+    );
+    if (ambiguousOwners.length > 0) {
+      const names = ambiguousOwners.map(practiceWrittenName);
+      this.report(
+        'svc/unknown-practice',
+        `\`${text}\` is ambiguous: it can stand for ${quoteList(names)}. Write the full practice name.`,
+        range,
+        names.map((name) => ({ title: `Change to \`${name}\``, range, newText: name })),
+      );
+      return { text, practiceId: undefined, legacyTermId: undefined, range };
+    }
+    const suggestions = closestMatches(text, PRACTICES, (practice) => [
+      practice.name,
+      ...practice.aliases.filter((alias) => alias.ambiguous !== true).map((alias) => alias.text),
+    ]);
+    const names = suggestions.map(practiceWrittenName);
+    const didYouMean = names.length > 0 ? ` Did you mean \`${names[0]}\`?` : ' Write the name of one of the 34 ITIL 4 practices, e.g. `incident management`.';
+    this.report(
+      'svc/unknown-practice',
+      `\`${text}\` is not an ITIL 4 practice.${didYouMean}`,
+      range,
+      names.map((name) => ({ title: `Change to \`${name}\``, range, newText: name })),
+    );
+    return { text, practiceId: undefined, legacyTermId: undefined, range };
+  }
+
+  private readIdList(node: Node | null, keyRange: TextRange): { id: string; range: TextRange }[] {
+    if (isNullNode(node)) return [];
+    const listRange = rangeOf(node, keyRange);
+    if (!isSeq(node)) {
+      const text = scalarText(node);
+      const fixes = text !== undefined ? [{ title: `Make it a list: [${text}]`, range: listRange, newText: `[${text}]` }] : [];
+      this.report('svc/invalid-field', '`after` is a list of step ids, e.g. `after: [report]`; write `after: []` for a step that starts at once.', listRange, fixes);
+      return [];
+    }
+    const references: { id: string; range: TextRange }[] = [];
+    for (const item of node.items) {
+      const entry = dereference(this.document, item);
+      const range = rangeOf(entry, listRange);
+      const id = scalarText(entry);
+      if (id === undefined || id.trim() === '') {
+        this.report('svc/invalid-field', 'Each entry of `after` is the id of another step of this stream; remove this entry or write an id.', range);
+        continue;
+      }
+      references.push({ id, range });
+    }
+    return references;
+  }
+
+  private readDuration(field: { key: Node | null; value: Node | null } | undefined): number {
+    if (!field) return DEFAULT_DURATION;
+    const range = rangeOf(field.value, rangeOf(field.key, this.documentRange));
+    const value = isScalar(field.value) ? field.value.value : undefined;
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+    const written = scalarText(field.value) ?? '';
+    const leadingNumber = Number.parseFloat(written.replace(/^-/, ''));
+    const replacement = Number.isFinite(leadingNumber) && leadingNumber > 0 ? String(leadingNumber) : String(DEFAULT_DURATION);
+    this.report(
+      'svc/invalid-duration',
+      `\`duration\` must be a positive number of relative units (no unit), e.g. \`duration: 2\`${written ? `; \`${written}\` is not` : ''}. Leave it out for the default of ${DEFAULT_DURATION}.`,
+      isNullNode(field.value) ? rangeOf(field.key, range) : range,
+      [{ title: `Change to \`${replacement}\``, range, newText: replacement }],
+    );
+    return DEFAULT_DURATION;
+  }
+
+  private readLag(field: { key: Node | null; value: Node | null } | undefined): number {
+    if (!field) return DEFAULT_LAG;
+    const value = isScalar(field.value) ? field.value.value : undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    this.report(
+      'svc/invalid-field',
+      '`lag` is a number of relative units added to the start (negative to overlap the previous step), e.g. `lag: -1`.',
+      rangeOf(field.value, rangeOf(field.key, this.documentRange)),
+    );
+    return DEFAULT_LAG;
+  }
+
+  /** Duplicate ids, unknown references and defaults for `after`. */
+  private resolveDependencies(drafts: StepDraft[]): void {
+    const indexById = new Map<string, number>();
+    drafts.forEach((draft, index) => {
+      const { step } = draft;
+      const earlier = indexById.get(step.id);
+      if (earlier === undefined) {
+        indexById.set(step.id, index);
+        return;
+      }
+      if (step.idRange.start === step.idRange.end) return;
+      const taken = new Set(drafts.map((other) => other.step.id));
+      let counter = 2;
+      while (taken.has(`${step.id}-${counter}`)) counter += 1;
+      const fresh = `${step.id}-${counter}`;
+      this.report(
+        'svc/duplicate-step-id',
+        `Step id \`${step.id}\` is already used by step ${earlier + 1} of this stream; ids must be unique, so rename this one.`,
+        step.idRange,
+        [{ title: `Rename to \`${fresh}\``, range: step.idRange, newText: fresh }],
+      );
+    });
+    const ids = [...indexById.keys()];
+    drafts.forEach((draft, index) => {
+      const { step } = draft;
+      if (!step.afterWritten) {
+        if (index > 0) {
+          step.after = [drafts[index - 1].step.id];
+          draft.dependencies.push({ index: index - 1, range: step.idRange });
+        }
+        return;
+      }
+      step.after.forEach((reference, position) => {
+        const range = step.afterRanges[position];
+        const target = indexById.get(reference);
+        if (target !== undefined) {
+          draft.dependencies.push({ index: target, range });
+          return;
+        }
+        const suggestions = closestMatches(reference, ids, (id) => [id]).filter((id) => id !== step.id);
+        const didYouMean = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+        this.report(
+          'svc/unknown-step-reference',
+          `No step of this stream has the id \`${reference}\`.${didYouMean} \`after\` lists ids of steps in the same stream${ids.length > 0 ? `: ${quoteList(ids.slice(0, 8))}${ids.length > 8 ? ', …' : ''}` : ''}.`,
+          range,
+          suggestions.map((id) => ({ title: `Change to \`${id}\``, range, newText: id })),
+        );
+      });
+    });
+  }
+
+  /** The seed's flowchart: demand enters through Plan, Engage or Improve; value leaves through D&S, O/B or Engage. */
+  private checkFlow(stream: ValueStream): void {
+    const steps = stream.steps.flatMap((step) => (step.activity ? [{ ...step, activity: step.activity }] : []));
+    if (steps.length === 0 || steps.length < stream.steps.length) return;
+    const known = new Set(steps.map((step) => step.id));
+    const firstSteps = steps.filter((step) => step.after.every((id) => !known.has(id)));
+    const first = firstSteps[0];
+    if (first && !firstSteps.some((step) => ENTRY_ACTIVITY_IDS.includes(step.activity))) {
+      const entryNames = ENTRY_ACTIVITY_IDS.map((id) => getActivity(id).name).join(', ');
+      this.report(
+        'svc/entry-activity',
+        `Demand enters the value chain through ${entryNames.replace(/, ([^,]*)$/, ' or $1')}, but this stream starts with ${getActivity(first.activity).name}. Add a first step with one of those activities (e.g. \`activity: engage\`), or check the order of the steps.`,
+        first.activityRange ?? first.idRange,
+      );
+    }
+    if (!steps.some((step) => VALUE_ACTIVITY_IDS.includes(step.activity))) {
+      const valueNames = VALUE_ACTIVITY_IDS.map((id) => getActivity(id).name).join(', ');
+      this.report(
+        'svc/value-activity',
+        `Value reaches consumers through ${valueNames.replace(/, ([^,]*)$/, ' or $1')}, and no step of this stream uses one of them. Add the step that delivers the outcome (e.g. \`activity: deliver-and-support\`).`,
+        stream.nameRange,
+      );
+    }
+  }
+}
+
+/**
+ * Start = latest end among the steps waited for + lag, clamped at 0; end = start + duration. Depth-first
+ * in dependency order; the reference that closes a cycle is reported once per cycle and left out.
+ */
+function schedule(drafts: StepDraft[], findings: Finding[]): void {
+  const state = new Array<'new' | 'active' | 'done'>(drafts.length).fill('new');
+  const path: number[] = [];
+  const reportedCycles = new Set<string>();
+
+  const visit = (root: number): void => {
+    // Iterative so that a 10,000-step chain cannot overflow the stack.
+    const stack: { index: number; next: number }[] = [{ index: root, next: 0 }];
+    state[root] = 'active';
+    path.push(root);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const draft = drafts[frame.index];
+      if (frame.next < draft.dependencies.length) {
+        const dependency = draft.dependencies[frame.next];
+        frame.next += 1;
+        if (state[dependency.index] === 'new') {
+          state[dependency.index] = 'active';
+          path.push(dependency.index);
+          stack.push({ index: dependency.index, next: 0 });
+        } else if (state[dependency.index] === 'active') {
+          reportCycle(path.slice(path.indexOf(dependency.index)), frame.index, dependency.range);
+        }
+        continue;
+      }
+      let start = 0;
+      for (const dependency of draft.dependencies) {
+        if (state[dependency.index] === 'done') start = Math.max(start, drafts[dependency.index].step.end);
+      }
+      const step = draft.step;
+      step.start = Math.max(0, start + step.lag);
+      step.end = step.start + step.duration;
+      state[frame.index] = 'done';
+      path.pop();
+      stack.pop();
+    }
+  };
+
+  const reportCycle = (members: number[], closingStep: number, range: TextRange): void => {
+    const key = [...members].sort((a, b) => a - b).join(',');
+    if (reportedCycles.has(key)) return;
+    reportedCycles.add(key);
+    // `members` runs along the path in waiting order and ends with the step that closes the cycle.
+    const startAt = members.indexOf(closingStep);
+    const rotated = [...members.slice(startAt), ...members.slice(0, startAt)];
+    const names = [...rotated, rotated[0]].map((index) => drafts[index].step.id);
+    findings.push(
+      finding(
+        'svc/dependency-cycle',
+        `These steps wait for each other, so none of them can start: ${names.join(' → ')} (→ means "waits for"). Remove one of these references from \`after\`, or write \`after: []\` on the step that comes first.`,
+        range,
+      ),
+    );
+  };
+
+  drafts.forEach((_, index) => {
+    if (state[index] === 'new') visit(index);
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * Static files generated from the model so they cannot drift from it: the TextMate grammars of the
+ * value-stream language and the snippet files. A unit test compares the committed files with these and
+ * rewrites them when run with UPDATE_ASSETS=1.
+ */
+import { ACTIVITIES, type ActivityId } from './activities';
+import {
+  ACTIVITY_TABLE_TEMPLATE,
+  BLANK_TEMPLATE,
+  EXAMPLE_TEMPLATES,
+  STEP_TEMPLATE,
+  fencedTemplate,
+  type ValueStreamTemplate,
+} from './valueStreamTemplates';
+
+export const VALUE_STREAM_SCOPE = 'source.valuestream';
+export const EMBEDDED_VALUE_STREAM_SCOPE = 'meta.embedded.block.valuestream';
+
+/** The TextMate scope an activity id gets, so themes and `editor.tokenColorCustomizations` can colour it. */
+export function activityScope(activity: ActivityId): string {
+  return `entity.name.tag.activity.${activity}.valuestream`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** The language grammar: YAML, with the activity injection below adding scopes on top. */
+export function valueStreamGrammar(): object {
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    name: 'Value Stream',
+    scopeName: VALUE_STREAM_SCOPE,
+    patterns: [{ include: 'source.yaml' }],
+  };
+}
+
+/** Scopes `activity:` values per activity, in value-stream files and in ```valuestream blocks. */
+export function activityInjectionGrammar(): object {
+  const patterns = ACTIVITIES.map((activity) => {
+    const forms = [...new Set([activity.id, activity.name, ...activity.writtenForms])]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
+    return {
+      name: 'meta.activity.valuestream',
+      match: `^(\\s*)(?:(-)(\\s+))?(activity)(\\s*)(:)(\\s+)(["']?)(?i:(${forms}))(\\8)(?=\\s*(?:#.*)?$)`,
+      captures: {
+        2: { name: 'punctuation.definition.block.sequence.item.yaml' },
+        4: { name: 'entity.name.tag.yaml' },
+        6: { name: 'punctuation.separator.key-value.mapping.yaml' },
+        8: { name: 'punctuation.definition.string.begin.yaml' },
+        9: { name: activityScope(activity.id) },
+        10: { name: 'punctuation.definition.string.end.yaml' },
+      },
+    };
+  });
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    scopeName: 'valuestream.activity.injection',
+    injectionSelector: `L:${VALUE_STREAM_SCOPE} -comment, L:${EMBEDDED_VALUE_STREAM_SCOPE} -comment`,
+    patterns,
+  };
+}
+
+/** Gives ```valuestream fences in Markdown the value-stream grammar, like the built-in fenced languages. */
+export function markdownFenceGrammar(): object {
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    scopeName: 'markdown.valuestream.codeblock',
+    injectionSelector: 'L:text.html.markdown',
+    patterns: [{ include: '#valuestream-code-block' }],
+    repository: {
+      'valuestream-code-block': {
+        begin: '(^|\\G)(\\s*)(`{3,}|~{3,})\\s*(?i:(valuestream)((\\s+|\\{)[^`~]*)?$)',
+        name: 'markup.fenced_code.block.markdown',
+        end: '(^|\\G)(\\2|\\s{0,3})(\\3)\\s*$',
+        beginCaptures: {
+          3: { name: 'punctuation.definition.markdown' },
+          4: { name: 'fenced_code.block.language.markdown' },
+          5: { name: 'fenced_code.block.language.attributes.markdown' },
+        },
+        endCaptures: { 3: { name: 'punctuation.definition.markdown' } },
+        patterns: [
+          {
+            begin: '(^|\\G)(\\s*)(.*)',
+            while: '(^|\\G)(?!\\s*([`~]{3,})\\s*$)',
+            contentName: EMBEDDED_VALUE_STREAM_SCOPE,
+            patterns: [{ include: VALUE_STREAM_SCOPE }],
+          },
+        ],
+      },
+    },
+  };
+}
+
+interface SnippetEntry {
+  readonly prefix: readonly string[];
+  readonly description: string;
+  readonly body: readonly string[];
+}
+
+function snippetEntry(template: ValueStreamTemplate, prefix: readonly string[]): SnippetEntry {
+  return { prefix, description: template.description, body: template.snippet.split('\n') };
+}
+
+export function valueStreamSnippets(): Record<string, SnippetEntry> {
+  const entries: Record<string, SnippetEntry> = {
+    [BLANK_TEMPLATE.label]: snippetEntry(BLANK_TEMPLATE, ['valuestream', 'stream']),
+    [STEP_TEMPLATE.label]: snippetEntry(STEP_TEMPLATE, ['step', '- id']),
+  };
+  for (const example of EXAMPLE_TEMPLATES) {
+    entries[`Example: ${example.label}`] = snippetEntry(example, [`example-${example.id}`]);
+  }
+  return entries;
+}
+
+export function markdownSnippets(): Record<string, SnippetEntry> {
+  const entries: Record<string, SnippetEntry> = {
+    'Value stream block': snippetEntry(fencedTemplate(BLANK_TEMPLATE), ['valuestream', '```valuestream']),
+  };
+  for (const example of EXAMPLE_TEMPLATES) {
+    entries[`Value stream block: ${example.label}`] = snippetEntry(fencedTemplate(example), [`valuestream-${example.id}`]);
+  }
+  entries[ACTIVITY_TABLE_TEMPLATE.label] = snippetEntry(ACTIVITY_TABLE_TEMPLATE, ['svc-table', 'activity table']);
+  return entries;
+}
+
+/** Every generated file: path relative to the extension root → exact content. */
+export function generatedAssets(): Record<string, string> {
+  const json = (value: object): string => `${JSON.stringify(value, null, 2)}\n`;
+  return {
+    'syntaxes/valuestream.tmLanguage.json': json(valueStreamGrammar()),
+    'syntaxes/valuestream-activities.injection.tmLanguage.json': json(activityInjectionGrammar()),
+    'syntaxes/valuestream-markdown.injection.tmLanguage.json': json(markdownFenceGrammar()),
+    'snippets/valuestream.code-snippets': json(valueStreamSnippets()),
+    'snippets/markdown.code-snippets': json(markdownSnippets()),
+  };
+}

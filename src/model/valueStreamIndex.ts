@@ -1,0 +1,187 @@
+/**
+ * The index behind the Value Streams view: for every source (a `*.valuestream.yaml` file or a Markdown
+ * file with ```valuestream blocks) the streams it defines, with line positions for each stream and step.
+ * Sources are added, replaced and removed one at a time, so an edit re-parses only the file it touched.
+ */
+import type { ActivityId } from './activities';
+import { parseMarkdownValueStreams } from './markdownBlocks';
+import { parseValueStreams } from './valueStream';
+import type { ValueStreamParseResult } from './valueStreamTypes';
+
+export type SourceKind = 'yaml' | 'markdown';
+
+export type ValueStreamParser = (text: string, kind: SourceKind) => ValueStreamParseResult;
+
+/** Parses a whole value-stream file, or every ```valuestream block of a Markdown file. */
+export function parseValueStreamSource(text: string, kind: SourceKind): ValueStreamParseResult {
+  return kind === 'yaml' ? parseValueStreams(text) : parseMarkdownValueStreams(text);
+}
+
+export interface SourcePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface IndexedStep {
+  readonly id: string;
+  readonly title: string;
+  readonly activity: ActivityId | undefined;
+  readonly activityText: string;
+  readonly position: SourcePosition;
+}
+
+export interface IndexedStream {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly trigger: string | undefined;
+  readonly outcome: string | undefined;
+  readonly position: SourcePosition;
+  readonly steps: readonly IndexedStep[];
+}
+
+export interface IndexedSource {
+  /** The caller's key for the source, e.g. a URI string. */
+  readonly key: string;
+  readonly kind: SourceKind;
+  readonly streams: readonly IndexedStream[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+}
+
+/** Files larger than this are not read: no hand-written value stream comes near it. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+const VALUE_STREAM_EXTENSIONS = ['.valuestream.yaml', '.valuestream.yml'];
+const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
+
+/** Which kind of source a path is, by its name; undefined for files the view does not read. */
+export function sourceKindOfPath(path: string): SourceKind | undefined {
+  const lower = path.toLowerCase();
+  if (VALUE_STREAM_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'yaml';
+  if (MARKDOWN_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'markdown';
+  return undefined;
+}
+
+const VALUE_STREAM_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*valuestream\b/im;
+
+/** Cheap test that spares the parser the many Markdown files without a ```valuestream block. */
+export function mayContainValueStream(markdown: string): boolean {
+  return VALUE_STREAM_FENCE.test(markdown);
+}
+
+/** Binary files have NUL characters early on; text never does. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8000).includes('\u0000');
+}
+
+/** Turns character offsets into line/character positions. */
+export class LineMap {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+      this.lineStarts.push(index + 1);
+    }
+  }
+
+  positionAt(offset: number): SourcePosition {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: offset - (this.lineStarts[low] ?? 0) };
+  }
+}
+
+/** Reads one source's text into an entry, or undefined when it defines no value stream worth listing. */
+export function indexSource(key: string, kind: SourceKind, text: string, parse: ValueStreamParser): IndexedSource | undefined {
+  if (looksBinary(text)) return undefined;
+  if (kind === 'markdown' && !mayContainValueStream(text)) return undefined;
+  const result = parse(text, kind);
+  if (kind === 'markdown' && result.streams.length === 0 && result.findings.length === 0) return undefined;
+  const lines = new LineMap(text);
+  const streams = result.streams.map(
+    (stream): IndexedStream => ({
+      name: stream.name,
+      description: stream.description,
+      trigger: stream.trigger,
+      outcome: stream.outcome,
+      position: lines.positionAt(stream.nameRange.start),
+      steps: stream.steps.map((step) => ({
+        id: step.id,
+        title: step.title,
+        activity: step.activity,
+        activityText: step.activityText,
+        position: lines.positionAt(step.range.start),
+      })),
+    }),
+  );
+  return {
+    key,
+    kind,
+    streams,
+    errorCount: result.findings.filter((finding) => finding.severity === 'error').length,
+    warningCount: result.findings.filter((finding) => finding.severity === 'warning').length,
+  };
+}
+
+/** All sources of a workspace, kept sorted by key. */
+export class ValueStreamIndex {
+  private readonly sources = new Map<string, IndexedSource>();
+  private sorted: IndexedSource[] | undefined;
+
+  constructor(private readonly parse: ValueStreamParser = parseValueStreamSource) {}
+
+  /** Indexes (or re-indexes) one source; returns whether the listing changed. */
+  update(key: string, kind: SourceKind, text: string): boolean {
+    const entry = indexSource(key, kind, text, this.parse);
+    if (!entry) return this.remove(key);
+    const previous = this.sources.get(key);
+    if (previous && sameSource(previous, entry)) return false;
+    this.sources.set(key, entry);
+    this.sorted = undefined;
+    return true;
+  }
+
+  remove(key: string): boolean {
+    const removed = this.sources.delete(key);
+    if (removed) this.sorted = undefined;
+    return removed;
+  }
+
+  /** Removes every source whose key starts with `prefix` (a deleted folder); returns the keys removed. */
+  removeUnder(prefix: string): string[] {
+    const removed = [...this.sources.keys()].filter((key) => key.startsWith(prefix));
+    removed.forEach((key) => this.remove(key));
+    return removed;
+  }
+
+  clear(): void {
+    this.sources.clear();
+    this.sorted = undefined;
+  }
+
+  get(key: string): IndexedSource | undefined {
+    return this.sources.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.sources.has(key);
+  }
+
+  get size(): number {
+    return this.sources.size;
+  }
+
+  list(): readonly IndexedSource[] {
+    this.sorted ??= [...this.sources.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return this.sorted;
+  }
+}
+
+function sameSource(a: IndexedSource, b: IndexedSource): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ACTIVITIES, resolveActivity } from '../../src/model/activities';
+import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import { parseMarkdownValueStreams } from '../../src/model/markdownBlocks';
+import { parseValueStreams } from '../../src/model/valueStream';
+import { activityInjectionGrammar, activityScope, generatedAssets } from '../../src/model/valueStreamAssets';
+import {
+  ACTIVITY_TABLE_TEMPLATE,
+  BLANK_TEMPLATE,
+  EXAMPLE_TEMPLATES,
+  NEW_STREAM_TEMPLATES,
+  STEP_TEMPLATE,
+  fencedTemplate,
+  snippetDefaults,
+} from '../../src/model/valueStreamTemplates';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+suite('Value-stream templates and generated files', () => {
+  test('the committed grammars and snippets equal what the model generates (UPDATE_ASSETS=1 rewrites them)', () => {
+    for (const [file, content] of Object.entries(generatedAssets())) {
+      const target = path.join(ROOT, file);
+      if (process.env.UPDATE_ASSETS === '1') {
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, content);
+      }
+      assert.ok(existsSync(target), `${file} is missing: run UPDATE_ASSETS=1 npx mocha out/test/unit/valueStreamAssets.test.js`);
+      assert.equal(readFileSync(target, 'utf8'), content, `${file} is out of date: run UPDATE_ASSETS=1 npx mocha out/test/unit/valueStreamAssets.test.js`);
+    }
+  });
+
+  test('every template inserts a clean value stream with its defaults', () => {
+    for (const template of NEW_STREAM_TEMPLATES) {
+      assert.deepEqual(parseValueStreams(template.text).findings, [], template.id);
+      assert.equal(template.text, snippetDefaults(template.snippet), template.id);
+    }
+    const step = parseValueStreams(`valueStream: x\nsteps:\n${STEP_TEMPLATE.text.replace(/^/gm, '  ')}`);
+    assert.deepEqual(step.findings, []);
+  });
+
+  test('the example templates are the seed examples, with the name as first tab stop', () => {
+    assert.deepEqual(EXAMPLE_TEMPLATES.map((template) => template.text), EXAMPLE_STREAMS.map((example) => example.source));
+    assert.match(EXAMPLE_TEMPLATES[1]?.snippet ?? '', /^valueStream: \$\{1:Incident resolution\}\n/);
+  });
+
+  test('snippet defaults: choices take their first option, escapes are undone', () => {
+    assert.equal(snippetDefaults('a: ${1|x,y|} b: ${2:two} c: $3 d: \\$e ${4:${5:nested}}'), 'a: x b: two c:  d: $e nested');
+    assert.match(BLANK_TEMPLATE.snippet, /activity: \$\{6\|engage,plan,improve,design-and-transition,obtain-build,deliver-and-support\|\}/);
+  });
+
+  test('Markdown templates: fenced blocks parse cleanly, the activity table lists all six', () => {
+    for (const template of [BLANK_TEMPLATE, ...EXAMPLE_TEMPLATES].map(fencedTemplate)) {
+      const parsed = parseMarkdownValueStreams(template.text);
+      assert.equal(parsed.blocks.length, 1, template.id);
+      assert.deepEqual(parsed.findings, [], template.id);
+    }
+    const rows = ACTIVITY_TABLE_TEMPLATE.text.trim().split('\n').slice(2);
+    assert.deepEqual(rows.map((row) => row.split('|')[1]?.trim()), ACTIVITIES.map((activity) => activity.name));
+    assert.match(ACTIVITY_TABLE_TEMPLATE.text, /\| Engage \| .* \| service desk, relationship management, service level management \|/);
+  });
+
+  test('the activity grammar scopes every written form of an activity, and nothing else', () => {
+    const grammar = activityInjectionGrammar() as { patterns: { match: string; captures: Record<number, { name: string }> }[] };
+    const lines = ACTIVITIES.flatMap((activity) => [activity.id, activity.name, ...activity.writtenForms].map((form) => ({ form, activity })));
+    for (const { form, activity } of lines) {
+      for (const line of [`    activity: ${form}`, `  - activity: "${form}"  # comment`]) {
+        const matching = grammar.patterns.filter((pattern) => toJsRegExp(pattern.match).test(line));
+        assert.equal(matching.length, 1, line);
+        assert.equal(matching[0]?.captures[9]?.name, activityScope(activity.id), line);
+        assert.equal(resolveActivity(form), activity.id, form);
+      }
+    }
+    for (const line of ['    activity: operate', '    title: plan', '    activity: plan more', '    activity: "plan\'']) {
+      assert.ok(!grammar.patterns.some((pattern) => toJsRegExp(pattern.match).test(line)), line);
+    }
+  });
+});
+
+/** The grammar's Oniguruma patterns only use syntax JavaScript shares, apart from inline `(?i:…)` groups. */
+function toJsRegExp(pattern: string): RegExp {
+  return new RegExp(pattern.replace(/\(\?i:/g, '(?:'), 'i');
+}
