@@ -25,7 +25,6 @@ import { Walkthrough } from './features/walkthrough';
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
-  context.subscriptions.push(new TermHoverFeature());
   context.subscriptions.push(new TerminologyFeature());
 
   const valueStreams = new ValueStreamDocuments();
@@ -34,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   context.subscriptions.push(new ValueStreamSymbols(valueStreams));
   context.subscriptions.push(new ValueStreamCodeActions(valueStreams));
   context.subscriptions.push(new ValueStreamRename(valueStreams));
-  context.subscriptions.push(new ValueStreamHover(valueStreams));
+  const valueStreamHover = new ValueStreamHover(valueStreams);
+  context.subscriptions.push(valueStreamHover);
+  context.subscriptions.push(new TermHoverFeature((document, offset) => valueStreamHover.showsCardAt(document, offset)));
   context.subscriptions.push(new ValueStreamCommands());
   context.subscriptions.push(new MarkdownTemplateCompletion());
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
+import { fencedCodeBlocks } from '../model/proseRanges';
 import { TermHoverRenderer } from '../model/termHover';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
@@ -9,6 +10,12 @@ export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
 const CHARACTERS_BEFORE = 4096;
 const CHARACTERS_AFTER = 512;
 
+/**
+ * Whether another provider already shows an ITIL card at `offset` (the value-stream hover on a step's
+ * activity or practices), so that the same card does not appear twice.
+ */
+export type CardShownElsewhere = (document: vscode.TextDocument, offset: number) => boolean;
+
 /** ITIL cards on hover over practice names, activities, concepts and outdated ITIL v3 names. */
 export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable {
   private registration: vscode.Disposable | undefined;
@@ -16,7 +23,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   private cardShown = false;
   private readonly renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference });
 
-  constructor() {
+  constructor(private readonly cardShownElsewhere: CardShownElsewhere = () => false) {
     this.register();
     this.configurationListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('svc.hover')) this.register();
@@ -42,8 +49,10 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     const lastLine = document.positionAt(offset + CHARACTERS_AFTER).line;
     const window = new vscode.Range(firstLine, 0, lastLine, document.lineAt(lastLine).range.end.character);
     const windowStart = document.offsetAt(window.start);
-    const hover = this.renderer.hoverAt(document.getText(window), offset - windowStart);
+    const text = document.getText(window);
+    const hover = this.renderer.hoverAt(text, offset - windowStart);
     if (!hover) return undefined;
+    if (inValueStream(document, text, offset - windowStart) && this.cardShownElsewhere(document, offset)) return undefined;
     const markdown = new vscode.MarkdownString(hover.markdown);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
     markdown.supportHtml = true;
@@ -60,4 +69,12 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     this.registration?.dispose();
     this.configurationListener.dispose();
   }
+}
+
+/** Value-stream text: a value-stream document, or (as far as the window shows) a ```valuestream block. */
+function inValueStream(document: vscode.TextDocument, window: string, offset: number): boolean {
+  if (document.languageId === 'valuestream') return true;
+  return fencedCodeBlocks(window).some(
+    (block) => block.start <= offset && offset < block.end && /^[ \t>]*(`{3,}|~{3,})\s*valuestream\b/.test(window.slice(block.start, block.end)),
+  );
 }

@@ -24,6 +24,13 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     return fieldHover(document, position, parsed.sectionAt(offset) !== undefined);
   }
 
+  /** Whether this provider shows an ITIL card at `offset` (an activity or practice of a step). */
+  showsCardAt(document: vscode.TextDocument, offset: number): boolean {
+    const parsed = this.documents.parse(document);
+    const target = parsed && targetAt(parsed.result, offset);
+    return target !== undefined && cardFor(target) !== undefined;
+  }
+
   dispose(): void {
     this.registration.dispose();
   }
