@@ -12,6 +12,7 @@ export interface ViewState {
 const MIN_SCALE = 0.1;
 const MAX_SCALE = 8;
 const FIT_PADDING = 16;
+const MIN_READABLE_SCALE = 0.6;
 const DRAG_THRESHOLD = 4;
 
 export function isViewState(value: unknown): value is ViewState {
@@ -90,9 +91,14 @@ export class ZoomPanViewport {
     const rect = this.viewport.getBoundingClientRect();
     if (width === 0 || height === 0 || rect.width === 0 || rect.height === 0) return;
     const widthScale = (rect.width - 2 * FIT_PADDING) / width;
-    const heightScale = this.fitMode === 'contain' ? (rect.height - 2 * FIT_PADDING) / height : Number.POSITIVE_INFINITY;
-    const scale = clamp(Math.min(widthScale, heightScale, 1), MIN_SCALE, MAX_SCALE);
-    this.apply({ scale, x: (rect.width - width * scale) / 2, y: Math.max(FIT_PADDING, (rect.height - height * scale) / 2) });
+    if (this.fitMode === 'width') {
+      // Top-aligned, and never so small that labels become unreadable: wider content is panned sideways.
+      const scale = clamp(Math.min(widthScale, 1), MIN_READABLE_SCALE, MAX_SCALE);
+      this.apply({ scale, x: Math.max(FIT_PADDING, (rect.width - width * scale) / 2), y: FIT_PADDING });
+    } else {
+      const scale = clamp(Math.min(widthScale, (rect.height - 2 * FIT_PADDING) / height, 1), MIN_SCALE, MAX_SCALE);
+      this.apply({ scale, x: (rect.width - width * scale) / 2, y: Math.max(FIT_PADDING, (rect.height - height * scale) / 2) });
+    }
     this.fitted = true;
   }
 
