@@ -36,6 +36,8 @@ export interface StartServerOptions {
   testDriver?: boolean;
   /** Extension folders linked into the extensions folder, loaded as installed extensions. */
   linkedExtensions?: string[];
+  /** VSIX files installed with code-server's `--install-extension` before it starts. */
+  vsixFiles?: string[];
 }
 
 export function startServer(options?: StartServerOptions): Promise<WorkbenchServer>;

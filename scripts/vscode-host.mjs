@@ -308,9 +308,10 @@ export function sharedServer() {
  * Starts code-server on a free port in its own process group, with its user data, XDG folders and temp files in a
  * fresh folder under `.vscode-test/runs/`. `userSettings` are added to the quiet settings. `testDriver` enables the
  * smoke-test driver that the test payloads need; `linkedExtensions` are extension folders linked into the
- * extensions folder, so they load as installed extensions without any payload.
+ * extensions folder, so they load as installed extensions without any payload; `vsixFiles` are installed with
+ * code-server's `--install-extension` before it starts.
  */
-export async function startServer({ userSettings = {}, testDriver = true, linkedExtensions = [] } = {}) {
+export async function startServer({ userSettings = {}, testDriver = true, linkedExtensions = [], vsixFiles = [] } = {}) {
   mkdirSync(runsDir, { recursive: true });
   const runDir = mkdtempSync(path.join(runsDir, 'run-'));
   const dirs = Object.fromEntries(
@@ -325,6 +326,17 @@ export async function startServer({ userSettings = {}, testDriver = true, linked
   for (const extensionDir of linkedExtensions) {
     const { publisher, name, version } = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
     symlinkSync(path.resolve(extensionDir), path.join(dirs.extensions, `${publisher}.${name}-${version}`));
+  }
+
+  for (const vsix of vsixFiles) {
+    // The way a user installs it: code-server's own CLI unpacks the VSIX into the extensions folder.
+    const installed = spawnSync(node24, [
+      codeServerFiles(codeServerInstallDir).entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs['user-data'],
+      '--install-extension', path.resolve(vsix),
+    ], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp } });
+    if (installed.status !== 0) {
+      throw new Error(`code-server --install-extension ${vsix} failed (${installed.status}):\n${installed.stdout}${installed.stderr}`);
+    }
   }
 
   const port = await freePort();
