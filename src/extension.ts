@@ -25,17 +25,16 @@ import { Walkthrough } from './features/walkthrough';
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
+  const valueStreams = new ValueStreamDocuments();
+  const valueStreamHover = new ValueStreamHover(valueStreams);
+  context.subscriptions.push(valueStreamHover, new TermHoverFeature(valueStreamHover));
   context.subscriptions.push(new TerminologyFeature());
 
-  const valueStreams = new ValueStreamDocuments();
   context.subscriptions.push(new ValueStreamDiagnostics(valueStreams));
   context.subscriptions.push(new ValueStreamCompletion(valueStreams));
   context.subscriptions.push(new ValueStreamSymbols(valueStreams));
   context.subscriptions.push(new ValueStreamCodeActions(valueStreams));
   context.subscriptions.push(new ValueStreamRename(valueStreams));
-  const valueStreamHover = new ValueStreamHover(valueStreams);
-  context.subscriptions.push(valueStreamHover);
-  context.subscriptions.push(new TermHoverFeature((document, offset) => valueStreamHover.showsCardAt(document, offset)));
   context.subscriptions.push(new ValueStreamCommands());
   context.subscriptions.push(new MarkdownTemplateCompletion());
 

@@ -210,13 +210,13 @@ function position(starts: readonly number[], offset: number): { line: number; co
 }
 
 /** Every problem in one file's text, in text order. */
-export function checkText(displayName: string, kind: FileKind, text: string, proseChecker: ProseChecker | undefined): Problem[] {
+export function checkText(displayName: string, kind: FileKind, text: string, proseChecker: ProseChecker): Problem[] {
   const located: ProseFinding[] = [];
   if (kind === 'valuestream') {
     located.push(...parseValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
   } else {
     located.push(...parseMarkdownValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
-    if (proseChecker) located.push(...proseChecker(text));
+    located.push(...proseChecker(text));
   }
   const starts = lineStarts(text);
   return located

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkText, collectFiles, readText, UsageError, type Problem } from './checkFiles';
+import { findOutdatedTerms } from '../model/terminology';
+import { checkText, collectFiles, readText, UsageError, type ProseChecker, type Problem } from './checkFiles';
 
 const USAGE = `Usage: svc-check [files, folders or globs…] [--format text|json] [--strict]
 
@@ -21,6 +22,16 @@ Options:
   --version           show the version
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage error or unreadable file.`;
+
+/** Outdated ITIL v3 names in Markdown prose, as the editor's terminology checker reports them (as warnings). */
+const legacyTermsInProse: ProseChecker = (markdown) =>
+  findOutdatedTerms(markdown, { format: 'markdown' }).map((finding) => ({
+    start: finding.start,
+    end: finding.end,
+    code: finding.code,
+    severity: 'warning',
+    message: finding.message,
+  }));
 
 declare const SVC_CHECK_VERSION: string | undefined;
 
@@ -88,7 +99,7 @@ export function main(argv: readonly string[], cwd: string, write: { out: (text: 
     for (const file of collected.files) {
       const displayName = path.relative(cwd, file.path).split(path.sep).join('/') || file.path;
       try {
-        problems.push(...checkText(displayName, file.kind, readText(file.path, displayName), undefined));
+        problems.push(...checkText(displayName, file.kind, readText(file.path, displayName), legacyTermsInProse));
         fileCount += 1;
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
-import { fencedCodeBlocks } from '../model/proseRanges';
 import { TermHoverRenderer } from '../model/termHover';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
@@ -10,11 +9,10 @@ export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
 const CHARACTERS_BEFORE = 4096;
 const CHARACTERS_AFTER = 512;
 
-/**
- * Whether another provider already shows an ITIL card at `offset` (the value-stream hover on a step's
- * activity or practices), so that the same card does not appear twice.
- */
-export type CardShownElsewhere = (document: vscode.TextDocument, offset: number) => boolean;
+/** A provider that shows its own, more specific card at some positions (e.g. fields of a value stream). */
+export interface SpecificHover {
+  showsCardAt(document: vscode.TextDocument, position: vscode.Position): boolean;
+}
 
 /** ITIL cards on hover over practice names, activities, concepts and outdated ITIL v3 names. */
 export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable {
@@ -23,7 +21,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   private cardShown = false;
   private readonly renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference });
 
-  constructor(private readonly cardShownElsewhere: CardShownElsewhere = () => false) {
+  constructor(private readonly specificHover: SpecificHover) {
     this.register();
     this.configurationListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('svc.hover')) this.register();
@@ -43,16 +41,15 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (this.specificHover.showsCardAt(document, position)) return undefined;
     const offset = document.offsetAt(position);
     // Whole lines around the position: the hover never copies or scans the whole document.
     const firstLine = document.positionAt(Math.max(0, offset - CHARACTERS_BEFORE)).line;
     const lastLine = document.positionAt(offset + CHARACTERS_AFTER).line;
     const window = new vscode.Range(firstLine, 0, lastLine, document.lineAt(lastLine).range.end.character);
     const windowStart = document.offsetAt(window.start);
-    const text = document.getText(window);
-    const hover = this.renderer.hoverAt(text, offset - windowStart);
+    const hover = this.renderer.hoverAt(document.getText(window), offset - windowStart);
     if (!hover) return undefined;
-    if (inValueStream(document, text, offset - windowStart) && this.cardShownElsewhere(document, offset)) return undefined;
     const markdown = new vscode.MarkdownString(hover.markdown);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
     markdown.supportHtml = true;
@@ -69,12 +66,4 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     this.registration?.dispose();
     this.configurationListener.dispose();
   }
-}
-
-/** Value-stream text: a value-stream document, or (as far as the window shows) a ```valuestream block. */
-function inValueStream(document: vscode.TextDocument, window: string, offset: number): boolean {
-  if (document.languageId === 'valuestream') return true;
-  return fencedCodeBlocks(window).some(
-    (block) => block.start <= offset && offset < block.end && /^[ \t>]*(`{3,}|~{3,})\s*valuestream\b/.test(window.slice(block.start, block.end)),
-  );
 }

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, activityCard, cardToMarkdown, legacyCard, practiceCard, workbenchColorReference, type Card } from '../model/cards';
+import { termIndex } from '../model/termMatcher';
 import { targetAt } from '../model/valueStreamEditing';
 import { fieldDescription } from '../model/valueStreamFormat';
 import { fieldDocumentation } from './valueStreamCompletion';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
-/** ITIL cards for activities and practices written in value streams, and help for the format's field names. */
+/**
+ * ITIL cards for activities and practices written in value streams that the prose hover does not already
+ * cover (activity ids such as `obtain-build`), and help for the format's field names.
+ */
 export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable {
   private readonly registration: vscode.Disposable;
 
@@ -14,20 +18,27 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!vscode.workspace.getConfiguration('svc.hover', document).get<boolean>('enabled', true)) return undefined;
+    const settings = vscode.workspace.getConfiguration('svc.hover', document);
+    if (!settings.get<boolean>('enabled', true)) return undefined;
     const parsed = this.documents.parse(document);
     const offset = document.offsetAt(position);
     if (!parsed) return undefined;
     const target = targetAt(parsed.result, offset);
     const card = target && cardFor(target);
-    if (target && card) return new vscode.Hover(cardMarkdown(card), toRange(document, target.range));
+    if (target && card) {
+      const proseHoverShowsIt =
+        (settings.get<unknown>('languages') as unknown[] | undefined)?.includes(document.languageId) === true &&
+        termIndex().findAt(document.getText(toRange(document, target.range)), 0) !== undefined;
+      return proseHoverShowsIt ? undefined : new vscode.Hover(cardMarkdown(card), toRange(document, target.range));
+    }
     return fieldHover(document, position, parsed.sectionAt(offset) !== undefined);
   }
 
-  /** Whether this provider shows an ITIL card at `offset` (an activity or practice of a step). */
-  showsCardAt(document: vscode.TextDocument, offset: number): boolean {
+  /** Whether this provider shows the card at `position`, so the prose hover stays quiet there. */
+  showsCardAt(document: vscode.TextDocument, position: vscode.Position): boolean {
+    if (!vscode.languages.match(VALUE_STREAM_SELECTOR, document)) return false;
     const parsed = this.documents.parse(document);
-    const target = parsed && targetAt(parsed.result, offset);
+    const target = parsed && targetAt(parsed.result, document.offsetAt(position));
     return target !== undefined && cardFor(target) !== undefined;
   }
 
@@ -50,7 +61,7 @@ function cardFor(target: NonNullable<ReturnType<typeof targetAt>>): Card | undef
 }
 
 function cardMarkdown(card: Card): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(cardToMarkdown(card, { commandLinks: true, colorFor: workbenchColorReference }));
+  const markdown = new vscode.MarkdownString(cardToMarkdown(card, { commandLinks: true, compact: true, colorFor: workbenchColorReference }));
   markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
   markdown.supportHtml = true;
   return markdown;

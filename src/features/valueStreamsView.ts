@@ -20,6 +20,8 @@ export const VALUE_STREAMS_VIEW = 'svc.valueStreams';
 /** Read-only documents holding the seed's example streams, so their steps can be opened like files. */
 export const EXAMPLE_SCHEME = 'svc-example-stream';
 
+/** Set once the first scan is done: the welcome ("no value streams yet") must not show while it runs. */
+const SCANNED_CONTEXT = 'svc.valueStreams.scanned';
 const SOURCE_GLOB = '**/*.{valuestream.yaml,valuestream.yml,md,markdown}';
 const VALUE_STREAM_GLOB = '**/*.{valuestream.yaml,valuestream.yml}';
 /** Edits and file events arriving within this window are handled together. */
@@ -291,6 +293,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     for (const document of vscode.workspace.textDocuments) {
       if (this.isSourceDocument(document)) this.reindexDocument(document);
     }
+    void vscode.commands.executeCommand('setContext', SCANNED_CONTEXT, true);
   }
 
   private startWatching(): void {

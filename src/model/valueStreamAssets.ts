@@ -1,9 +1,11 @@
 /**
  * Static files generated from the model so they cannot drift from it: the TextMate grammars of the
- * value-stream language and the snippet files. A unit test compares the committed files with these and
+ * value-stream language, the snippet files and the JSON Schema. A unit test compares the committed files with these and
  * rewrites them when run with UPDATE_ASSETS=1.
  */
-import { ACTIVITIES, type ActivityId } from './activities';
+import { ACTIVITIES, ACTIVITY_IDS, type ActivityId } from './activities';
+import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStream';
+import { fieldDescription, type FieldLevel } from './valueStreamFormat';
 import {
   ACTIVITY_TABLE_TEMPLATE,
   BLANK_TEMPLATE,
@@ -19,6 +21,22 @@ export const EMBEDDED_VALUE_STREAM_SCOPE = 'meta.embedded.block.valuestream';
 /** The TextMate scope an activity id gets, so themes and `editor.tokenColorCustomizations` can colour it. */
 export function activityScope(activity: ActivityId): string {
   return `entity.name.tag.activity.${activity}.valuestream`;
+}
+
+interface TokenColorRule {
+  readonly scope: string;
+  readonly settings: { readonly foreground: string };
+}
+
+/**
+ * Default `editor.tokenColorCustomizations` (package.json `configurationDefaults`) that paint activity ids in
+ * their activity colours: the light palette in light themes, the dark one in dark themes. A user's own
+ * customizations replace these.
+ */
+export function activityTokenColorDefaults(): Record<string, { readonly textMateRules: readonly TokenColorRule[] }> {
+  const rules = (palette: 'light' | 'dark'): TokenColorRule[] =>
+    ACTIVITIES.map((activity) => ({ scope: activityScope(activity.id), settings: { foreground: activity.palette[palette] } }));
+  return { '[*Light*]': { textMateRules: rules('light') }, '[*Dark*]': { textMateRules: rules('dark') } };
 }
 
 function escapeRegExp(text: string): string {
@@ -94,6 +112,55 @@ export function markdownFenceGrammar(): object {
   };
 }
 
+function described(level: FieldLevel, name: string): { description: string; markdownDescription: string } {
+  const field = fieldDescription(level, name);
+  const text = field ? `${field.description}${field.defaultText === undefined ? '' : ` Default: ${field.defaultText}.`}` : name;
+  return { description: text.replace(/`/g, ''), markdownDescription: text };
+}
+
+/** JSON Schema (draft 7) of one value-stream document, for YAML tooling users already have. */
+export function valueStreamSchema(): object {
+  const text = (level: FieldLevel, name: string): object => ({ type: 'string', ...described(level, name) });
+  const activityNames = ACTIVITIES.flatMap((activity) => [activity.name, ...activity.writtenForms]);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Value stream',
+    description: 'One value stream of the ITIL 4 service value chain: a combination of value chain activities for one scenario. Several streams in one file are separate YAML documents, separated by ---.',
+    type: 'object',
+    required: ['valueStream', 'steps'],
+    additionalProperties: false,
+    properties: {
+      valueStream: { ...text('stream', 'valueStream'), minLength: 1 },
+      description: text('stream', 'description'),
+      trigger: text('stream', 'trigger'),
+      outcome: text('stream', 'outcome'),
+      steps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/step' }, ...described('stream', 'steps') },
+    },
+    definitions: {
+      step: {
+        type: 'object',
+        required: ['id', 'activity'],
+        additionalProperties: false,
+        properties: {
+          id: { type: ['string', 'number'], ...described('step', 'id') },
+          activity: {
+            ...described('step', 'activity'),
+            anyOf: [
+              { enum: [...ACTIVITY_IDS], markdownEnumDescriptions: ACTIVITIES.map((activity) => `${activity.name}: ${activity.summary}`) },
+              { enum: [...new Set(activityNames)] },
+            ],
+          },
+          title: text('step', 'title'),
+          practices: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, examples: [['service desk', 'incident management']], ...described('step', 'practices') },
+          after: { type: 'array', items: { type: ['string', 'number'] }, uniqueItems: true, ...described('step', 'after') },
+          duration: { type: 'number', exclusiveMinimum: 0, default: DEFAULT_DURATION, ...described('step', 'duration') },
+          lag: { type: 'number', default: DEFAULT_LAG, ...described('step', 'lag') },
+        },
+      },
+    },
+  };
+}
+
 interface SnippetEntry {
   readonly prefix: readonly string[];
   readonly description: string;
@@ -135,5 +202,6 @@ export function generatedAssets(): Record<string, string> {
     'syntaxes/valuestream-markdown.injection.tmLanguage.json': json(markdownFenceGrammar()),
     'snippets/valuestream.code-snippets': json(valueStreamSnippets()),
     'snippets/markdown.code-snippets': json(markdownSnippets()),
+    'schemas/valuestream.schema.json': json(valueStreamSchema()),
   };
 }

@@ -55,9 +55,16 @@ async function renderInto(
   return rendered;
 }
 
+/**
+ * Flowcharts drawn last time, by theme, colours and Mermaid text: an edit to one stream of a file redraws that
+ * stream only (layout is the slow part).
+ */
+let drawnFlowcharts = new Map<string, { container: HTMLElement; rendered: RenderedDiagram }>();
+
 async function drawFlowcharts(content: HTMLElement, current: Update, theme: ThemeKind, colors: ActivityColors): Promise<DrawResult> {
   const diagrams: RenderedDiagram[] = [];
   const errors: ErrorItem[] = [];
+  const kept = new Map<string, { container: HTMLElement; rendered: RenderedDiagram }>();
   for (const [streamIndex, stream] of current.streams.entries()) {
     const section = document.createElement('section');
     section.className = 'svc-stream';
@@ -70,12 +77,23 @@ async function drawFlowcharts(content: HTMLElement, current: Update, theme: Them
       description.textContent = stream.description;
       section.append(description);
     }
+    content.append(section);
+    const diagram = valueStreamFlowchart(stream, streamIndex, colors);
+    const key = `${theme}|${JSON.stringify(colors)}|${diagram.source}`;
+    const previous = drawnFlowcharts.get(key);
+    if (previous) {
+      section.append(previous.container);
+      diagrams.push(previous.rendered);
+      kept.set(key, previous);
+      continue;
+    }
     const container = document.createElement('div');
     container.className = 'svc-diagram';
     section.append(container);
-    content.append(section);
     try {
-      diagrams.push(await renderInto(container, valueStreamFlowchart(stream, streamIndex, colors), theme, colors));
+      const rendered = await renderInto(container, diagram, theme, colors);
+      diagrams.push(rendered);
+      kept.set(key, { container, rendered });
     } catch (error) {
       const text = `${localized('renderFailed', 'The diagram could not be drawn.')} ${errorMessage(error)}`;
       container.replaceChildren(message(text));
@@ -83,6 +101,7 @@ async function drawFlowcharts(content: HTMLElement, current: Update, theme: Them
       errors.push({ message: `${stream.name}: ${text}` });
     }
   }
+  drawnFlowcharts = kept;
   return { diagrams, errors };
 }
 
@@ -106,6 +125,7 @@ function sourceErrors(current: Update): ErrorItem[] {
 
 const surface = new DiagramSurface({
   viewKey: () => `view-${tab}`,
+  fit: 'width',
   draw: async (stage, theme, colors) => {
     const current = update;
     const content = document.createElement('div');

@@ -214,6 +214,8 @@ suite('Value-stream language', function () {
     };
     assert.match(await hoverText(positionOf(document, 'obtain-build', 0, 2)), /Obtain\/Build/);
     assert.match(await hoverText(positionOf(document, 'supplier management', 0, 2)), /Supplier management/);
+    const practiceHovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'supplier management', 0, 2));
+    assert.equal(practiceHovers.length, 1, 'one card per practice: the prose hover and the value-stream hover do not repeat each other');
     assert.match(await hoverText(positionOf(document, 'lag:', 0, 1)), /overlaps the steps in `after`/);
   });
 

@@ -152,6 +152,17 @@ suite('Explorer: Value Streams view', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('an untitled value stream (a document with no file) is listed while it is open', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'valuestream', content: STREAM_FILE.replace('Integration onboarding', 'Untitled draft') });
+    await vscode.window.showTextDocument(document);
+    const key = document.uri.toString();
+    const source = await waitFor(async () => (await roots()).find((node) => node.kind === 'source' && node.source.key === key), 'the untitled document in the view');
+    const [stream] = await explorer.valueStreams.getChildren(source);
+    assert.equal(stream?.kind === 'stream' ? stream.stream.name : undefined, 'Untitled draft');
+    await closeAllEditorsWithoutSaving();
+    await waitFor(async () => !(await roots()).some((node) => node.kind === 'source' && node.source.key === key), 'the closed document to leave the view');
+  });
+
   test('selecting a step opens its source at the step line', async () => {
     await writeOnDisk(streamUri(), STREAM_FILE);
     const source = await waitFor(() => sourceNode(streamUri()), 'the file in the view');

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import { parseAllDocuments } from 'yaml';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIVITIES, resolveActivity } from '../../src/model/activities';
 import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
 import { parseMarkdownValueStreams } from '../../src/model/markdownBlocks';
-import { parseValueStreams } from '../../src/model/valueStream';
-import { activityInjectionGrammar, activityScope, generatedAssets } from '../../src/model/valueStreamAssets';
+import { FINDING_SEVERITIES, parseValueStreams } from '../../src/model/valueStream';
+import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreamFormat';
+import { FINDING_CODES } from '../../src/model/valueStreamTypes';
+import { activityInjectionGrammar, activityScope, activityTokenColorDefaults, generatedAssets, valueStreamSchema } from '../../src/model/valueStreamAssets';
 import {
   ACTIVITY_TABLE_TEMPLATE,
   BLANK_TEMPLATE,
@@ -29,6 +33,11 @@ suite('Value-stream templates and generated files', () => {
       assert.ok(existsSync(target), `${file} is missing: run UPDATE_ASSETS=1 npx mocha out/test/unit/valueStreamAssets.test.js`);
       assert.equal(readFileSync(target, 'utf8'), content, `${file} is out of date: run UPDATE_ASSETS=1 npx mocha out/test/unit/valueStreamAssets.test.js`);
     }
+  });
+
+  test('package.json paints activity ids in their colours by default (light and dark palettes)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configurationDefaults: Record<string, unknown> } };
+    assert.deepEqual(manifest.contributes.configurationDefaults['editor.tokenColorCustomizations'], activityTokenColorDefaults());
   });
 
   test('every template inserts a clean value stream with its defaults', () => {
@@ -75,6 +84,63 @@ suite('Value-stream templates and generated files', () => {
     for (const line of ['    activity: operate', '    title: plan', '    activity: plan more', '    activity: "plan\'']) {
       assert.ok(!grammar.patterns.some((pattern) => toJsRegExp(pattern.match).test(line)), line);
     }
+  });
+});
+
+suite('Value-stream format documentation', () => {
+  const documentation = readFileSync(path.join(ROOT, 'docs', 'valuestream-format.md'), 'utf8');
+
+  test('documents every check code with its severity', () => {
+    for (const code of FINDING_CODES) {
+      const row = documentation.split('\n').find((line) => line.startsWith(`| \`${code}\` |`));
+      assert.ok(row, `${code} is missing from the checks table`);
+      assert.match(row, new RegExp(`^\\| \`${code}\` \\| ${FINDING_SEVERITIES[code]}\\b`), code);
+    }
+  });
+
+  test('documents every field, its requirement and its default', () => {
+    for (const field of FIELD_DESCRIPTIONS) {
+      const row = documentation.split('\n').find((line) => line.startsWith(`| \`${field.name}\` |`));
+      assert.ok(row, `${field.name} is missing from the field tables`);
+      assert.match(row, new RegExp(`^\\| \`${field.name}\` \\| ${field.required ? 'yes' : 'no'} \\|`), field.name);
+    }
+  });
+
+  test('the activity table lists every activity id with its name', () => {
+    for (const activity of ACTIVITIES) assert.ok(documentation.includes(`| \`${activity.id}\` | ${activity.name} |`), activity.id);
+  });
+});
+
+suite('Value-stream JSON Schema', () => {
+  const ajv = new Ajv({ allErrors: true });
+  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
+  const validate = ajv.compile(valueStreamSchema());
+  const documentsOf = (text: string): unknown[] => parseAllDocuments(text).map((document) => document.toJS());
+
+  test('accepts the seed examples and the samples, one YAML document per stream', () => {
+    const sources = [
+      ...EXAMPLE_STREAMS.map((example) => example.source),
+      readFileSync(path.join(ROOT, 'samples', 'incident-resolution.valuestream.yaml'), 'utf8'),
+      readFileSync(path.join(ROOT, 'samples', 'onboarding.valuestream.yaml'), 'utf8'),
+    ];
+    for (const source of sources) {
+      for (const document of documentsOf(source)) assert.ok(validate(document), JSON.stringify(validate.errors));
+    }
+  });
+
+  test('rejects what the checker reports as errors in the shape', () => {
+    const step = { id: 'a', activity: 'engage' };
+    for (const [label, document] of [
+      ['missing steps', { valueStream: 'x' }],
+      ['empty steps', { valueStream: 'x', steps: [] }],
+      ['unknown field', { valueStream: 'x', colour: 'red', steps: [step] }],
+      ['unknown activity', { valueStream: 'x', steps: [{ id: 'a', activity: 'operate' }] }],
+      ['zero duration', { valueStream: 'x', steps: [{ ...step, duration: 0 }] }],
+      ['practices as text', { valueStream: 'x', steps: [{ ...step, practices: 'service desk' }] }],
+    ] as const) {
+      assert.equal(validate(document), false, label);
+    }
+    assert.ok(validate({ valueStream: 'x', steps: [{ id: 'a', activity: 'Design & Transition', after: [], lag: -1, duration: 0.5 }] }));
   });
 });
 

@@ -32,6 +32,8 @@ export interface SurfaceOptions {
   readonly viewKey: () => string;
   /** Runs after each draw, once the view is in place. */
   readonly afterDraw?: () => void;
+  /** What fit-to-window fits (see ZoomPanViewport); `contain` by default. */
+  readonly fit?: 'contain' | 'width';
 }
 
 export class DiagramSurface {
@@ -49,7 +51,7 @@ export class DiagramSurface {
     this.stage = requiredElement('#stage');
     this.errorArea = requiredElement('#errors');
     const viewportElement = requiredElement('#viewport');
-    this.viewport = new ZoomPanViewport(viewportElement, this.stage, (view) => saveState({ [this.options.viewKey()]: view }));
+    this.viewport = new ZoomPanViewport(viewportElement, this.stage, (view) => saveState({ [this.options.viewKey()]: view }), options.fit);
     for (const button of document.querySelectorAll<HTMLButtonElement>('[data-action]')) {
       button.addEventListener('click', () => this.onToolbar(button.dataset.action ?? ''));
     }
@@ -98,6 +100,8 @@ export class DiagramSurface {
       this.stage.removeAttribute('aria-busy');
       this.renderCount += 1;
       document.body.dataset.renderCount = String(this.renderCount);
+      // For the benchmark (bench/diagram.bench.ts), which reads when each draw finished.
+      performance.mark(`svc-render-${this.renderCount}`);
     }
     if (!this.hasDrawn && this.diagrams.length > 0) {
       this.hasDrawn = true;

@@ -12,6 +12,7 @@ export interface ViewState {
 const MIN_SCALE = 0.1;
 const MAX_SCALE = 8;
 const FIT_PADDING = 16;
+const MIN_READABLE_SCALE = 0.6;
 const DRAG_THRESHOLD = 4;
 
 export function isViewState(value: unknown): value is ViewState {
@@ -27,10 +28,15 @@ export class ZoomPanViewport {
   /** True while the view is a fit the user has not changed: resizes and new content then fit again. */
   private fitted = false;
 
+  /**
+   * `fit` decides what "fit to window" means: the whole content (`contain`), or its width, leaving tall
+   * content to be panned down (`width`, for stacked diagrams that would otherwise become unreadably small).
+   */
   constructor(
     private readonly viewport: HTMLElement,
     private readonly stage: HTMLElement,
     private readonly onChange: (state: ViewState) => void,
+    private readonly fitMode: 'contain' | 'width' = 'contain',
   ) {
     viewport.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     viewport.addEventListener('pointerdown', (event) => this.onPointerDown(event));
@@ -79,13 +85,20 @@ export class ZoomPanViewport {
     this.setView({ scale, x: focus.x - (focus.x - this.state.x) * ratio, y: focus.y - (focus.y - this.state.y) * ratio });
   }
 
-  /** Scales the whole content to the window (never above 100 %, so small diagrams stay crisp) and centres it. */
+  /** Scales the content to the window (never above 100 %, so small diagrams stay crisp) and centres it. */
   fit(): void {
     const { width, height } = this.contentSize();
     const rect = this.viewport.getBoundingClientRect();
     if (width === 0 || height === 0 || rect.width === 0 || rect.height === 0) return;
-    const scale = clamp(Math.min((rect.width - 2 * FIT_PADDING) / width, (rect.height - 2 * FIT_PADDING) / height, 1), MIN_SCALE, MAX_SCALE);
-    this.apply({ scale, x: (rect.width - width * scale) / 2, y: Math.max(FIT_PADDING, (rect.height - height * scale) / 2) });
+    const widthScale = (rect.width - 2 * FIT_PADDING) / width;
+    if (this.fitMode === 'width') {
+      // Top-aligned, and never so small that labels become unreadable: wider content is panned sideways.
+      const scale = clamp(Math.min(widthScale, 1), MIN_READABLE_SCALE, MAX_SCALE);
+      this.apply({ scale, x: Math.max(FIT_PADDING, (rect.width - width * scale) / 2), y: FIT_PADDING });
+    } else {
+      const scale = clamp(Math.min(widthScale, (rect.height - 2 * FIT_PADDING) / height, 1), MIN_SCALE, MAX_SCALE);
+      this.apply({ scale, x: (rect.width - width * scale) / 2, y: Math.max(FIT_PADDING, (rect.height - height * scale) / 2) });
+    }
     this.fitted = true;
   }
 

@@ -1,0 +1,85 @@
+// Value-stream figures: parse + check of a long stream, and svc-check over a documentation folder.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { ACTIVITY_IDS } from '../src/model/activities';
+import { EXAMPLE_STREAMS } from '../src/model/exampleStreams';
+import { PRACTICES } from '../src/model/practices';
+import { parseValueStreams } from '../src/model/valueStream';
+import { practiceWrittenName } from '../src/model/valueStream';
+import { percentile, timeRuns, type BenchFigure } from './figures';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist', 'cli', 'svc-check.js');
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
+/** A stream of `count` steps that each wait for one or two earlier steps, with practices, lags and durations. */
+export function generatedStream(count: number): string {
+  const lines = ['valueStream: Generated stream', 'description: Many steps for the benchmark', 'steps:'];
+  for (let index = 0; index < count; index += 1) {
+    const activity = index === 0 ? 'engage' : ACTIVITY_IDS[index % ACTIVITY_IDS.length];
+    const practices = [PRACTICES[index % PRACTICES.length], PRACTICES[(index * 7) % PRACTICES.length]].map((practice) => (practice ? practiceWrittenName(practice) : 'service desk'));
+    lines.push(`  - id: step-${index}`, `    activity: ${activity}`, `    title: Step number ${index}`, `    practices: [${practices.join(', ')}]`);
+    if (index > 1 && index % 3 === 0) lines.push(`    after: [step-${index - 1}, step-${Math.floor(index / 2)}]`);
+    if (index % 5 === 0) lines.push('    lag: -1');
+    lines.push(`    duration: ${1 + (index % 4)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** About 10 KB of consultant prose with ITIL names (some outdated) and one ```valuestream block. */
+function generatedMarkdown(seed: number): string {
+  const paragraph = `The service desk logs every call, and incident management restores service fast. Change Management still approves changes every week, while problem management looks for causes. Request Fulfilment and service level management are reviewed by the team (document ${seed}).\n\n`;
+  const block = `\`\`\`valuestream\n${EXAMPLE_STREAMS[seed % EXAMPLE_STREAMS.length]?.source ?? ''}\`\`\`\n\n`;
+  let text = `# Review ${seed}\n\n${block}`;
+  while (text.length < 10_000) text += paragraph;
+  return text;
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const stream = generatedStream(1000);
+  const check = (): void => {
+    const result = parseValueStreams(stream);
+    if (result.streams[0]?.steps.length !== 1000 || result.findings.length > 0) throw new Error('the generated stream should parse cleanly');
+  };
+  const cpuBefore = process.cpuUsage();
+  const parse = percentile(timeRuns(check, 30, 0), 0.5);
+  const parseCpu = cpuMs(process.cpuUsage(cpuBefore)) / 30;
+
+  const folder = mkdtempSync(path.join(tmpdir(), 'svc-bench-'));
+  let cli = Number.NaN;
+  let cliCpu = Number.NaN;
+  try {
+    const reportCpu = path.join(folder, 'report-cpu.js');
+    writeFileSync(reportCpu, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('CPU_MS ' + (u.user + u.system) / 1000 + '\\n'); });\n");
+    const documents = path.join(folder, 'docs');
+    for (let index = 0; index < 1000; index += 1) {
+      const sub = path.join(documents, `part-${index % 10}`);
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(path.join(sub, `doc-${index}.md`), generatedMarkdown(index));
+    }
+    const runs: number[] = [];
+    const cpu: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const started = performance.now();
+      // The child reports its own CPU time, so a busy machine shows up as the gap between the two figures.
+      const result = spawnSync(process.execPath, ['--require', reportCpu, CLI, documents, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      runs.push(performance.now() - started);
+      if (result.status !== 0 && result.status !== 1) throw new Error(`svc-check failed: ${result.stderr}`);
+      cpu.push(Number(/CPU_MS (\S+)/.exec(result.stderr)?.[1]));
+    }
+    cli = percentile(runs, 0.5) / 1000;
+    cliCpu = percentile(cpu, 0.5) / 1000;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const load = `load average ${loadavg()[0]?.toFixed(1)}`;
+  return [
+    { name: 'Value stream: parse + check, 1,000 steps (median)', value: parse, unit: 'ms', budget: 50, better: 'lower', note: `CPU ${parseCpu.toFixed(1)} ms per run, ${load}` },
+    { name: 'svc-check: 1,000 Markdown files of 10 KB (median of 3)', value: cli, unit: 's', budget: 3, better: 'lower', note: `CPU ${cliCpu.toFixed(2)} s, ${load}` },
+  ];
+}
