@@ -13,7 +13,7 @@ export interface DiagramHtmlOptions {
   readonly styleUri: string;
   /** Localised strings the page's script reads from `data-strings`. */
   readonly strings: Readonly<Record<string, string>>;
-  /** Extra `data-*` attributes of the body (names without the prefix). */
+  /** Extra `data-*` attributes of the body, by their `dataset` names (`documentUri` → `data-document-uri`). */
   readonly data?: Readonly<Record<string, string>>;
   /** The toolbar buttons' faces and full labels (tooltip and accessible name), by action. */
   readonly toolbar: Readonly<Record<ToolbarButton, { readonly face: string; readonly label: string }>>;
@@ -49,7 +49,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function diagramHtml(options: DiagramHtmlOptions): string {
   const data = Object.entries({ strings: JSON.stringify(options.strings), ...options.data })
-    .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
+    .map(([name, value]) => ` data-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}="${escapeHtml(value)}"`)
     .join('');
   const buttons = BUTTON_GROUPS.map(
     (group) =>

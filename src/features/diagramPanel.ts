@@ -66,8 +66,9 @@ export class ValueChainDiagram implements vscode.Disposable {
     }
   }
 
+  /** Leaves the panel open: disposing it on shutdown would keep VS Code from restoring it after a reload. */
   dispose(): void {
-    this.current?.panel.dispose();
+    this.current?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -253,8 +253,9 @@ export class ValueStreamPreviews implements vscode.Disposable, vscode.CodeLensPr
     void vscode.commands.executeCommand('setContext', HAS_BLOCKS_CONTEXT, hasBlocks);
   }
 
+  /** Leaves the panels open: disposing them on shutdown would keep VS Code from restoring them after a reload. */
   dispose(): void {
-    for (const preview of this.previews.values()) preview.panel.dispose();
+    for (const preview of this.previews.values()) preview.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

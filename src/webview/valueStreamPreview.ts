@@ -111,7 +111,7 @@ async function drawGantt(content: HTMLElement, current: Update, theme: ThemeKind
   content.append(container);
   // Room for the longest section name on the left, and the panel's width for the time axis.
   const longestName = Math.max(0, ...current.streams.map((stream) => Math.min(stream.name.length, SECTION_NAME_LENGTH)));
-  const gantt = { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(720, document.body.clientWidth - 48) };
+  const gantt = { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(480, document.body.clientWidth - 48) };
   const rendered = await renderInto(container, valueStreamGantt(current.streams, { title: current.title }), theme, colors, { gantt });
   return { diagrams: [rendered], errors: [] };
 }

@@ -5,15 +5,15 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { type Workbench, openFile, openWorkbench, runCommand, screenshot, setTheme } from './workbench';
+import { VIEW_CONTAINER_TITLE, type Workbench, openFile, openWorkbench, runCommand, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 const CHAIN_LABELS = ['Demand / Opportunity', 'Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support', 'Value / Products & Services'];
 const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
 
 /** The webview whose page has `selector` (several webviews may be open side by side). */
-async function webviewWith(page: Page, selector: string): Promise<FrameLocator> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
+async function webviewWith(page: Page, selector: string, timeout = UI_TIMEOUT_MS): Promise<FrameLocator> {
+  const deadline = Date.now() + timeout;
   for (;;) {
     const frames = page.locator('iframe.webview.ready');
     const count = await frames.count();
@@ -31,7 +31,7 @@ async function renderCount(frame: FrameLocator): Promise<number> {
 }
 
 suite('Diagram panels in the workbench', function () {
-  this.timeout(240_000);
+  this.timeout(480_000);
   let workbench: Workbench;
   let folder: string;
 
@@ -93,6 +93,21 @@ suite('Diagram panels in the workbench', function () {
     assert.ok(svg.includes(`<rect width="100%" height="100%" fill="${background}"`), `the export has the editor background ${background}`);
   });
 
+  test('a valuestream block renders as diagrams in the built-in Markdown preview', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'consulting-notes.md');
+    await page.locator('.monaco-editor .view-line', { hasText: '## Password reset' }).first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('v');
+    const frame = await webviewWith(page, '.markdown-body');
+    await frame.locator('.actEngage').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const fill = await frame.locator('.actEngage rect').first().evaluate((rect) => getComputedStyle(rect).fill);
+    assert.notEqual(fill, 'rgba(0, 0, 0, 0)', 'the activity colour applies');
+    assert.ok((await frame.locator('svg').count()) >= 4, 'two blocks, each a flowchart and a Gantt chart');
+    await screenshot(page, 'markdown-preview-valuestream');
+  });
+
   test('the value-stream preview follows an edit and comes back after a reload', async () => {
     const { page } = workbench;
     await runCommand(page, 'View: Close All Editors');
@@ -117,24 +132,16 @@ suite('Diagram panels in the workbench', function () {
     await screenshot(page, 'value-stream-preview-gantt');
     await runCommand(page, 'File: Save');
 
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ timeout: UI_TIMEOUT_MS * 2 });
-    frame = await webviewWith(page, '.svc-tabs');
-    await frame.locator('svg rect[id$="vs1_t4_svc-improve"]').waitFor({ timeout: UI_TIMEOUT_MS * 2 });
+    // Reload Window shuts the workbench down properly (state saved), as a user's reload does.
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForEvent('load', { timeout: UI_TIMEOUT_MS * 2 });
+    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: UI_TIMEOUT_MS * 3 });
+    frame = await webviewWith(page, '.svc-tabs', UI_TIMEOUT_MS * 3).catch(async (error: Error) => {
+      await screenshot(page, 'value-stream-preview-restore-failed');
+      throw error;
+    });
+    await frame.locator('svg rect[id$="vs1_t4_svc-improve"]').waitFor({ timeout: UI_TIMEOUT_MS * 3 });
     assert.equal(await frame.locator('[data-tab="gantt"]').getAttribute('aria-selected'), 'true', 'the restored preview keeps its tab');
     await screenshot(page, 'value-stream-preview-restored');
-  });
-
-  test('a valuestream block renders as diagrams in the built-in Markdown preview', async () => {
-    const { page } = workbench;
-    await runCommand(page, 'View: Close All Editors');
-    await openFile(page, 'consulting-notes.md');
-    await runCommand(page, 'Markdown: Open Preview to the Side');
-    const frame = await webviewWith(page, '.markdown-body');
-    await frame.locator('.actEngage').first().waitFor({ timeout: UI_TIMEOUT_MS });
-    const fill = await frame.locator('.actEngage rect').first().evaluate((rect) => getComputedStyle(rect).fill);
-    assert.notEqual(fill, 'rgba(0, 0, 0, 0)', 'the activity colour applies');
-    assert.ok((await frame.locator('svg').count()) >= 4, 'two blocks, each a flowchart and a Gantt chart');
-    await screenshot(page, 'markdown-preview-valuestream');
   });
 });
