@@ -109,9 +109,10 @@ async function drawGantt(content: HTMLElement, current: Update, theme: ThemeKind
   const container = document.createElement('div');
   container.className = 'svc-diagram';
   content.append(container);
-  // Room for the longest section name on the left, and the panel's width for the time axis.
+  // Room for the longest section name on the left; at least 900 px for the time axis, so that bar labels find
+  // room beside short bars (narrow panels pan sideways).
   const longestName = Math.max(0, ...current.streams.map((stream) => Math.min(stream.name.length, SECTION_NAME_LENGTH)));
-  const gantt = { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(480, document.body.clientWidth - 48) };
+  const gantt = { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(900, document.body.clientWidth - 48) };
   const rendered = await renderInto(container, valueStreamGantt(current.streams, { title: current.title }), theme, colors, { gantt });
   return { diagrams: [rendered], errors: [] };
 }

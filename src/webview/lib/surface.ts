@@ -75,7 +75,7 @@ export class DiagramSurface {
   /** The saved view for the current key, or a fit to the window when there is none. */
   restoreView(): void {
     const saved = savedState()[this.options.viewKey()];
-    if (isViewState(saved)) this.viewport.setView(saved);
+    if (isViewState(saved) && !saved.fitted) this.viewport.setView(saved);
     else this.viewport.fit();
   }
 

@@ -7,6 +7,8 @@ export interface ViewState {
   readonly scale: number;
   readonly x: number;
   readonly y: number;
+  /** The view is an untouched fit: restoring it fits again (the window or the content may have changed). */
+  readonly fitted?: boolean;
 }
 
 const MIN_SCALE = 0.1;
@@ -73,7 +75,7 @@ export class ZoomPanViewport {
   private apply(state: ViewState): void {
     this.state = { scale: clamp(state.scale, MIN_SCALE, MAX_SCALE), x: state.x, y: state.y };
     this.stage.style.transform = `translate(${this.state.x}px, ${this.state.y}px) scale(${this.state.scale})`;
-    this.onChange(this.state);
+    this.onChange({ ...this.state, fitted: this.fitted });
   }
 
   /** Zooms by `factor` keeping the point `center` (viewport coordinates) in place. */
@@ -91,6 +93,7 @@ export class ZoomPanViewport {
     const rect = this.viewport.getBoundingClientRect();
     if (width === 0 || height === 0 || rect.width === 0 || rect.height === 0) return;
     const widthScale = (rect.width - 2 * FIT_PADDING) / width;
+    this.fitted = true;
     if (this.fitMode === 'width') {
       // Top-aligned, and never so small that labels become unreadable: wider content is panned sideways.
       const scale = clamp(Math.min(widthScale, 1), MIN_READABLE_SCALE, MAX_SCALE);
@@ -99,7 +102,6 @@ export class ZoomPanViewport {
       const scale = clamp(Math.min(widthScale, (rect.height - 2 * FIT_PADDING) / height, 1), MIN_SCALE, MAX_SCALE);
       this.apply({ scale, x: (rect.width - width * scale) / 2, y: Math.max(FIT_PADDING, (rect.height - height * scale) / 2) });
     }
-    this.fitted = true;
   }
 
   /** 100 %, content at the top left. */
