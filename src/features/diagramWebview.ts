@@ -97,6 +97,9 @@ export class DiagramWebview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<number, { resolve: (value: string | RenderReport) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   private nextRequestId = 1;
+  /** Messages wait here while the page is (re)loading: a page that is not listening yet would drop them. */
+  private queued: HostMessage[] = [];
+  private pageReady = false;
   private readonly readyEmitter = new vscode.EventEmitter<void>();
   /** Fires each time the page (re)loads and says it is ready, e.g. after the panel was hidden and shown. */
   readonly onReady = this.readyEmitter.event;
@@ -111,7 +114,11 @@ export class DiagramWebview implements vscode.Disposable {
     this.disposables.push(
       this.readyEmitter,
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      panel.onDidChangeViewState(() => this.noteIfActive()),
+      panel.onDidChangeViewState(() => {
+        // A hidden panel's page is unloaded and loads again when shown.
+        if (!panel.visible) this.pageReady = false;
+        this.noteIfActive();
+      }),
     );
   }
 
@@ -120,7 +127,8 @@ export class DiagramWebview implements vscode.Disposable {
   }
 
   post(message: HostMessage): void {
-    void this.panel.webview.postMessage(message);
+    if (this.pageReady) void this.panel.webview.postMessage(message);
+    else this.queued.push(message);
   }
 
   /** Asks the page for something; rejects with the page's error or after a timeout. */
@@ -146,9 +154,14 @@ export class DiagramWebview implements vscode.Disposable {
     const message = parseWebviewMessage(raw);
     if (!message) return;
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        this.pageReady = true;
+        const queued = this.queued;
+        this.queued = [];
+        for (const waiting of queued) void this.panel.webview.postMessage(waiting);
         this.readyEmitter.fire();
         break;
+      }
       case 'response': {
         const waiting = this.pending.get(message.requestId);
         if (!waiting) return;
