@@ -16,7 +16,8 @@ import {
 } from '../model/diagramProtocol';
 import { createNonce, diagramHtml, type DiagramHtmlOptions } from './diagramHtml';
 
-const REQUEST_TIMEOUT_MS = 20_000;
+// Drawing a large diagram on a busy machine can take a while; a page that never answers still fails.
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Only the extension's webview bundles and stylesheets may load in a diagram webview. */
 export function diagramWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {

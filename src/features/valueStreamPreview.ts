@@ -238,7 +238,8 @@ export class ValueStreamPreviews implements vscode.Disposable, vscode.CodeLensPr
       });
     };
     if (document.languageId === VALUE_STREAM_LANGUAGE) {
-      return streams.map((stream, index) => lens(stream.range.start, index));
+      // Above the `valueStream:` line (a stream's range may start at a comment or at `---`).
+      return streams.map((stream, index) => lens(stream.nameRange.end > stream.nameRange.start ? stream.nameRange.start : stream.range.start, index));
     }
     return findValueStreamBlocks(document.getText()).map((block) => {
       const first = streams.findIndex((stream) => stream.range.start >= block.range.start && stream.range.start <= block.range.end);

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { getActivity } from '../model/activities';
-import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
+import { VALUE_STREAM_LANGUAGE, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
-/** The outline of value streams: each stream with its steps. */
+/**
+ * The outline of value-stream files: each stream with its steps. Markdown keeps its own outline: a second
+ * symbol provider there would make VS Code group every Markdown outline and breadcrumb by provider.
+ */
 export class ValueStreamSymbols implements vscode.DocumentSymbolProvider, vscode.Disposable {
   private readonly registration: vscode.Disposable;
 
   constructor(private readonly documents: ValueStreamDocuments) {
-    this.registration = vscode.languages.registerDocumentSymbolProvider(VALUE_STREAM_SELECTOR, this, { label: 'Value streams' });
+    this.registration = vscode.languages.registerDocumentSymbolProvider({ language: VALUE_STREAM_LANGUAGE }, this, { label: 'Value streams' });
   }
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {

@@ -60,16 +60,17 @@ export function activityInjectionGrammar(): object {
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp)
       .join('|');
+    // Not anchored at the line start: the YAML grammar consumes the indentation (and a list dash) before
+    // injections get to look at the key.
     return {
       name: 'meta.activity.valuestream',
-      match: `^(\\s*)(?:(-)(\\s+))?(activity)(\\s*)(:)(\\s+)(["']?)(?i:(${forms}))(\\8)(?=\\s*(?:#.*)?$)`,
+      match: `\\b(activity)(\\s*)(:)(\\s+)(["']?)(?i:(${forms}))(\\5)(?=\\s*(?:#.*)?$)`,
       captures: {
-        2: { name: 'punctuation.definition.block.sequence.item.yaml' },
-        4: { name: 'entity.name.tag.yaml' },
-        6: { name: 'punctuation.separator.key-value.mapping.yaml' },
-        8: { name: 'punctuation.definition.string.begin.yaml' },
-        9: { name: activityScope(activity.id) },
-        10: { name: 'punctuation.definition.string.end.yaml' },
+        1: { name: 'entity.name.tag.yaml' },
+        3: { name: 'punctuation.separator.key-value.mapping.yaml' },
+        5: { name: 'punctuation.definition.string.begin.yaml' },
+        6: { name: activityScope(activity.id) },
+        7: { name: 'punctuation.definition.string.end.yaml' },
       },
     };
   });

@@ -73,7 +73,9 @@ for (const theme of THEMES) {
     let workbench: Workbench;
     let folder: string;
 
-    suiteSetup(async () => {
+    suiteSetup(async function () {
+      // Starting a workbench takes minutes on a busy machine.
+      this.timeout(300_000);
       folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-valuestream-'));
       writeFileSync(path.join(folder, 'laptop.valuestream.yaml'), STREAM);
       writeFileSync(path.join(folder, 'notes.md'), NOTES);

@@ -179,6 +179,8 @@ suite('Value-stream language', function () {
     assert.deepEqual(symbols[0]?.children.map((step) => step.name), ['report', 'restore', 'review']);
     assert.equal(symbols[0]?.children[1]?.detail, 'Deliver & Support · Diagnose and restore the service');
     assert.equal(symbols[0]?.kind, vscode.SymbolKind.Namespace);
+    const markdown = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', workspaceUri('consulting-notes.md'));
+    assert.ok(!markdown.some((symbol) => symbol.name === 'Password reset'), 'Markdown keeps its own outline');
   });
 
   test('renaming a step id updates every after that names it', async () => {

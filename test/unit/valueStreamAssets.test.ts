@@ -77,7 +77,7 @@ suite('Value-stream templates and generated files', () => {
       for (const line of [`    activity: ${form}`, `  - activity: "${form}"  # comment`]) {
         const matching = grammar.patterns.filter((pattern) => toJsRegExp(pattern.match).test(line));
         assert.equal(matching.length, 1, line);
-        assert.equal(matching[0]?.captures[9]?.name, activityScope(activity.id), line);
+        assert.equal(matching[0]?.captures[6]?.name, activityScope(activity.id), line);
         assert.equal(resolveActivity(form), activity.id, form);
       }
     }
