@@ -75,6 +75,25 @@ if (existsSync('src/cli/svc-check.ts')) {
   });
 }
 
+// The webviews draw only flowcharts and Gantt charts. Mermaid loads every other diagram type, layout engine and
+// KaTeX through dynamic imports: replace those with a module that fails clearly, so they are neither bundled
+// nor shipped (elk alone is 1.5 MB).
+const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre)-[\w-]+\.mjs$/;
+const mermaidFlowchartAndGanttOnly = {
+  name: 'mermaid-flowchart-and-gantt-only',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/node_modules[\\/](mermaid|@mermaid-js)[\\/]/.test(args.importer)) return undefined;
+      if (MERMAID_LAZY_ALLOWED.test(args.path)) return undefined;
+      return { path: args.path, namespace: 'mermaid-excluded' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'mermaid-excluded' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews only draw flowcharts and Gantt charts (${args.path})`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const webviewEntries = filesUnder('src/webview', '.ts').filter((file) => path.dirname(file) === 'src/webview');
 if (webviewEntries.length > 0) {
   builds.push({
@@ -86,7 +105,7 @@ if (webviewEntries.length > 0) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
-    plugins: [forbidNodeBuiltins],
+    plugins: [forbidNodeBuiltins, mermaidFlowchartAndGanttOnly],
   });
 }
 

@@ -1,6 +1,6 @@
 // Term matcher figures: index build, hover latency on a 1 MB Markdown document, and full-document scan
 // throughput on 1 MB and 10 MB of prose, against a naive scan with one regular expression per term.
-import { activityColorReference } from '../src/model/cards';
+import { workbenchColorReference } from '../src/model/cards';
 import { createTermIndex, modelTermForms } from '../src/model/termMatcher';
 import { TermHoverRenderer } from '../src/model/termHover';
 import { percentile, timeRuns, type BenchFigure } from './figures';
@@ -119,7 +119,7 @@ export async function run(): Promise<BenchFigure[]> {
   const offsets = Array.from({ length: 4000 }, (_, position) =>
     position % 2 === 0 ? Math.floor(random() * oneMegabyte.length) : mentions[Math.floor(random() * mentions.length)].start + 1,
   );
-  const renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: activityColorReference }, index);
+  const renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference }, index);
   for (const offset of offsets.slice(0, 500)) hoverAt(renderer, oneMegabyte, offset);
   const hoverTimes = offsets.map((offset) => {
     const started = performance.now();

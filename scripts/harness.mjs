@@ -38,7 +38,8 @@ export function delay(ms) {
  */
 export async function runMocha({ stage, files, timeout, grep }) {
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ ui: 'tdd', timeout, ...(grep ? { grep } : {}) });
+  // Colours only for a terminal: mocha would also colour piped output on CI machines (CI=true).
+  const mocha = new Mocha({ ui: 'tdd', timeout, color: Boolean(process.stdout.isTTY), ...(grep ? { grep } : {}) });
   for (const file of files) mocha.addFile(file);
   await mocha.loadFilesAsync();
   const failures = [];

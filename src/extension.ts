@@ -1,18 +1,22 @@
 import * as vscode from 'vscode';
 import { createApi, explorerApi, type SvcApi } from './api';
 import { DetailsPanel } from './features/detailsPanel';
+import { DiagramExportCommands } from './features/diagramWebview';
+import { ValueChainDiagram } from './features/diagramPanel';
 import { ExplorerCommands } from './features/explorerCommands';
 import { ExplorerViews } from './features/explorerViews';
 import { FindCommand } from './features/findCommand';
 import { TermHoverFeature } from './features/hover';
-import { TerminologyFeature } from './features/terminology';
+import { extendMarkdownIt } from './features/markdownPreview';
 import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
+import { TerminologyFeature } from './features/terminology';
 import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
 import { ValueStreamCommands } from './features/valueStreamCommands';
 import { ValueStreamCompletion } from './features/valueStreamCompletion';
 import { ValueStreamDiagnostics } from './features/valueStreamDiagnostics';
 import { ValueStreamDocuments } from './features/valueStreamDocuments';
 import { ValueStreamHover } from './features/valueStreamHover';
+import { ValueStreamPreviews } from './features/valueStreamPreview';
 import { ValueStreamRename } from './features/valueStreamRename';
 import { ValueStreamSymbols } from './features/valueStreamSymbols';
 import { ValueStreamsView } from './features/valueStreamsView';
@@ -21,22 +25,39 @@ import { Walkthrough } from './features/walkthrough';
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
-  context.subscriptions.push(new TermHoverFeature());
-  context.subscriptions.push(new TerminologyFeature());
   const valueStreams = new ValueStreamDocuments();
+  const valueStreamHover = new ValueStreamHover(valueStreams);
+  context.subscriptions.push(valueStreamHover, new TermHoverFeature(valueStreamHover));
+  context.subscriptions.push(new TerminologyFeature());
+
   context.subscriptions.push(new ValueStreamDiagnostics(valueStreams));
   context.subscriptions.push(new ValueStreamCompletion(valueStreams));
   context.subscriptions.push(new ValueStreamSymbols(valueStreams));
   context.subscriptions.push(new ValueStreamCodeActions(valueStreams));
   context.subscriptions.push(new ValueStreamRename(valueStreams));
-  context.subscriptions.push(new ValueStreamHover(valueStreams));
   context.subscriptions.push(new ValueStreamCommands());
   context.subscriptions.push(new MarkdownTemplateCompletion());
+
   const details = new DetailsPanel(context.extensionUri);
   const explorer = new ExplorerViews();
   const valueStreamsView = new ValueStreamsView();
   context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
-  return createApi({ activationMs: performance.now() - activationStarted }, { explorer: explorerApi(explorer, valueStreamsView, details) });
+
+  const valueChainDiagram = new ValueChainDiagram(context.extensionUri);
+  const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
+  context.subscriptions.push(valueChainDiagram, valueStreamPreviews, new DiagramExportCommands());
+
+  return createApi(
+    { activationMs: performance.now() - activationStarted },
+    {
+      explorer: explorerApi(explorer, valueStreamsView, details),
+      diagrams: {
+        inspectValueChainDiagram: () => valueChainDiagram.inspect(),
+        inspectValueStreamPreview: (document) => valueStreamPreviews.inspect(document),
+      },
+      extendMarkdownIt,
+    },
+  );
 }
 
 export function deactivate(): void {

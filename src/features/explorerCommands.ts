@@ -29,7 +29,7 @@ export class ExplorerCommands implements vscode.Disposable {
     this.disposables.push(
       vscode.commands.registerCommand('svc.openDetails', (target: unknown) => this.openDetails(target)),
       vscode.commands.registerCommand('svc.revealInValueChain', (target: unknown) => this.revealInValueChain(target)),
-      vscode.commands.registerCommand('svc.openInDiagram', (target: unknown) => this.openInDiagram(this.activityOf(target))),
+      vscode.commands.registerCommand('svc.openInDiagram', (target: unknown) => this.openInDiagram(this.diagramNodeOf(target))),
       vscode.commands.registerCommand('svc.copyMarkdownTable', (target: unknown) => this.copyMarkdownTable(target)),
       vscode.commands.registerCommand('svc.insertMarkdownTable', (target: unknown) => this.insertMarkdownTable(target)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.updateMarkdownContext(editor)),
@@ -49,9 +49,10 @@ export class ExplorerCommands implements vscode.Disposable {
     return target === undefined && selected ? refOfNode(selected) : undefined;
   }
 
-  private activityOf(target: unknown): string | undefined {
+  /** The diagram node to select: the activity, the entry or exit, or a practice's first activity. */
+  private diagramNodeOf(target: unknown): string | undefined {
     const ref = this.refOf(target);
-    if (ref?.kind === 'activity') return ref.id;
+    if (ref?.kind === 'activity' || ref?.kind === 'demand' || ref?.kind === 'value') return ref.id;
     if (ref?.kind === 'practice') return getPractice(ref.id).activities[0];
     return undefined;
   }
@@ -76,14 +77,14 @@ export class ExplorerCommands implements vscode.Disposable {
     return revealed;
   }
 
-  private async openInDiagram(activityId: string | undefined): Promise<void> {
+  private async openInDiagram(nodeId: string | undefined): Promise<void> {
     const available = (await vscode.commands.getCommands(true)).includes(OPEN_DIAGRAM_COMMAND);
     if (!available) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The SVC diagram is not available in this version of the extension.'));
       return;
     }
-    const args = activityId && isActivityId(activityId) ? [activityId] : [];
-    await vscode.commands.executeCommand(OPEN_DIAGRAM_COMMAND, ...args);
+    const known = nodeId !== undefined && (isActivityId(nodeId) || nodeId === 'demand' || nodeId === 'value');
+    await vscode.commands.executeCommand(OPEN_DIAGRAM_COMMAND, ...(known ? [nodeId] : []));
   }
 
   private tableOf(target: unknown): string | undefined {

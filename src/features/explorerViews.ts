@@ -18,7 +18,6 @@ import { PRACTICE_GROUPS, getPractice } from '../model/practices';
 export const VALUE_CHAIN_VIEW = 'svc.valueChain';
 export const PRACTICES_VIEW = 'svc.practices';
 
-
 /** A Markdown card with the card commands enabled, for tooltips. */
 export function cardTooltip(ref: ItemRef): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(cardToMarkdown(cardForRef(ref), { commandLinks: true, colorFor: workbenchColorReference, headingLevel: 3 }));

@@ -39,8 +39,8 @@ function pickFor(item: FindItem): FindPick {
 
 /**
  * `SVC: Find Activity, Practice or Term…`: a quick pick over the whole model. Names match fuzzily, other
- * names and categories through the description; picking an item reveals it in its tree (when it has one)
- * and opens its card.
+ * names (aliases, abbreviations, old spellings) and categories through the description; picking an item
+ * reveals it in its tree (when it has one) and opens its card.
  */
 export class FindCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;
@@ -72,7 +72,9 @@ export class FindCommand implements vscode.Disposable {
     quickPick.title = vscode.l10n.t('Find Activity, Practice or Term');
     quickPick.placeholder = vscode.l10n.t('Type a name or abbreviation, e.g. SLM, Design and Transition, Change Management');
     quickPick.matchOnDescription = true;
-    quickPick.matchOnDetail = true;
+    // Names match on the label, other names and categories on the description; the one-sentence summary
+    // is there to read, not to match, or every definition that mentions a word would crowd the list.
+    quickPick.matchOnDetail = false;
     quickPick.items = this.allPicks();
     quickPick.value = initialQuery;
     return new Promise((resolve) => {

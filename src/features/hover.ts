@@ -9,6 +9,11 @@ export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
 const CHARACTERS_BEFORE = 4096;
 const CHARACTERS_AFTER = 512;
 
+/** A provider that shows its own, more specific card at some positions (e.g. fields of a value stream). */
+export interface SpecificHover {
+  showsCardAt(document: vscode.TextDocument, position: vscode.Position): boolean;
+}
+
 /** ITIL cards on hover over practice names, activities, concepts and outdated ITIL v3 names. */
 export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable {
   private registration: vscode.Disposable | undefined;
@@ -16,7 +21,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   private cardShown = false;
   private readonly renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference });
 
-  constructor() {
+  constructor(private readonly specificHover: SpecificHover) {
     this.register();
     this.configurationListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('svc.hover')) this.register();
@@ -36,6 +41,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (this.specificHover.showsCardAt(document, position)) return undefined;
     const offset = document.offsetAt(position);
     // Whole lines around the position: the hover never copies or scans the whole document.
     const firstLine = document.positionAt(Math.max(0, offset - CHARACTERS_BEFORE)).line;

@@ -34,6 +34,14 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     return fieldHover(document, position, parsed.sectionAt(offset) !== undefined);
   }
 
+  /** Whether this provider shows the card at `position`, so the prose hover stays quiet there. */
+  showsCardAt(document: vscode.TextDocument, position: vscode.Position): boolean {
+    if (!vscode.languages.match(VALUE_STREAM_SELECTOR, document)) return false;
+    const parsed = this.documents.parse(document);
+    const target = parsed && targetAt(parsed.result, document.offsetAt(position));
+    return target !== undefined && cardFor(target) !== undefined;
+  }
+
   dispose(): void {
     this.registration.dispose();
   }
@@ -53,7 +61,7 @@ function cardFor(target: NonNullable<ReturnType<typeof targetAt>>): Card | undef
 }
 
 function cardMarkdown(card: Card): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(cardToMarkdown(card, { commandLinks: true, colorFor: workbenchColorReference }));
+  const markdown = new vscode.MarkdownString(cardToMarkdown(card, { commandLinks: true, compact: true, colorFor: workbenchColorReference }));
   markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
   markdown.supportHtml = true;
   return markdown;

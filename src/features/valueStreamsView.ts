@@ -20,10 +20,14 @@ export const VALUE_STREAMS_VIEW = 'svc.valueStreams';
 /** Read-only documents holding the seed's example streams, so their steps can be opened like files. */
 export const EXAMPLE_SCHEME = 'svc-example-stream';
 
+/** Set once the first scan is done: the welcome ("no value streams yet") must not show while it runs. */
+const SCANNED_CONTEXT = 'svc.valueStreams.scanned';
 const SOURCE_GLOB = '**/*.{valuestream.yaml,valuestream.yml,md,markdown}';
 const VALUE_STREAM_GLOB = '**/*.{valuestream.yaml,valuestream.yml}';
 /** Edits and file events arriving within this window are handled together. */
 const DEBOUNCE_MS = 250;
+/** Tree reloads caused by file and document events are merged within this window. */
+const REFRESH_COALESCE_MS = 150;
 const READ_BATCH = 32;
 const MAX_SCANNED_FILES = 20000;
 /** Schemes of documents that can be value-stream sources; others (git, output, …) are views of them. */
@@ -70,6 +74,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
   private scan: Promise<void> | undefined;
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private processing: Promise<void> = Promise.resolve();
 
   constructor() {
@@ -291,6 +296,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     for (const document of vscode.workspace.textDocuments) {
       if (this.isSourceDocument(document)) this.reindexDocument(document);
     }
+    void vscode.commands.executeCommand('setContext', SCANNED_CONTEXT, true);
   }
 
   private startWatching(): void {
@@ -352,7 +358,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     const keys = [...this.pending];
     this.pending.clear();
     const changed = await Promise.all(keys.map((key) => this.reindex(vscode.Uri.parse(key))));
-    if (changed.some(Boolean)) this.changeEmitter.fire(undefined);
+    if (changed.some(Boolean)) this.notifyChanged();
   }
 
   private forget(uri: vscode.Uri): void {
@@ -360,7 +366,19 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     this.pending.delete(key);
     const removed = this.index.remove(key);
     const removedUnder = this.index.removeUnder(key.endsWith('/') ? key : `${key}/`);
-    if (removed || removedUnder.length > 0) this.changeEmitter.fire(undefined);
+    if (removed || removedUnder.length > 0) this.notifyChanged();
+  }
+
+  /**
+   * Tells the view to reload, at most once per short window: refreshes that overlap in the workbench (a
+   * document opened and closed in quick succession) can make it look for rows that are already gone.
+   */
+  private notifyChanged(): void {
+    if (this.refreshTimer !== undefined) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.changeEmitter.fire(undefined);
+    }, REFRESH_COALESCE_MS);
   }
 
   /** Reads one source (its open document if there is one) and updates the index; returns whether the listing changed. */
@@ -390,6 +408,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
 
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
     this.watching.forEach((disposable) => disposable.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
   }

@@ -372,33 +372,37 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
   /** Leftmost-longest scan of the words starting in [from, limit); stops at the first word after `stopAfter`. */
   function scan(text: string, from: number, limit: number, stopAfter: number, found: TermMatch[]): void {
     let index = from;
-    let insideWord = isWordAt(text, from - 1);
+    // A word cut by `from` is not a whole word.
+    if (isWordAt(text, from - 1)) index = wordEndFrom(text, index, limit);
     while (index < limit) {
       const code = text.charCodeAt(index);
       const kind = code < 128 ? ASCII_KINDS[code] : CHECK;
       if (kind === OTHER || (kind === CHECK && !isWordAt(text, index))) {
-        insideWord = false;
         index++;
-      } else if (insideWord) {
-        index++;
-      } else {
-        if (index > stopAfter) return;
-        insideWord = true;
-        // Most words start no term: rule them out on their first two letters before walking the trie.
-        const first = kind === ALPHANUMERIC ? frozenTransitions[ROOT * SYMBOL_COUNT + ASCII_SYMBOLS[code]] : ROOT;
-        const nextCode = text.charCodeAt(index + 1);
-        const nextSymbol = nextCode < 128 ? ASCII_SYMBOLS[nextCode] : -1;
-        if (first === NO_NODE || (nextSymbol >= 0 && frozenTransitions[first * SYMBOL_COUNT + nextSymbol] === NO_NODE)) {
-          index++;
-          continue;
-        }
-        const match = longestAt(text, index, limit);
-        if (match) {
-          found.push(match);
-          index = match.end;
+        continue;
+      }
+      if (index > stopAfter) return;
+      // Read the word once, following the trie as far as it goes (row NO_NODE leads nowhere, so a word that
+      // starts no term costs one table lookup per letter); only a word that may start a term is looked at again.
+      const start = index;
+      let node = ROOT;
+      while (index < limit) {
+        const character = text.charCodeAt(index);
+        const symbol = character < 128 ? ASCII_SYMBOLS[character] : -1;
+        if (symbol >= 0) {
+          node = frozenTransitions[node * SYMBOL_COUNT + symbol];
+        } else if (isWordAt(text, index)) {
+          node = NO_NODE;
         } else {
-          index++;
+          break;
         }
+        index++;
+      }
+      if (node === NO_NODE || (index === limit && isWordAt(text, limit))) continue;
+      const match = longestAt(text, start, limit);
+      if (match) {
+        found.push(match);
+        index = match.end;
       }
     }
   }

@@ -112,3 +112,35 @@ for (const theme of THEMES) {
     });
   });
 }
+
+suite('Value Streams view: welcome and examples', () => {
+  let workbench: Workbench;
+  let folder: string;
+
+  suiteSetup(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-streams-'));
+    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\nNo value stream here.\n');
+    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Dark Modern' } });
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('an empty workspace gets the welcome buttons; a new stream file replaces them with the file and the examples', async () => {
+    const { page } = workbench;
+    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
+    const pane = sidebar(page).locator('.pane', { has: page.locator('.pane-header', { hasText: 'Value Streams' }) });
+    await pane.locator('.welcome-view-content a.monaco-button', { hasText: 'New Value Stream…' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await pane.locator('.welcome-view-content a.monaco-button', { hasText: 'Open Example' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await screenshot(page, 'explorer-value-streams-welcome');
+    writeFileSync(path.join(folder, 'laptop.valuestream.yaml'), STREAM_FILE);
+    await row(page, 'Value Streams', 'laptop.valuestream.yaml').waitFor({ timeout: UI_TIMEOUT_MS });
+    await row(page, 'Value Streams', 'ITIL 4 examples').waitFor({ timeout: UI_TIMEOUT_MS });
+    await expand(row(page, 'Value Streams', 'Laptop request'));
+    await row(page, 'Value Streams', 'Hand the laptop over').waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await pane.locator('.welcome-view-content').isVisible(), false, 'the welcome is gone');
+    await screenshot(page, 'explorer-value-streams');
+  });
+});

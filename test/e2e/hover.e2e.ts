@@ -69,16 +69,25 @@ function rgb(hex: string): string {
   return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
 }
 
-/** The computed colours of the activity swatches of a card, keyed by the activity name that follows each. */
+/**
+ * The computed colours of the activity swatches of a card, keyed by the activity name that follows each. The
+ * hover may re-render while it settles (a detached node has no computed colour): read until every colour is there.
+ */
 async function swatchColours(card: Locator): Promise<Record<string, string>> {
-  return card.evaluate((element) => {
-    const colours: Record<string, string> = {};
-    for (const swatch of element.querySelectorAll('span[style*="color"]')) {
-      const label = (swatch.nextSibling?.textContent ?? '').trim();
-      colours[label] = getComputedStyle(swatch).color;
-    }
-    return colours;
-  });
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  for (;;) {
+    const colours = await card.evaluate((element) => {
+      const found: Record<string, string> = {};
+      for (const swatch of element.querySelectorAll('span[style*="color"]')) {
+        const label = (swatch.nextSibling?.textContent ?? '').trim();
+        found[label] = getComputedStyle(swatch).color;
+      }
+      return found;
+    });
+    const values = Object.values(colours);
+    if ((values.length > 0 && values.every((colour) => colour !== '')) || Date.now() > deadline) return colours;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 suite('Hover cards in the editor', () => {
@@ -132,5 +141,14 @@ suite('Hover cards in the editor', () => {
     const card = await hoverCard(page, 'Obtain/Build', 'Obtain/Build');
     assert.match(await card.innerText(), /Inputs\s+Outputs/);
     await screenshot(page, 'hover-activity-dark');
+  });
+
+  test('"Show in Value Chain" in a card reveals the practice in the sidebar tree', async () => {
+    const { page } = workbench;
+    const card = await hoverCard(page, 'Incident management', 'Incident management');
+    await card.locator('a', { hasText: 'Show in Value Chain' }).click();
+    const selected = page.locator('.sidebar [role="treeitem"][aria-selected="true"]', { hasText: 'Incident management' });
+    await selected.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await screenshot(page, 'hover-show-in-value-chain-dark');
   });
 });

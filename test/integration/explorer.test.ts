@@ -134,6 +134,19 @@ suite('Explorer: Value Chain and Practices views', () => {
     assert.equal(detailsTabLabels().length, 1, 'one panel is reused');
   });
 
+  test('open in SVC diagram opens the diagram panel for the activity', async () => {
+    const design = await childNamed(explorer.valueChain, 'Design & Transition');
+    await vscode.commands.executeCommand('svc.openInDiagram', design);
+    await waitFor(
+      () =>
+        vscode.window.tabGroups.all.some((group) =>
+          group.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('svc.diagram')),
+        ),
+      'the diagram panel',
+      30_000,
+    );
+  });
+
   test('copy as Markdown table puts the activity or practice table on the clipboard', async () => {
     const obtain = await childNamed(explorer.valueChain, 'Obtain/Build');
     await vscode.env.clipboard.writeText('before');
@@ -147,7 +160,9 @@ suite('Explorer: Value Chain and Practices views', () => {
     assert.equal(await vscode.env.clipboard.readText(), practiceTable('change-enablement'));
   });
 
-  test('insert Markdown table writes the table at the cursor of the Markdown editor', async () => {
+  test('insert Markdown table writes the table at the cursor of the Markdown editor', async function () {
+    // The first Markdown editor of the run activates VS Code's Markdown support: slow on a busy machine.
+    this.timeout(60_000);
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Report\nIntro text\n\nClosing words\n' });
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(2, 0, 2, 0);

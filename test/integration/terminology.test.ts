@@ -60,7 +60,9 @@ const PROPOSAL_FINDINGS = [
   'Continual Service Improvement',
 ];
 
-suite('Terminology checker', () => {
+suite('Terminology checker', function () {
+  // Settings writes and debounced checks take seconds when other builds share the machine.
+  this.timeout(60_000);
   restoreWorkspaceSettingsAfterSuite();
 
   suiteSetup(async () => {

@@ -58,7 +58,11 @@ async function deleteOnDisk(uri: vscode.Uri): Promise<void> {
   await fs.rm(uri.fsPath, { force: true });
 }
 
-suite('Explorer: Value Streams view', () => {
+/** File watcher events and tree refreshes take seconds, not milliseconds, when the machine is busy. */
+const WATCH_TIMEOUT_MS = 30_000;
+
+suite('Explorer: Value Streams view', function () {
+  this.timeout(90_000);
   let explorer: ExplorerApi;
   const streamUri = (): vscode.Uri => workspaceUri('integration-onboarding.valuestream.yaml');
   const markdownUri = (): vscode.Uri => workspaceUri('integration-access.md');
@@ -85,7 +89,7 @@ suite('Explorer: Value Streams view', () => {
 
   test('a value-stream file created on disk appears with its steps in activity colours, and goes when deleted', async () => {
     await writeOnDisk(streamUri(), STREAM_FILE);
-    const source = await waitFor(() => sourceNode(streamUri()), 'the new file in the view');
+    const source = await waitFor(() => sourceNode(streamUri()), 'the new file in the view', WATCH_TIMEOUT_MS);
     const [stream] = await explorer.valueStreams.getChildren(source);
     assert.ok(stream?.kind === 'stream');
     assert.equal(label(explorer.valueStreams.getTreeItem(stream)), 'Integration onboarding');
@@ -99,12 +103,12 @@ suite('Explorer: Value Streams view', () => {
     assert.deepEqual(explorer.valueStreams.getParent(steps[0] as StreamTreeNode), stream);
 
     await deleteOnDisk(streamUri());
-    await waitFor(async () => (await sourceNode(streamUri())) === undefined, 'the deleted file to leave the view');
+    await waitFor(async () => (await sourceNode(streamUri())) === undefined, 'the deleted file to leave the view', WATCH_TIMEOUT_MS);
   });
 
   test('a Markdown file with a valuestream block is listed; the examples group sits after the workspace streams', async () => {
     await writeOnDisk(markdownUri(), MARKDOWN_FILE);
-    const source = await waitFor(() => sourceNode(markdownUri()), 'the Markdown file in the view');
+    const source = await waitFor(() => sourceNode(markdownUri()), 'the Markdown file in the view', WATCH_TIMEOUT_MS);
     const [stream] = await explorer.valueStreams.getChildren(source);
     assert.ok(stream?.kind === 'stream');
     assert.equal(stream.stream.name, 'Integration access review');
@@ -126,7 +130,7 @@ suite('Explorer: Value Streams view', () => {
       await writeOnDisk(huge, `${MARKDOWN_FILE}\n${pad}`);
       await writeOnDisk(streamUri(), STREAM_FILE);
       // The value-stream file written last proves the watcher events for the other two were handled too.
-      await waitFor(() => sourceNode(streamUri()), 'the value-stream file in the view');
+      await waitFor(() => sourceNode(streamUri()), 'the value-stream file in the view', WATCH_TIMEOUT_MS);
       await explorer.valueStreams.settled();
       assert.equal(await sourceNode(binary), undefined, 'binary file listed');
       assert.equal(await sourceNode(huge), undefined, 'huge file listed');
@@ -137,7 +141,7 @@ suite('Explorer: Value Streams view', () => {
   });
 
   test('unsaved edits in an open document update the view without touching the disk', async () => {
-    const source = await waitFor(() => sourceNode(markdownUri()), 'the Markdown file in the view');
+    const source = await waitFor(() => sourceNode(markdownUri()), 'the Markdown file in the view', WATCH_TIMEOUT_MS);
     assert.ok(source);
     const document = await vscode.workspace.openTextDocument(markdownUri());
     await vscode.window.showTextDocument(document);
@@ -148,13 +152,24 @@ suite('Explorer: Value Streams view', () => {
     await waitFor(async () => {
       const current = await sourceNode(markdownUri());
       return current?.kind === 'source' && current.source.streams[0]?.name === 'Integration access review (edited)';
-    }, 'the edited stream name');
+    }, 'the edited stream name', WATCH_TIMEOUT_MS);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('an untitled value stream (a document with no file) is listed while it is open', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'valuestream', content: STREAM_FILE.replace('Integration onboarding', 'Untitled draft') });
+    await vscode.window.showTextDocument(document);
+    const key = document.uri.toString();
+    const source = await waitFor(async () => (await roots()).find((node) => node.kind === 'source' && node.source.key === key), 'the untitled document in the view', WATCH_TIMEOUT_MS);
+    const [stream] = await explorer.valueStreams.getChildren(source);
+    assert.equal(stream?.kind === 'stream' ? stream.stream.name : undefined, 'Untitled draft');
+    await closeAllEditorsWithoutSaving();
+    await waitFor(async () => !(await roots()).some((node) => node.kind === 'source' && node.source.key === key), 'the closed document to leave the view', WATCH_TIMEOUT_MS);
   });
 
   test('selecting a step opens its source at the step line', async () => {
     await writeOnDisk(streamUri(), STREAM_FILE);
-    const source = await waitFor(() => sourceNode(streamUri()), 'the file in the view');
+    const source = await waitFor(() => sourceNode(streamUri()), 'the file in the view', WATCH_TIMEOUT_MS);
     const [stream] = await explorer.valueStreams.getChildren(source);
     const steps = await explorer.valueStreams.getChildren(stream);
     const grant = steps[1];
@@ -165,7 +180,7 @@ suite('Explorer: Value Streams view', () => {
     const editor = await waitFor(() => {
       const active = vscode.window.activeTextEditor;
       return active?.document.uri.toString() === streamUri().toString() ? active : undefined;
-    }, 'the source editor');
+    }, 'the source editor', WATCH_TIMEOUT_MS);
     assert.equal(editor.selection.active.line, 6);
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /id: grant/);
   });
@@ -181,7 +196,7 @@ suite('Explorer: Value Streams view', () => {
     const editor = await waitFor(() => {
       const active = vscode.window.activeTextEditor;
       return active?.document.uri.scheme === 'svc-example-stream' ? active : undefined;
-    }, 'the example document');
+    }, 'the example document', WATCH_TIMEOUT_MS);
     assert.match(editor.document.getText(), /valueStream: Incident resolution/);
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /id: report/);
   });

@@ -1,0 +1,260 @@
+/**
+ * `SVC: Open Value Stream Preview` (and to the side, from the editor title and from CodeLenses): one preview
+ * per document that draws its value streams as flowcharts and a Gantt chart, follows edits (debounced), shows
+ * the source's errors instead of a blank or stale diagram, reveals a step's line when it is clicked, and
+ * comes back after a reload.
+ */
+import * as vscode from 'vscode';
+import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type WebviewMessage } from '../model/diagramProtocol';
+import { findValueStreamBlocks } from '../model/markdownBlocks';
+import type { Finding, TextRange, ValueStreamParseResult } from '../model/valueStreamTypes';
+import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
+import { VALUE_STREAM_LANGUAGE, holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
+
+const UPDATE_DELAY_MS = 250;
+const CODE_LENS_SETTING = 'svc.valueStreams.codeLens';
+/** Context key for the editor title button on Markdown documents. */
+const HAS_BLOCKS_CONTEXT = 'svc.activeEditorHasValueStreams';
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+}
+
+function errorsOf(document: vscode.TextDocument, findings: readonly Finding[]): { errors: SourceError[]; ranges: TextRange[] } {
+  const shown = findings.filter((finding) => finding.severity === 'error');
+  return {
+    errors: shown.map((finding) => {
+      const position = document.positionAt(finding.range.start);
+      return { message: finding.message, code: finding.code, line: position.line, character: position.character };
+    }),
+    ranges: shown.map((finding) => finding.range),
+  };
+}
+
+class ValueStreamPreview implements vscode.Disposable {
+  readonly webview: DiagramWebview;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private parsed: ValueStreamParseResult | undefined;
+  private errorRanges: TextRange[] = [];
+  private focusStream: number | undefined;
+  private updateCount = 0;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly documents: ValueStreamDocuments,
+    focusStream: number | undefined,
+  ) {
+    this.focusStream = focusStream;
+    panel.webview.options = diagramWebviewOptions(extensionUri);
+    panel.title = vscode.l10n.t('Preview {0}', fileName(uri));
+    panel.iconPath = { light: vscode.Uri.joinPath(extensionUri, 'media', 'valuestream-light.svg'), dark: vscode.Uri.joinPath(extensionUri, 'media', 'valuestream-dark.svg') };
+    panel.webview.html = diagramPageHtml(panel.webview, extensionUri, {
+      entry: 'valueStreamPreview',
+      title: panel.title,
+      data: { documentUri: uri.toString() },
+      tabs: [
+        { id: 'flowchart', label: vscode.l10n.t('Flowchart') },
+        { id: 'gantt', label: vscode.l10n.t('Schedule') },
+      ],
+      cardPane: false,
+      viewportLabel: vscode.l10n.t('Value stream diagrams. Tab to a step and press Enter to go to its line; +, - and 0 zoom, arrow keys pan.'),
+    });
+    this.webview = new DiagramWebview(panel, () => fileName(uri).replace(/\.(valuestream\.ya?ml|md|markdown)$/i, '') || 'value-stream', (message) => void this.onMessage(message));
+    this.disposables.push(
+      this.webview,
+      this.webview.onReady(() => void this.update()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() === uri.toString()) this.scheduleUpdate();
+      }),
+    );
+  }
+
+  /** Shows `streamIndex` on the next update (a CodeLens of that stream was used). */
+  focus(streamIndex: number | undefined): void {
+    this.focusStream = streamIndex;
+    void this.update();
+  }
+
+  private scheduleUpdate(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, UPDATE_DELAY_MS);
+  }
+
+  private async update(): Promise<void> {
+    const title = fileName(this.uri);
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(this.uri);
+    } catch (error) {
+      this.parsed = undefined;
+      const message = vscode.l10n.t('Cannot read {0}: {1}', title, error instanceof Error ? error.message : String(error));
+      this.webview.post({ type: 'update', title, streams: [], errors: [{ message, code: 'svc/unreadable', line: 0, character: 0 }], focusStream: undefined });
+      return;
+    }
+    const parsed = this.documents.parse(document)?.result ?? { streams: [], findings: [] };
+    const { errors, ranges } = errorsOf(document, parsed.findings);
+    this.parsed = parsed;
+    this.errorRanges = ranges;
+    const focusStream = this.focusStream;
+    this.focusStream = undefined;
+    this.updateCount += 1;
+    this.webview.post({ type: 'update', title, streams: parsed.streams, errors, focusStream });
+  }
+
+  /** How many updates the host has sent, so tests can tell a fresh render from an old one. */
+  get updates(): number {
+    return this.updateCount;
+  }
+
+  private async onMessage(message: WebviewMessage): Promise<void> {
+    if (message.type === 'stepSelected') {
+      const step = this.parsed?.streams[message.streamIndex]?.steps[message.stepIndex];
+      if (step) await this.reveal(step.idRange.end > step.idRange.start ? step.idRange : step.range);
+    } else if (message.type === 'errorSelected') {
+      const range = this.errorRanges[message.errorIndex];
+      if (range) await this.reveal(range);
+    }
+  }
+
+  /** Selects `range` in an editor of the document beside the preview. */
+  private async reveal(range: TextRange): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.uri.toString());
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const selection = toRange(document, range);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export class ValueStreamPreviews implements vscode.Disposable, vscode.CodeLensProvider {
+  private readonly previews = new Map<string, ValueStreamPreview>();
+  private readonly disposables: vscode.Disposable[];
+  private readonly codeLensChange = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.codeLensChange.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly documents: ValueStreamDocuments,
+  ) {
+    this.disposables = [
+      this.codeLensChange,
+      vscode.commands.registerCommand('svc.openPreview', (uri?: unknown, streamIndex?: unknown) => this.open(uri, streamIndex, false)),
+      vscode.commands.registerCommand('svc.openPreviewToSide', (uri?: unknown, streamIndex?: unknown) => this.open(uri, streamIndex, true)),
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
+      }),
+      vscode.languages.registerCodeLensProvider([{ language: VALUE_STREAM_LANGUAGE }, { language: 'markdown' }], this),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(CODE_LENS_SETTING)) this.codeLensChange.fire();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === vscode.window.activeTextEditor?.document) this.updateContext();
+      }),
+    ];
+    this.updateContext();
+  }
+
+  /** Opens or reveals the preview of a document (the given one, or the active editor's). */
+  async open(target: unknown, streamIndex: unknown, toSide: boolean): Promise<vscode.WebviewPanel | undefined> {
+    const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    const focus = typeof streamIndex === 'number' && Number.isSafeInteger(streamIndex) && streamIndex >= 0 ? streamIndex : undefined;
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a value-stream file or a Markdown document with valuestream blocks to preview it.'));
+      return undefined;
+    }
+    const existing = this.previews.get(uri.toString());
+    if (existing) {
+      existing.panel.reveal(undefined, false);
+      existing.focus(focus);
+      return existing.panel;
+    }
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    if (document && !holdsValueStreams(document)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is neither a value-stream file nor a Markdown document.', fileName(uri)));
+      return undefined;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview {0}', fileName(uri)), { viewColumn: column, preserveFocus: toSide }, diagramWebviewOptions(this.extensionUri));
+    this.attach(uri, panel, focus);
+    return panel;
+  }
+
+  private restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>).documentUri : undefined;
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = typeof saved === 'string' ? vscode.Uri.parse(saved, true) : undefined;
+    } catch {
+      uri = undefined;
+    }
+    if (!uri) {
+      panel.dispose();
+      return;
+    }
+    this.previews.get(uri.toString())?.panel.dispose();
+    this.attach(uri, panel, undefined);
+  }
+
+  private attach(uri: vscode.Uri, panel: vscode.WebviewPanel, focus: number | undefined): void {
+    const key = uri.toString();
+    const preview = new ValueStreamPreview(uri, panel, this.extensionUri, this.documents, focus);
+    this.previews.set(key, preview);
+    panel.onDidDispose(() => {
+      preview.dispose();
+      if (this.previews.get(key) === preview) this.previews.delete(key);
+    });
+  }
+
+  /** What the preview of `uri` shows, for tests; undefined when it has none. */
+  async inspect(uri: vscode.Uri): Promise<(RenderReport & { readonly updates: number }) | undefined> {
+    const preview = this.previews.get(uri.toString());
+    if (!preview) return undefined;
+    return { ...(await preview.webview.inspect()), updates: preview.updates };
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration().get<boolean>(CODE_LENS_SETTING, true)) return [];
+    const streams = this.documents.parse(document)?.result.streams ?? [];
+    const lens = (offset: number, streamIndex: number | undefined) => {
+      const line = document.positionAt(offset).line;
+      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+        title: vscode.l10n.t('Preview'),
+        tooltip: vscode.l10n.t('Open the value-stream preview to the side'),
+        command: 'svc.openPreviewToSide',
+        arguments: streamIndex === undefined ? [document.uri] : [document.uri, streamIndex],
+      });
+    };
+    if (document.languageId === VALUE_STREAM_LANGUAGE) {
+      // Above the `valueStream:` line (a stream's range may start at a comment or at `---`).
+      return streams.map((stream, index) => lens(stream.nameRange.end > stream.nameRange.start ? stream.nameRange.start : stream.range.start, index));
+    }
+    return findValueStreamBlocks(document.getText()).map((block) => {
+      const first = streams.findIndex((stream) => stream.range.start >= block.range.start && stream.range.start <= block.range.end);
+      return lens(block.range.start, first === -1 ? undefined : first);
+    });
+  }
+
+  private updateContext(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const hasBlocks = document?.languageId === 'markdown' && /^ {0,3}(`{3,}|~{3,})\s*valuestream\b/im.test(document.getText());
+    void vscode.commands.executeCommand('setContext', HAS_BLOCKS_CONTEXT, hasBlocks);
+  }
+
+  dispose(): void {
+    for (const preview of this.previews.values()) preview.panel.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

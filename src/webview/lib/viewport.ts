@@ -1,0 +1,188 @@
+/**
+ * Zoom and pan for a diagram: buttons, Ctrl/Cmd + wheel (around the pointer), plain wheel and drag to pan,
+ * keyboard (+, -, 0 to fit, arrows to pan) and fit-to-window. The stage is moved with a CSS transform, so
+ * re-rendering the content keeps the view where the user left it.
+ */
+export interface ViewState {
+  readonly scale: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+const MIN_SCALE = 0.1;
+const MAX_SCALE = 8;
+const FIT_PADDING = 16;
+const MIN_READABLE_SCALE = 0.6;
+const DRAG_THRESHOLD = 4;
+
+export function isViewState(value: unknown): value is ViewState {
+  if (typeof value !== 'object' || value === null) return false;
+  const { scale, x, y } = value as Record<string, unknown>;
+  return [scale, x, y].every((number) => typeof number === 'number' && Number.isFinite(number)) && (scale as number) >= MIN_SCALE && (scale as number) <= MAX_SCALE;
+}
+
+export class ZoomPanViewport {
+  private state: ViewState = { scale: 1, x: 0, y: 0 };
+  private drag: { pointerId: number; startX: number; startY: number; origin: ViewState; moved: boolean } | undefined;
+  private suppressClick = false;
+  /** True while the view is a fit the user has not changed: resizes and new content then fit again. */
+  private fitted = false;
+
+  /**
+   * `fit` decides what "fit to window" means: the whole content (`contain`), or its width, leaving tall
+   * content to be panned down (`width`, for stacked diagrams that would otherwise become unreadably small).
+   */
+  constructor(
+    private readonly viewport: HTMLElement,
+    private readonly stage: HTMLElement,
+    private readonly onChange: (state: ViewState) => void,
+    private readonly fitMode: 'contain' | 'width' = 'contain',
+  ) {
+    viewport.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
+    viewport.addEventListener('pointerdown', (event) => this.onPointerDown(event));
+    viewport.addEventListener('pointermove', (event) => this.onPointerMove(event));
+    viewport.addEventListener('pointerup', (event) => this.onPointerUp(event));
+    viewport.addEventListener('pointercancel', (event) => this.onPointerUp(event));
+    // A drag must not end in a click on the node under the pointer.
+    viewport.addEventListener('click', (event) => {
+      if (this.suppressClick) {
+        event.stopPropagation();
+        event.preventDefault();
+        this.suppressClick = false;
+      }
+    }, true);
+    viewport.addEventListener('keydown', (event) => this.onKeyDown(event));
+    new ResizeObserver(() => this.refit()).observe(viewport);
+  }
+
+  get view(): ViewState {
+    return this.state;
+  }
+
+  /** Shows `state` (a saved view or a user's change); the view is no longer a fit. */
+  setView(state: ViewState): void {
+    this.fitted = false;
+    this.apply(state);
+  }
+
+  /** Fits again if the view is still an untouched fit, e.g. after the content changed. */
+  refit(): void {
+    if (this.fitted) this.fit();
+  }
+
+  private apply(state: ViewState): void {
+    this.state = { scale: clamp(state.scale, MIN_SCALE, MAX_SCALE), x: state.x, y: state.y };
+    this.stage.style.transform = `translate(${this.state.x}px, ${this.state.y}px) scale(${this.state.scale})`;
+    this.onChange(this.state);
+  }
+
+  /** Zooms by `factor` keeping the point `center` (viewport coordinates) in place. */
+  zoomBy(factor: number, center?: { x: number; y: number }): void {
+    const rect = this.viewport.getBoundingClientRect();
+    const focus = center ?? { x: rect.width / 2, y: rect.height / 2 };
+    const scale = clamp(this.state.scale * factor, MIN_SCALE, MAX_SCALE);
+    const ratio = scale / this.state.scale;
+    this.setView({ scale, x: focus.x - (focus.x - this.state.x) * ratio, y: focus.y - (focus.y - this.state.y) * ratio });
+  }
+
+  /** Scales the content to the window (never above 100 %, so small diagrams stay crisp) and centres it. */
+  fit(): void {
+    const { width, height } = this.contentSize();
+    const rect = this.viewport.getBoundingClientRect();
+    if (width === 0 || height === 0 || rect.width === 0 || rect.height === 0) return;
+    const widthScale = (rect.width - 2 * FIT_PADDING) / width;
+    if (this.fitMode === 'width') {
+      // Top-aligned, and never so small that labels become unreadable: wider content is panned sideways.
+      const scale = clamp(Math.min(widthScale, 1), MIN_READABLE_SCALE, MAX_SCALE);
+      this.apply({ scale, x: Math.max(FIT_PADDING, (rect.width - width * scale) / 2), y: FIT_PADDING });
+    } else {
+      const scale = clamp(Math.min(widthScale, (rect.height - 2 * FIT_PADDING) / height, 1), MIN_SCALE, MAX_SCALE);
+      this.apply({ scale, x: (rect.width - width * scale) / 2, y: Math.max(FIT_PADDING, (rect.height - height * scale) / 2) });
+    }
+    this.fitted = true;
+  }
+
+  /** 100 %, content at the top left. */
+  actualSize(): void {
+    this.setView({ scale: 1, x: FIT_PADDING, y: FIT_PADDING });
+  }
+
+  /** Pans so that `element` (inside the stage) is at the top of the viewport. */
+  reveal(element: Element): void {
+    const stageRect = this.stage.getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    const offsetX = (rect.left - stageRect.left) / this.state.scale;
+    const offsetY = (rect.top - stageRect.top) / this.state.scale;
+    this.setView({ scale: this.state.scale, x: FIT_PADDING - offsetX * this.state.scale, y: FIT_PADDING - offsetY * this.state.scale });
+  }
+
+  private contentSize(): { width: number; height: number } {
+    return { width: this.stage.scrollWidth, height: this.stage.scrollHeight };
+  }
+
+  private onWheel(event: WheelEvent): void {
+    event.preventDefault();
+    if (event.ctrlKey || event.metaKey) {
+      const rect = this.viewport.getBoundingClientRect();
+      this.zoomBy(Math.exp(-event.deltaY * 0.002), { x: event.clientX - rect.left, y: event.clientY - rect.top });
+    } else {
+      const deltaX = event.shiftKey ? event.deltaY : event.deltaX;
+      const deltaY = event.shiftKey ? 0 : event.deltaY;
+      this.setView({ ...this.state, x: this.state.x - deltaX, y: this.state.y - deltaY });
+    }
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0) return;
+    this.drag = { pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, origin: this.state, moved: false };
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== event.pointerId) return;
+    const dx = event.clientX - drag.startX;
+    const dy = event.clientY - drag.startY;
+    if (!drag.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+    if (!drag.moved) {
+      drag.moved = true;
+      this.viewport.setPointerCapture(event.pointerId);
+      this.viewport.classList.add('svc-panning');
+    }
+    this.setView({ ...drag.origin, x: drag.origin.x + dx, y: drag.origin.y + dy });
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== event.pointerId) return;
+    if (drag.moved) {
+      this.suppressClick = true;
+      this.viewport.releasePointerCapture(event.pointerId);
+      this.viewport.classList.remove('svc-panning');
+    }
+    this.drag = undefined;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.target !== this.viewport) return;
+    const step = 40;
+    const actions: Record<string, () => void> = {
+      '+': () => this.zoomBy(1.25),
+      '=': () => this.zoomBy(1.25),
+      '-': () => this.zoomBy(0.8),
+      '0': () => this.fit(),
+      ArrowLeft: () => this.setView({ ...this.state, x: this.state.x + step }),
+      ArrowRight: () => this.setView({ ...this.state, x: this.state.x - step }),
+      ArrowUp: () => this.setView({ ...this.state, y: this.state.y + step }),
+      ArrowDown: () => this.setView({ ...this.state, y: this.state.y - step }),
+    };
+    const action = actions[event.key];
+    if (action && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      action();
+    }
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

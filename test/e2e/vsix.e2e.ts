@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import type * as VscodeHost from '../../scripts/vscode-host.mjs';
+import { VIEW_CONTAINER_TITLE, runCommand, screenshot, webviewFrame } from './workbench';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const vsixPath = path.join(repoRoot, 'service-value-chain.vsix');
+
+/**
+ * The packaged extension, installed into code-server the way a user installs it (no development folder):
+ * proves that `.vscodeignore` ships everything that runs.
+ */
+suite('Packaged VSIX', () => {
+  let server: Awaited<ReturnType<typeof VscodeHost.startServer>> | undefined;
+  let close: (() => Promise<void>) | undefined;
+  let page: Page;
+
+  suiteSetup(async function () {
+    this.timeout(300_000);
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'inherit' });
+    // The production build replaced dist/: build the development bundles again for the specs that follow.
+    execFileSync('node', ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+    assert.ok(existsSync(vsixPath), 'npm run package wrote no VSIX');
+    const host: typeof VscodeHost = await import(pathToFileURL(path.join(repoRoot, 'scripts', 'vscode-host.mjs')).href);
+    server = await host.startServer({ vsixFiles: [vsixPath] });
+    const context = await host.launchBrowser(server.newBrowserProfileDir());
+    close = () => context.close();
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(host.workbenchUrl(server.base, { folder: path.join(repoRoot, 'samples') }), { waitUntil: 'domcontentloaded', timeout: 100_000 });
+    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: 100_000 });
+  });
+
+  suiteTeardown(async () => {
+    await close?.();
+    await server?.stop();
+  });
+
+  test('the VSIX stays lean', () => {
+    const megabytes = statSync(vsixPath).size / (1024 * 1024);
+    assert.ok(megabytes < 2.5, `the VSIX is ${megabytes.toFixed(2)} MB`);
+  });
+
+  test('the installed extension shows its views with the six activities', async () => {
+    await page.locator(`.activitybar a.action-label[aria-label^="${VIEW_CONTAINER_TITLE}"]`).click({ timeout: 30_000 });
+    const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+    for (const activity of ['Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support']) {
+      await sidebar.getByRole('treeitem', { name: new RegExp(`^${activity.replace(/[/&]/g, '\\$&')}\\b`) }).first().waitFor({ timeout: 30_000 });
+    }
+    await screenshot(page, 'vsix-explorer');
+  });
+
+  test('the installed extension draws the value chain diagram with its bundled Mermaid', async () => {
+    await runCommand(page, 'SVC: Open Value Chain Diagram');
+    const frame = webviewFrame(page);
+    await frame.locator('svg .node').first().waitFor({ timeout: 60_000 });
+    const labels = await frame.locator('svg .node').allInnerTexts();
+    assert.ok(labels.some((label) => label.includes('Deliver')), `node labels: ${labels.join(' | ')}`);
+    await screenshot(page, 'vsix-diagram');
+  });
+});

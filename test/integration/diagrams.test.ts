@@ -1,0 +1,222 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SvcApi } from '../../src/api';
+import type { RenderReport } from '../../src/model/diagramProtocol';
+import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import { activateExtension, waitFor, workspaceUri } from './util';
+
+// Generous: on a shared 2-core machine the workbench, the extension host and Mermaid compete for the CPU.
+const RENDER_TIMEOUT_MS = 90_000;
+const TEST_TIMEOUT_MS = 240_000;
+const CHAIN_LABELS = ['Demand / Opportunity', 'Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support', 'Value / Products & Services'];
+
+function webviewTabs(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+}
+
+function describeTabs(): string {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .map((tab) => `${tab.label} (${tab.input instanceof vscode.TabInputWebview ? tab.input.viewType : typeof tab.input})`)
+    .join(', ');
+}
+
+async function closeWebviewTabs(viewType: string): Promise<void> {
+  await vscode.window.tabGroups.close(webviewTabs(viewType));
+}
+
+/** Waits until the panel has rendered and `accept` holds, returning that report. */
+async function settledReport(inspect: () => Promise<RenderReport | undefined>, accept: (report: RenderReport) => boolean, description: string): Promise<RenderReport> {
+  let last: RenderReport | string | undefined;
+  try {
+    return await waitFor(
+      async () => {
+        const report = await inspect().catch((error: Error) => error.message);
+        last = report;
+        return typeof report === 'object' && report.renderCount > 0 && accept(report) ? report : undefined;
+      },
+      description,
+      RENDER_TIMEOUT_MS,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last report: ${JSON.stringify(last)}`);
+  }
+}
+
+suite('SVC diagram panel', function () {
+  this.timeout(TEST_TIMEOUT_MS);
+  let api: SvcApi;
+
+  suiteSetup(async () => {
+    ({ api } = await activateExtension());
+    await closeWebviewTabs('svc.diagram');
+  });
+
+  suiteTeardown(() => closeWebviewTabs('svc.diagram'));
+
+  test('svc.openDiagram opens one panel that renders the 8 nodes of the value chain', async () => {
+    await vscode.commands.executeCommand('svc.openDiagram');
+    await vscode.commands.executeCommand('svc.openDiagram');
+    await waitFor(() => webviewTabs('svc.diagram').length > 0, 'the diagram tab', RENDER_TIMEOUT_MS).catch((error: Error) => {
+      throw new Error(`${error.message}; tabs: ${describeTabs()}`);
+    });
+    assert.equal(webviewTabs('svc.diagram').length, 1, 'a second call reveals the same panel');
+    const report = await settledReport(() => api.diagrams.inspectValueChainDiagram(), (candidate) => candidate.diagrams.length === 1, 'the value chain diagram');
+    assert.equal(report.diagrams[0]?.kind, 'flowchart');
+    assert.deepEqual(report.diagrams[0]?.nodeLabels, CHAIN_LABELS);
+    assert.deepEqual(report.errors, []);
+  });
+
+  test('svc.openDiagram with an activity id shows its card', async () => {
+    await vscode.commands.executeCommand('svc.openDiagram', 'obtain-build');
+    const report = await settledReport(() => api.diagrams.inspectValueChainDiagram(), (candidate) => candidate.cardTitle === 'Obtain/Build', 'the Obtain/Build card');
+    assert.equal(report.cardTitle, 'Obtain/Build');
+    await vscode.commands.executeCommand('svc.openDiagram', 'not-an-activity');
+    const after = await settledReport(() => api.diagrams.inspectValueChainDiagram(), () => true, 'the panel after a bad id');
+    assert.equal(after.cardTitle, 'Obtain/Build', 'an unknown id changes nothing');
+  });
+
+  test('exports an SVG and a PNG file and copies the Mermaid source', async () => {
+    await vscode.commands.executeCommand('svc.openDiagram');
+    await settledReport(() => api.diagrams.inspectValueChainDiagram(), (candidate) => candidate.diagrams.length === 1, 'the diagram');
+    const svgFile = workspaceUri(`export-test-${Date.now()}.svg`);
+    const pngFile = workspaceUri(`export-test-${Date.now()}.png`);
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('svc.exportDiagramSvg', svgFile);
+      assert.equal(written?.toString(), svgFile.toString());
+      const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgFile));
+      assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      for (const label of ['Plan', 'Engage', 'Obtain/Build', 'Deliver &amp; Support']) assert.ok(svg.includes(label), `the SVG shows ${label}`);
+      assert.doesNotMatch(svg, /tabindex|svc-ring/, 'the webview’s interaction markup is left out');
+
+      await vscode.commands.executeCommand('svc.exportDiagramPng', pngFile);
+      const png = await vscode.workspace.fs.readFile(pngFile);
+      assert.deepEqual([...png.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const view = new DataView(png.buffer, png.byteOffset);
+      assert.ok(view.getUint32(16) > 400 && view.getUint32(20) > 200, `a real image: ${view.getUint32(16)}×${view.getUint32(20)}`);
+    } finally {
+      await vscode.workspace.fs.delete(svgFile).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(pngFile).then(undefined, () => undefined);
+    }
+    const source = await vscode.commands.executeCommand<string | undefined>('svc.copyMermaidSource');
+    assert.match(source ?? '', /^flowchart LR\n/);
+    assert.match(source ?? '', /D --> PL & EN & IM/);
+  });
+});
+
+suite('Value-stream preview', function () {
+  this.timeout(TEST_TIMEOUT_MS);
+  let api: SvcApi;
+  // A file of its own, written from the model's examples: the web workbench saves edits by itself
+  // (files.autoSave defaults to afterDelay there), so the tests never edit the shared samples.
+  let copy: vscode.Uri;
+  const sample = () => copy;
+
+  suiteSetup(async () => {
+    ({ api } = await activateExtension());
+    await closeWebviewTabs('svc.valueStreamPreview');
+    copy = workspaceUri(`preview-test-${Date.now()}.valuestream.yaml`);
+    const [, incident, request] = EXAMPLE_STREAMS;
+    await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(`${incident?.source ?? ''}---\n${request?.source ?? ''}`));
+  });
+
+  suiteTeardown(async () => {
+    await closeWebviewTabs('svc.valueStreamPreview');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(copy).then(undefined, () => undefined);
+  });
+
+  test('opens one preview per document with a flowchart per stream', async () => {
+    const document = await vscode.workspace.openTextDocument(sample());
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('svc.openPreviewToSide');
+    await vscode.commands.executeCommand('svc.openPreview', sample());
+    await waitFor(() => webviewTabs('svc.valueStreamPreview').length > 0, 'the preview tab', RENDER_TIMEOUT_MS).catch((error: Error) => {
+      throw new Error(`${error.message}; tabs: ${describeTabs()}`);
+    });
+    assert.equal(webviewTabs('svc.valueStreamPreview').length, 1);
+    const report = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.diagrams.length === 2, 'two flowcharts');
+    assert.deepEqual(report.diagrams.map((diagram) => diagram.kind), ['flowchart', 'flowchart']);
+    assert.deepEqual(report.diagrams[0]?.nodeLabels, [
+      'A user reports a service outage',
+      'User reports the outage\nEngage\nservice desk, incident management',
+      'Diagnose and restore the service\nDeliver & Support\nincident management, monitoring and event management',
+      'Post-incident review\nImprove\nproblem management, continual improvement',
+      'Service restored and the user informed',
+    ]);
+    assert.equal(report.diagrams[1]?.nodeLabels.length, 5, 'trigger, three steps, outcome');
+    assert.deepEqual(report.errors, []);
+  });
+
+  test('follows edits, shows errors instead of a stale diagram and recovers', async () => {
+    const document = await vscode.workspace.openTextDocument(sample());
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const text = document.getText();
+    const titleAt = text.indexOf('User reports the outage');
+    const before = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.diagrams.length === 2, 'the preview');
+    try {
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(titleAt), document.positionAt(titleAt + 'User reports'.length)), 'Customer phones about'));
+      const edited = await settledReport(
+        () => api.diagrams.inspectValueStreamPreview(sample()),
+        (candidate) => candidate.renderCount > before.renderCount && (candidate.diagrams[0]?.nodeLabels[1] ?? '').startsWith('Customer phones about the outage'),
+        'the edited title',
+      );
+      assert.deepEqual(edited.errors, []);
+
+      const activityAt = document.getText().indexOf('activity: engage');
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(activityAt), document.positionAt(activityAt + 'activity: engage'.length)), 'activity: [engage'));
+      const broken = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.errors.length > 0, 'the YAML error');
+      assert.ok(broken.errors.some((error) => /svc\/yaml-syntax/.test(error)), broken.errors.join('\n'));
+      assert.ok(!broken.diagrams.some((diagram) => diagram.nodeLabels.some((label) => label.startsWith('Customer phones'))), 'no stale diagram of the broken stream');
+
+      await vscode.commands.executeCommand('undo');
+      const recovered = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.errors.length === 0 && candidate.diagrams.length === 2, 'recovery');
+      assert.match(recovered.diagrams[0]?.nodeLabels[1] ?? '', /^Customer phones about the outage/);
+    } finally {
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  test('CodeLenses above each stream open the preview', async () => {
+    const document = await vscode.workspace.openTextDocument(sample());
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const previews = lenses.filter((lens) => lens.command?.command === 'svc.openPreviewToSide');
+    const nameLines = document.getText().split('\n').flatMap((line, index) => (line.startsWith('valueStream:') ? [index] : []));
+    assert.equal(nameLines.length, 2);
+    assert.deepEqual(previews.map((lens) => lens.range.start.line), nameLines);
+    assert.deepEqual(previews.map((lens) => lens.command?.arguments?.[1]), [0, 1]);
+    const markdown = await vscode.workspace.openTextDocument(workspaceUri('consulting-notes.md'));
+    const markdownLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', markdown.uri);
+    const fenceLines = markdown.getText().split('\n').flatMap((line, index) => (line.startsWith('```valuestream') ? [index] : []));
+    assert.deepEqual(markdownLenses.filter((lens) => lens.command?.command === 'svc.openPreviewToSide').map((lens) => lens.range.start.line), fenceLines);
+  });
+
+  test('previews the valuestream blocks of a Markdown document', async () => {
+    const notes = workspaceUri('consulting-notes.md');
+    await vscode.commands.executeCommand('svc.openPreview', notes);
+    const report = await settledReport(() => api.diagrams.inspectValueStreamPreview(notes), (candidate) => candidate.diagrams.length === 2, 'the Markdown blocks');
+    assert.match(report.diagrams[1]?.nodeLabels.join('|') ?? '', /Engage\nservice desk, service request management/);
+  });
+});
+
+suite('Markdown preview', () => {
+  test('a valuestream block becomes mermaid diagrams in the built-in preview', async () => {
+    await activateExtension();
+    const markdown = '# Notes\n\n```valuestream\nvalueStream: Demo\nsteps:\n  - id: a\n    activity: engage\n    title: Take the call\n```\n';
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
+    const diagrams = html.match(/<pre class="mermaid"[^>]*>[\s\S]*?<\/pre>/g) ?? [];
+    assert.equal(diagrams.length, 2, html);
+    assert.match(diagrams[0] ?? '', /flowchart LR/);
+    assert.match(diagrams[0] ?? '', /class vs0_s0 actEngage/);
+    assert.match(diagrams[1] ?? '', /^<pre class="mermaid"[^>]*>gantt/);
+  });
+
+  test('a broken block shows its errors in place of the diagram', async () => {
+    const markdown = '# Notes\n\n```valuestream\nvalueStream: Demo\nsteps:\n  - id: a\n    activity: operate\n```\n';
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
+    assert.doesNotMatch(html, /class="mermaid"/);
+    assert.match(html, /class="svc-valuestream-error"/);
+    assert.match(html, /Line 7: [^<]*operate/);
+  });
+});

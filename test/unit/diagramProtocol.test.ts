@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { decodePngBase64, isExportableSvg, parseWebviewMessage } from '../../src/model/diagramProtocol';
+
+const REPORT = { theme: 'dark', diagrams: [{ kind: 'flowchart', nodeLabels: ['Plan'] }], errors: [], cardTitle: 'Plan', zoom: 1, renderCount: 2 };
+
+suite('Diagram webview messages', () => {
+  test('well-formed messages pass with exactly their fields', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'nodeSelected', nodeId: 'obtain-build' }), { type: 'nodeSelected', nodeId: 'obtain-build' });
+    assert.deepEqual(parseWebviewMessage({ type: 'nodeSelected', nodeId: 'demand' }), { type: 'nodeSelected', nodeId: 'demand' });
+    assert.deepEqual(parseWebviewMessage({ type: 'stepSelected', streamIndex: 1, stepIndex: 0 }), { type: 'stepSelected', streamIndex: 1, stepIndex: 0 });
+    assert.deepEqual(parseWebviewMessage({ type: 'errorSelected', errorIndex: 3 }), { type: 'errorSelected', errorIndex: 3 });
+    assert.deepEqual(parseWebviewMessage({ type: 'runCommand', command: 'svc.revealInValueChain', args: ['plan'] }), {
+      type: 'runCommand',
+      command: 'svc.revealInValueChain',
+      args: ['plan'],
+    });
+    assert.deepEqual(parseWebviewMessage({ type: 'toolbar', action: 'exportPng' }), { type: 'toolbar', action: 'exportPng' });
+    assert.deepEqual(parseWebviewMessage({ type: 'response', requestId: 4, ok: true, value: '<svg></svg>' }), { type: 'response', requestId: 4, ok: true, value: '<svg></svg>' });
+    assert.deepEqual(parseWebviewMessage({ type: 'response', requestId: 4, ok: false, error: 'boom' }), { type: 'response', requestId: 4, ok: false, error: 'boom' });
+    assert.deepEqual(parseWebviewMessage({ type: 'response', requestId: 5, ok: true, value: REPORT }), { type: 'response', requestId: 5, ok: true, value: REPORT });
+  });
+
+  test('anything else is dropped', () => {
+    const rejected: unknown[] = [
+      null,
+      'ready',
+      [],
+      {},
+      { type: 'unknown' },
+      { type: 'nodeSelected', nodeId: 'operate' },
+      { type: 'nodeSelected', nodeId: 42 },
+      { type: 'stepSelected', streamIndex: -1, stepIndex: 0 },
+      { type: 'stepSelected', streamIndex: 0.5, stepIndex: 0 },
+      { type: 'stepSelected', streamIndex: '0', stepIndex: 0 },
+      { type: 'errorSelected', errorIndex: Number.NaN },
+      { type: 'runCommand', command: 'svc.revealInValueChain', args: 'plan' },
+      { type: 'runCommand', command: 'svc.revealInValueChain', args: [{}] },
+      { type: 'runCommand', command: 'svc.revealInValueChain', args: ['a', 'b', 'c', 'd', 'e'] },
+      { type: 'runCommand', command: 'svc.revealInValueChain', args: ['x'.repeat(201)] },
+      { type: 'runCommand', args: [] },
+      { type: 'toolbar', action: 'deleteEverything' },
+      { type: 'response', requestId: 'x', ok: true, value: '' },
+      { type: 'response', requestId: 1, ok: 'yes', value: '' },
+      { type: 'response', requestId: 1, ok: true, value: 42 },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, theme: 'purple' } },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, diagrams: [{ kind: 'pie', nodeLabels: [] }] } },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, zoom: Infinity } },
+      { type: 'response', requestId: 1, ok: false },
+    ];
+    for (const message of rejected) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+
+  test('a PNG is accepted only as base64 with the PNG signature', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const base64 = btoa(String.fromCharCode(...png));
+    assert.deepEqual(decodePngBase64(base64), png);
+    assert.equal(decodePngBase64(btoa('GIF89a-not-a-png')), undefined);
+    assert.equal(decodePngBase64('not base64!'), undefined);
+    assert.equal(decodePngBase64('abc'), undefined);
+  });
+
+  test('an SVG is accepted only as one svg document without scripts', () => {
+    assert.ok(isExportableSvg('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&lt;script&gt;</text></svg>'));
+    assert.ok(isExportableSvg('<svg><g/></svg>'));
+    assert.equal(isExportableSvg('<html><svg></svg></html>'), false);
+    assert.equal(isExportableSvg('<svg><script>alert(1)</script></svg>'), false);
+    assert.equal(isExportableSvg('<svg></svg><img>'), false);
+  });
+});

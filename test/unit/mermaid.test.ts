@@ -1,0 +1,409 @@
+import * as assert from 'node:assert/strict';
+import { ACTIVITIES, ACTIVITY_LINKS, getActivity, type ActivityId } from '../../src/model/activities';
+import {
+  activityClassName,
+  contrastingTextColor,
+  defaultActivityColors,
+  escapeMermaidLabel,
+  escapeMermaidText,
+  SECTION_NAME_LENGTH,
+  stepsInDependencyOrder,
+  tickInterval,
+  valueChainFlowchart,
+  valueStreamFlowchart,
+  valueStreamGantt,
+} from '../../src/model/mermaid';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
+import { parseValueStreams } from '../../src/model/valueStream';
+import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreamTypes';
+
+const NO_RANGE = { start: 0, end: 0 };
+
+interface StepInput {
+  id: string;
+  activity?: ActivityId;
+  activityText?: string;
+  title?: string;
+  practices?: string[];
+  after?: string[];
+  start: number;
+  end: number;
+}
+
+function step(input: StepInput): ValueStreamStep {
+  return {
+    id: input.id,
+    idRange: NO_RANGE,
+    activity: input.activity,
+    activityText: input.activityText ?? input.activity ?? '',
+    activityRange: NO_RANGE,
+    title: input.title ?? '',
+    practices: (input.practices ?? []).map((text) => ({ text, practiceId: undefined, legacyTermId: undefined, range: NO_RANGE })),
+    after: input.after ?? [],
+    afterWritten: input.after !== undefined,
+    afterRanges: [],
+    duration: input.end - input.start,
+    lag: 0,
+    start: input.start,
+    end: input.end,
+    range: NO_RANGE,
+  };
+}
+
+function stream(name: string, steps: ValueStreamStep[], extra: Partial<ValueStream> = {}): ValueStream {
+  return { name, nameRange: NO_RANGE, description: undefined, trigger: undefined, outcome: undefined, steps, range: NO_RANGE, ...extra };
+}
+
+const incident = stream(
+  'Incident resolution',
+  [
+    step({ id: 'report', activity: 'engage', title: 'User reports the outage', practices: ['service desk', 'incident management'], start: 0, end: 1 }),
+    step({ id: 'restore', activity: 'deliver-and-support', title: 'Diagnose and restore', practices: ['incident management'], after: ['report'], start: 1, end: 3 }),
+    step({ id: 'review', activity: 'improve', title: 'Post-incident review', after: ['restore'], start: 3, end: 4 }),
+  ],
+  { trigger: 'A user reports a service outage', outcome: 'Service restored' },
+);
+
+const light = defaultActivityColors('light');
+
+/** Lines of the generated text without the leading indentation. */
+function lines(source: string): string[] {
+  return source.split('\n').map((line) => line.trim());
+}
+
+suite('Mermaid text: escaping', () => {
+  test('double quotes become #quot; so a label cannot end its node', () => {
+    assert.equal(escapeMermaidText('The "gold" service'), 'The #quot;gold#quot; service');
+  });
+
+  test('brackets, braces and pipes become entity codes', () => {
+    assert.equal(escapeMermaidText('a[b](c){d}|e'), 'a#91;b#93;#40;c#41;#123;d#125;#124;e');
+  });
+
+  test('# and ; are encoded, so text never reads as an entity code or a statement end', () => {
+    assert.equal(escapeMermaidText('step #1; then #quot;'), 'step #35;1#59; then #35;quot#59;');
+  });
+
+  test('<script> and other markup become text', () => {
+    const escaped = escapeMermaidText('<script>alert("x")</script>');
+    assert.equal(escaped, '#lt;script#gt;alert#40;#quot;x#quot;#41;#lt;/script#gt;');
+    assert.doesNotMatch(escaped, /[<>"]/);
+  });
+
+  test('& : % ` \\ $ are encoded (node joiner, Gantt separator, comments, markdown strings, maths)', () => {
+    assert.equal(escapeMermaidText('A & B: 100% `x` \\ $$'), 'A #amp; B#58; 100#37; #96;x#96; #92; #36;#36;');
+  });
+
+  test('directives cannot be injected through a label', () => {
+    const escaped = escapeMermaidText('%%{init: {"securityLevel": "loose"}}%%');
+    assert.doesNotMatch(escaped, /%%|\{|"/);
+  });
+
+  test('newlines become spaces in one-line text and <br/> in labels', () => {
+    assert.equal(escapeMermaidText('first\nsecond\r\nthird'), 'first second third');
+    assert.equal(escapeMermaidLabel('first\nsecond\r\n\nthird'), 'first<br/>second<br/>third');
+    assert.equal(escapeMermaidLabel('a<b\nc'), 'a#lt;b<br/>c');
+  });
+
+  test('control characters never reach the output', () => {
+    assert.equal(escapeMermaidText('a\u0000b\tc\u007f'), 'a b c');
+  });
+
+  test('non-ASCII text passes through unchanged', () => {
+    const text = 'Café – Überprüfung 日本語 ✓ 🚀';
+    assert.equal(escapeMermaidText(text), text);
+  });
+
+  test('every escape is an entity code Mermaid understands (#name; or #number;)', () => {
+    const escaped = escapeMermaidText('"#;&<>[](){}|:%`\\$');
+    const codes = escaped.match(/#[^;]*;/g) ?? [];
+    assert.equal(codes.join(''), escaped);
+    for (const code of codes) assert.match(code, /^#(\w+);$/);
+  });
+});
+
+suite('Mermaid text: service value chain flowchart', () => {
+  const diagram = valueChainFlowchart(light);
+  const text = lines(diagram.source);
+
+  test('is a left-to-right flowchart with accessibility title and description', () => {
+    assert.equal(text[0], 'flowchart LR');
+    assert.ok(text.includes('accTitle: ITIL 4 service value chain'));
+    assert.ok(text.some((line) => line.startsWith('accDescr: Demand and opportunity enter through Plan, Engage and Improve')));
+  });
+
+  test('has the eight nodes with the model ids, activities inside the SVC subgraph', () => {
+    assert.deepEqual(
+      diagram.nodes.map((node) => node.nodeId),
+      ['D', 'PL', 'IM', 'EN', 'DT', 'OB', 'DS', 'VAL'],
+    );
+    const subgraphStart = text.indexOf('subgraph SVC["Service Value Chain"]');
+    const subgraphEnd = text.indexOf('end');
+    assert.ok(subgraphStart > 0 && subgraphEnd > subgraphStart);
+    for (const activity of ACTIVITIES) {
+      const index = text.indexOf(`${activity.nodeId}["${escapeMermaidText(activity.name)}"]`);
+      assert.ok(index > subgraphStart && index < subgraphEnd, `${activity.name} is inside the subgraph`);
+    }
+    assert.ok(text.includes('D(["Demand / Opportunity"])'));
+    assert.ok(text.includes('VAL(["Value / Products #amp; Services"])'));
+  });
+
+  test('draws the seed links: demand in, two-way links, value out', () => {
+    assert.ok(text.includes('D --> PL & EN & IM'));
+    assert.ok(text.includes('PL <--> DT & OB & DS'));
+    assert.ok(text.includes('EN <--> DT & OB & DS'));
+    assert.ok(text.includes('IM <--> DT & OB & DS'));
+    assert.ok(text.includes('DT <--> OB'));
+    assert.deepEqual(
+      text.filter((line) => line.endsWith('--> VAL')),
+      ['DS --> VAL', 'OB --> VAL', 'EN --> VAL'],
+    );
+    const twoWayTargets = text.filter((line) => line.includes('<-->')).reduce((count, line) => count + line.split('&').length, 0);
+    assert.equal(twoWayTargets, ACTIVITY_LINKS.length);
+  });
+
+  test('colours each activity with its palette colour and a readable text colour', () => {
+    for (const activity of ACTIVITIES) {
+      const className = activityClassName(activity.id);
+      const fill = light[activity.id];
+      assert.ok(text.includes(`classDef ${className} fill:${fill},stroke:${fill},color:${contrastingTextColor(fill)}`), className);
+      assert.ok(text.includes(`class ${activity.nodeId} ${className}`), `${activity.nodeId} gets ${className}`);
+    }
+  });
+
+  test('follows the palette argument (dark theme colours, overrides)', () => {
+    const dark = valueChainFlowchart({ ...defaultActivityColors('dark'), plan: '#123456' }).source;
+    assert.match(dark, /classDef actPlan fill:#123456,stroke:#123456,color:#ffffff/);
+    assert.match(dark, new RegExp(`classDef actEngage fill:${getActivity('engage').palette.dark},`));
+  });
+
+  test('with stylesheet styling only class names carry the activity', () => {
+    const text = lines(valueChainFlowchart('stylesheet').source);
+    assert.ok(!text.some((line) => line.startsWith('classDef')));
+    assert.ok(text.includes('class PL actPlan'));
+    assert.ok(text.includes('class DT actDesignAndTransition'));
+  });
+
+  test('a colour that is not a hex colour never reaches the text', () => {
+    const hostile = valueChainFlowchart({ ...light, plan: 'red;stroke:url(javascript:alert(1))' }).source;
+    assert.doesNotMatch(hostile, /javascript/);
+    assert.match(hostile, new RegExp(`classDef actPlan fill:${getActivity('plan').palette.light},`));
+  });
+
+  test('node tooltips carry each activity purpose', () => {
+    for (const activity of ACTIVITIES) {
+      assert.equal(diagram.nodes.find((node) => node.activity === activity.id)?.tooltip, activity.purpose);
+    }
+  });
+});
+
+suite('Mermaid text: value stream flowchart', () => {
+  test('trigger → steps → outcome, with practices under each step, coloured by activity', () => {
+    const diagram = valueStreamFlowchart(incident, 0, light);
+    const text = lines(diagram.source);
+    assert.equal(text[0], 'flowchart LR');
+    assert.ok(text.includes('accTitle: Value stream#58; Incident resolution'));
+    assert.ok(text.includes('vs0_trigger(["A user reports a service outage"])'));
+    assert.ok(text.includes('vs0_s0["<b>User reports the outage</b><br/><small>Engage</small><br/><i>service desk, incident management</i>"]'));
+    assert.ok(text.includes('vs0_s2["<b>Post-incident review</b><br/><small>Improve</small>"]'));
+    assert.ok(text.includes('vs0_outcome(["Service restored"])'));
+    assert.deepEqual(
+      text.filter((line) => line.includes('-->')),
+      ['vs0_trigger --> vs0_s0', 'vs0_s0 --> vs0_s1', 'vs0_s1 --> vs0_s2', 'vs0_s2 --> vs0_outcome'],
+    );
+    assert.ok(text.includes('class vs0_s0 actEngage'));
+    assert.ok(text.includes('class vs0_s1 actDeliverAndSupport'));
+    assert.ok(text.includes(`classDef actImprove fill:${light.improve},stroke:${light.improve},color:#ffffff`));
+    assert.ok(!text.some((line) => line.startsWith('classDef actPlan')), 'only used activities get a class');
+  });
+
+  test('steps are declared in dependency order, parallel branches join the outcome', () => {
+    const branching = stream('Branching', [
+      step({ id: 'b', activity: 'obtain-build', after: ['a'], start: 1, end: 2 }),
+      step({ id: 'a', activity: 'plan', after: [], start: 0, end: 1 }),
+      step({ id: 'c', activity: 'improve', after: [], start: 0, end: 3 }),
+    ]);
+    assert.deepEqual(stepsInDependencyOrder(branching.steps).map((entry) => entry.index), [1, 2, 0]);
+    const text = lines(valueStreamFlowchart(branching, 2, light).source);
+    const declared = text.filter((line) => /^vs2_s\d\[/.test(line)).map((line) => line.slice(0, line.indexOf('[')));
+    assert.deepEqual(declared, ['vs2_s1', 'vs2_s2', 'vs2_s0']);
+    assert.deepEqual(
+      text.filter((line) => line.includes('-->')),
+      ['vs2_trigger --> vs2_s1', 'vs2_trigger --> vs2_s2', 'vs2_s1 --> vs2_s0', 'vs2_s2 --> vs2_outcome', 'vs2_s0 --> vs2_outcome'],
+    );
+    assert.ok(text.includes('vs2_trigger(["Demand / Opportunity"])'), 'a stream without trigger starts at the demand');
+    assert.ok(text.includes('vs2_outcome(["Value / Products #amp; Services"])'));
+  });
+
+  test('cycles, unknown references and unknown activities still give a diagram', () => {
+    const broken = stream('Broken', [
+      step({ id: 'x', activity: undefined, activityText: 'Operate', title: 'X', after: ['y'], start: 0, end: 0 }),
+      step({ id: 'y', activity: 'engage', title: 'Y', after: ['x', 'missing'], start: 0, end: 0 }),
+    ]);
+    assert.deepEqual(stepsInDependencyOrder(broken.steps).map((entry) => entry.index), [0, 1]);
+    const diagram = valueStreamFlowchart(broken, 0, light);
+    const text = lines(diagram.source);
+    assert.ok(text.includes('vs0_s0["<b>X</b><br/><small>Operate</small>"]'));
+    assert.ok(text.includes('vs0_s1 --> vs0_s0'));
+    assert.ok(text.includes('vs0_s0 --> vs0_s1'));
+    assert.ok(!text.some((line) => line.includes('missing')));
+    assert.ok(text.includes('class vs0_s0 actUnknown'));
+    assert.ok(text.some((line) => line.startsWith('classDef actUnknown stroke-dasharray')));
+    assert.match(diagram.nodes.find((node) => node.nodeId === 'vs0_s0')?.tooltip ?? '', /Unknown activity “Operate”/);
+  });
+
+  test('hostile titles, practices, trigger and name are escaped everywhere', () => {
+    const hostile = stream(
+      'Evil "stream"; %%{init: {}}%%',
+      [step({ id: 'a', activity: 'engage', title: 'Close ] and "quote" <script>alert(1)</script> #1;\nnext', practices: ['A|B', 'C; D'], start: 0, end: 1 })],
+      { trigger: 'x"]) --> evil["y', outcome: 'done\n<img src=x onerror=alert(1)>' },
+    );
+    const source = valueStreamFlowchart(hostile, 0, light).source + valueStreamGantt([hostile]).source;
+    assert.doesNotMatch(source, /<script|<img|%%\{|evil\[/);
+    assert.equal(source.match(/"\]\)/g)?.length, 2, 'only the trigger and outcome nodes close with "])');
+    assert.match(source, /vs0_s0\["<b>Close #93; and #quot;quote#quot; #lt;script#gt;alert#40;1#41;#lt;\/script#gt; #35;1#59;<br\/>next<\/b>/);
+    assert.match(source, /<i>A#124;B, C#59; D<\/i>/);
+    assert.match(source, /vs0_outcome\(\["done<br\/>#lt;img src=x onerror=alert#40;1#41;#gt;"\]\)/);
+  });
+
+  test('non-ASCII titles and practice names survive', () => {
+    const text = valueStreamFlowchart(
+      stream('Störungsbehebung', [step({ id: 'a', activity: 'engage', title: 'Meldung über 電話 📞', practices: ['Service-Desk (Café)'], start: 0, end: 1 })]),
+      0,
+      light,
+    ).source;
+    assert.match(text, /<b>Meldung über 電話 📞<\/b>/);
+    assert.match(text, /<i>Service-Desk #40;Café#41;<\/i>/);
+  });
+
+  test('node metadata maps every step node back to its step', () => {
+    const diagram = valueStreamFlowchart(incident, 4, light);
+    const steps = diagram.nodes.filter((node) => node.kind === 'step');
+    assert.deepEqual(
+      steps.map((node) => [node.nodeId, node.streamIndex, node.stepIndex, node.activity]),
+      [
+        ['vs4_s0', 4, 0, 'engage'],
+        ['vs4_s1', 4, 1, 'deliver-and-support'],
+        ['vs4_s2', 4, 2, 'improve'],
+      ],
+    );
+    assert.match(steps[1]?.tooltip ?? '', /^Deliver & Support: Makes sure services are delivered/);
+    assert.match(steps[0]?.tooltip ?? '', /Practices: service desk, incident management/);
+  });
+});
+
+suite('Mermaid text: Gantt', () => {
+  test('one bar per step with the computed start and end, seed settings', () => {
+    const text = lines(valueStreamGantt([incident]).source);
+    assert.equal(text[0], 'gantt');
+    assert.ok(text.includes('title Incident resolution'));
+    assert.ok(text.includes('dateFormat X'));
+    assert.ok(text.includes('axisFormat %s'));
+    assert.ok(text.some((line) => line.startsWith('accTitle: Schedule#58; Incident resolution')));
+    assert.ok(text.includes('accDescr: Incident resolution#58; 3 steps, 4 units'));
+    assert.ok(text.includes('section Incident resolution'));
+    assert.ok(text.includes('User reports the outage :vs0_t0_svc-engage, 0, 1'));
+    assert.ok(text.includes('Diagnose and restore :vs0_t1_svc-deliver-and-support, 1, 3'));
+    assert.ok(text.includes('Post-incident review :vs0_t2_svc-improve, 3, 4'));
+  });
+
+  test('a multi-stream file gives one section per stream, like the seed', () => {
+    const request = stream('Service request fulfilment', [
+      step({ id: 'request', activity: 'engage', title: 'Engage (request)', start: 0, end: 1 }),
+      step({ id: 'obtain', activity: 'obtain-build', title: 'Obtain / Build', after: ['request'], start: 1, end: 2 }),
+    ]);
+    const diagram = valueStreamGantt([incident, stream('Empty', []), request], { title: 'Example value streams' });
+    const text = lines(diagram.source);
+    assert.ok(text.includes('title Example value streams'));
+    assert.deepEqual(
+      text.filter((line) => line.startsWith('section ')),
+      ['section Incident resolution', 'section Service request fulfilment'],
+    );
+    assert.ok(text.includes('Engage #40;request#41; :vs2_t0_svc-engage, 0, 1'));
+    assert.ok(text.includes('Obtain / Build :vs2_t1_svc-obtain-build, 1, 2'));
+    assert.deepEqual(
+      diagram.nodes.map((node) => node.nodeId),
+      ['vs0_t0_svc-engage', 'vs0_t1_svc-deliver-and-support', 'vs0_t2_svc-improve', 'vs2_t0_svc-engage', 'vs2_t1_svc-obtain-build'],
+    );
+  });
+
+  test('about a dozen axis ticks whatever the length', () => {
+    assert.equal(tickInterval(4), 1);
+    assert.equal(tickInterval(12), 1);
+    assert.equal(tickInterval(20), 2);
+    assert.equal(tickInterval(60), 5);
+    assert.equal(tickInterval(130), 20);
+    assert.ok(lines(valueStreamGantt([incident]).source).includes('tickInterval 1second'));
+  });
+
+  test('long stream names are shortened in the section margin', () => {
+    const name = 'A very long value stream name that would run into the bars';
+    const text = lines(valueStreamGantt([stream(name, [step({ id: 'a', activity: 'plan', start: 0, end: 1 })])]).source);
+    assert.ok(text.includes(`section ${name.slice(0, SECTION_NAME_LENGTH - 1).trimEnd()}…`));
+    assert.ok(text.includes(`title ${name}`));
+  });
+
+  test('colons in titles cannot split a task, zero-length steps become milestones', () => {
+    const text = lines(
+      valueStreamGantt([stream('S', [step({ id: 'a', activity: 'engage', title: 'Gate: go/no-go', start: 2, end: 2 }), step({ id: 'b', activity: 'plan', start: 0.5, end: 1.25 })])]).source,
+    );
+    assert.ok(text.includes('Gate#58; go/no-go :milestone, vs0_t0_svc-engage, 2, 2'));
+    assert.ok(text.includes('Plan :vs0_t1_svc-plan, 0.5, 1.25'), 'an untitled step is named after its activity');
+  });
+});
+
+suite('Mermaid text: the seed example streams through the real parser', () => {
+  const streams = EXAMPLE_STREAMS.map((example) => {
+    const result = parseValueStreams(example.source);
+    assert.deepEqual(result.findings.filter((finding) => finding.severity === 'error'), [], example.id);
+    const [first] = result.streams;
+    assert.ok(first, example.id);
+    return first;
+  });
+
+  test('the Gantt of the three examples has the seed chart sections and timings', () => {
+    const text = lines(valueStreamGantt(streams, { title: 'Example value streams' }).source);
+    assert.deepEqual(
+      text.filter((line) => line.startsWith('section ')),
+      ['section New service deployment', 'section Incident resolution', 'section Service request fulfilment'],
+    );
+    EXAMPLE_STREAMS.forEach((example, streamIndex) => {
+      const timings = EXAMPLE_TIMINGS[example.id];
+      assert.ok(timings && timings.length === streams[streamIndex]?.steps.length, example.id);
+      timings.forEach(([, start, end], stepIndex) => {
+        assert.ok(
+          text.some((line) => new RegExp(` :vs${streamIndex}_t${stepIndex}_svc-[a-z-]+, ${start}, ${end}$`).test(line)),
+          `${example.id} step ${stepIndex} runs ${start}–${end}`,
+        );
+      });
+    });
+  });
+
+  test('new service deployment: improve runs alongside from the trigger to the outcome', () => {
+    const [deployment] = streams;
+    assert.ok(deployment);
+    const text = lines(valueStreamFlowchart(deployment, 0, light).source);
+    assert.ok(text.includes('vs0_trigger --> vs0_s0'));
+    assert.ok(text.includes('vs0_trigger --> vs0_s5'));
+    assert.ok(text.includes('vs0_s2 --> vs0_s3'));
+    assert.ok(text.includes('vs0_s5 --> vs0_outcome'));
+    assert.ok(text.includes('vs0_s4 --> vs0_outcome'));
+  });
+});
+
+suite('Mermaid text: colours', () => {
+  test('text colour is black on light fills and white on dark fills', () => {
+    assert.equal(contrastingTextColor('#ffffff'), '#000000');
+    assert.equal(contrastingTextColor('#fbbf24'), '#000000');
+    assert.equal(contrastingTextColor('#1d4ed8'), '#ffffff');
+    assert.equal(contrastingTextColor('#000'), '#ffffff');
+    assert.equal(contrastingTextColor('#7e22ce80'), '#ffffff');
+  });
+
+  test('default palettes come from the model for every theme kind', () => {
+    for (const theme of ['light', 'dark', 'highContrast', 'highContrastLight'] as const) {
+      const colors = defaultActivityColors(theme);
+      for (const activity of ACTIVITIES) assert.equal(colors[activity.id], activity.palette[theme]);
+    }
+  });
+});
