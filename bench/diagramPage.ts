@@ -54,7 +54,8 @@ const THEME_VARIABLES: Record<'light' | 'dark', Record<string, string>> = {
 function themeScript(theme: 'light' | 'dark'): string {
   const kind: ThemeKind = theme;
   const variables = { ...THEME_VARIABLES[theme] };
-  for (const activity of ACTIVITIES) variables[`--vscode-${activity.colorId.replace(/\./g, '-')}`] = activity.palette[kind];
+  // Named as VS Code names them in webviews: only the first dot of the colour id becomes a dash.
+  for (const activity of ACTIVITIES) variables[`--vscode-${activity.colorId.replace('.', '-')}`] = activity.palette[kind];
   return `
 window.svcPosted = [];
 window.acquireVsCodeApi = () => ({

@@ -52,7 +52,7 @@ suite('Diagram panels in the workbench', function () {
     const frame = await webviewWith(page, '[data-svc-node]');
     await frame.locator('[data-svc-node]').nth(7).waitFor({ timeout: UI_TIMEOUT_MS });
     assert.deepEqual(await frame.locator('[data-svc-node]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label'))), CHAIN_LABELS);
-    const visibleText = await frame.locator('svg').first().innerText();
+    const visibleText = (await frame.locator('svg').first().textContent()) ?? '';
     for (const label of ['Plan', 'Improve', 'Engage', 'Design &', 'Obtain/Build', 'Deliver &']) assert.ok(visibleText.includes(label), `the SVG shows ${label}`);
     await screenshot(page, 'svc-diagram-light');
 
@@ -89,7 +89,8 @@ suite('Diagram panels in the workbench', function () {
     const svg = readFileSync(target, 'utf8');
     assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
     for (const label of ['Plan', 'Improve', 'Engage', 'Obtain/Build']) assert.ok(svg.includes(label), `the file shows ${label}`);
-    assert.match(svg, /<rect width="100%" height="100%" fill="#1f1f1f"/, 'the export has the Dark Modern editor background');
+    const background = await frame.locator('html').evaluate((html) => getComputedStyle(html).getPropertyValue('--vscode-editor-background').trim().toLowerCase());
+    assert.ok(svg.includes(`<rect width="100%" height="100%" fill="${background}"`), `the export has the editor background ${background}`);
   });
 
   test('the value-stream preview follows an edit and comes back after a reload', async () => {
@@ -100,7 +101,7 @@ suite('Diagram panels in the workbench', function () {
     let frame = await webviewWith(page, '[data-svc-node]');
     await frame.locator('.svc-stream h2', { hasText: 'Major incident' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await frame.locator('[data-svc-node="vs0_s0"]').waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.match(await frame.locator('[data-svc-node="vs0_s0"]').innerText(), /User reports the outage/);
+    assert.match((await frame.locator('[data-svc-node="vs0_s0"]').textContent()) ?? '', /User reports the outage/);
     await screenshot(page, 'value-stream-preview-before-edit');
 
     // Retitle the first step in the editor, as a user would type it.

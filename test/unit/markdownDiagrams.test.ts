@@ -1,4 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ACTIVITIES } from '../../src/model/activities';
+import { activityColorReference } from '../../src/model/cards';
+import { activityClassName } from '../../src/model/mermaid';
 import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
 import { valueStreamBlockDiagrams } from '../../src/model/markdownDiagrams';
 
@@ -41,6 +46,19 @@ suite('Markdown preview diagrams', () => {
       const result = valueStreamBlockDiagrams(content, 0);
       assert.equal(result.kind, 'errors', content);
       if (result.kind === 'errors') assert.ok(result.errors.length > 0);
+    }
+  });
+});
+
+suite('Markdown preview stylesheet', () => {
+  const css = readFileSync(path.join(__dirname, '..', '..', '..', 'media', 'markdown-preview.css'), 'utf8');
+
+  test('colours every activity class and Gantt task with its theme colour', () => {
+    for (const activity of ACTIVITIES) {
+      const rule = css.split('\n').find((line) => line.startsWith(`.${activityClassName(activity.id)} > rect`));
+      assert.ok(rule, `a rule for ${activityClassName(activity.id)}`);
+      assert.ok(rule.includes(`rect.task[id$='_svc-${activity.id}']`), `${activity.id} Gantt bars`);
+      assert.ok(rule.includes(`fill: ${activityColorReference(activity.id)} !important`), `${activity.id} uses ${activityColorReference(activity.id)}`);
     }
   });
 });

@@ -39,9 +39,9 @@ function opaqueHex(color: string, background: string): string | undefined {
 export function readActivityColors(kind: ThemeKind): ActivityColors {
   const fallback = defaultActivityColors(kind);
   const background = editorColors(kind).background;
-  return Object.fromEntries(
-    ACTIVITIES.map((activity) => [activity.id, opaqueHex(cssVariable(activityColorVariable(activity.id)), background) ?? fallback[activity.id]]),
-  ) as Record<ActivityId, string>;
+  // activityColorVariable escapes the dots for CSS text; the style API takes the property's plain name.
+  const read = (activity: ActivityId) => cssVariable(activityColorVariable(activity).replace(/\\/g, ''));
+  return Object.fromEntries(ACTIVITIES.map((activity) => [activity.id, opaqueHex(read(activity.id), background) ?? fallback[activity.id]])) as Record<ActivityId, string>;
 }
 
 interface EditorColors {
