@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
+import { fencedCodeBlocks } from '../model/proseRanges';
 import { TermHoverRenderer } from '../model/termHover';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
@@ -41,15 +42,17 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (this.specificHover.showsCardAt(document, position)) return undefined;
     const offset = document.offsetAt(position);
     // Whole lines around the position: the hover never copies or scans the whole document.
     const firstLine = document.positionAt(Math.max(0, offset - CHARACTERS_BEFORE)).line;
     const lastLine = document.positionAt(offset + CHARACTERS_AFTER).line;
     const window = new vscode.Range(firstLine, 0, lastLine, document.lineAt(lastLine).range.end.character);
     const windowStart = document.offsetAt(window.start);
-    const hover = this.renderer.hoverAt(document.getText(window), offset - windowStart);
+    const text = document.getText(window);
+    const hover = this.renderer.hoverAt(text, offset - windowStart);
     if (!hover) return undefined;
+    // Only value-stream text can have a more specific card; asking elsewhere would parse the whole document.
+    if (inValueStream(document, text, offset - windowStart) && this.specificHover.showsCardAt(document, position)) return undefined;
     const markdown = new vscode.MarkdownString(hover.markdown);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
     markdown.supportHtml = true;
@@ -66,4 +69,12 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     this.registration?.dispose();
     this.configurationListener.dispose();
   }
+}
+
+/** Value-stream text: a value-stream document, or (as far as the window shows) a ```valuestream block. */
+function inValueStream(document: vscode.TextDocument, window: string, offset: number): boolean {
+  if (document.languageId === 'valuestream') return true;
+  return fencedCodeBlocks(window).some(
+    (block) => block.start <= offset && offset < block.end && /^[ \t>]*(`{3,}|~{3,})\s*valuestream\b/.test(window.slice(block.start, block.end)),
+  );
 }

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, activityCard, cardToMarkdown, legacyCard, practiceCard, workbenchColorReference, type Card } from '../model/cards';
-import { termIndex } from '../model/termMatcher';
 import { targetAt } from '../model/valueStreamEditing';
 import { fieldDescription } from '../model/valueStreamFormat';
 import { fieldDocumentation } from './valueStreamCompletion';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 /**
- * ITIL cards for activities and practices written in value streams that the prose hover does not already
- * cover (activity ids such as `obtain-build`), and help for the format's field names.
+ * ITIL cards for the activities and practices of value-stream steps (including ids such as `obtain-build`),
+ * and help for the format's field names.
  */
 export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable {
   private readonly registration: vscode.Disposable;
@@ -25,12 +24,8 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     if (!parsed) return undefined;
     const target = targetAt(parsed.result, offset);
     const card = target && cardFor(target);
-    if (target && card) {
-      const proseHoverShowsIt =
-        (settings.get<unknown>('languages') as unknown[] | undefined)?.includes(document.languageId) === true &&
-        termIndex().findAt(document.getText(toRange(document, target.range)), 0) !== undefined;
-      return proseHoverShowsIt ? undefined : new vscode.Hover(cardMarkdown(card), toRange(document, target.range));
-    }
+    // The prose hover steps aside here (see showsCardAt), so the card appears once.
+    if (target && card) return new vscode.Hover(cardMarkdown(card), toRange(document, target.range));
     return fieldHover(document, position, parsed.sectionAt(offset) !== undefined);
   }
 

@@ -33,7 +33,8 @@ suite('Explorer: Value Chain and Practices views', () => {
     explorer = (await activateExtension()).api.explorer;
   });
 
-  teardown(async () => {
+  teardown(async function () {
+    this.timeout(60_000);
     await closeAllEditorsWithoutSaving();
   });
 

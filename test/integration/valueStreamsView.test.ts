@@ -77,10 +77,15 @@ suite('Explorer: Value Streams view', function () {
 
   suiteSetup(async () => {
     explorer = (await activateExtension()).api.explorer;
+    // A run that was cut short may have left its files behind.
+    for (const uri of [streamUri(), markdownUri()]) {
+      await deleteOnDisk(uri);
+    }
     await explorer.valueStreams.settled();
   });
 
-  suiteTeardown(async () => {
+  suiteTeardown(async function () {
+    this.timeout(60_000);
     await closeAllEditorsWithoutSaving();
     for (const uri of [streamUri(), markdownUri()]) {
       await deleteOnDisk(uri);
@@ -112,6 +117,7 @@ suite('Explorer: Value Streams view', function () {
     const [stream] = await explorer.valueStreams.getChildren(source);
     assert.ok(stream?.kind === 'stream');
     assert.equal(stream.stream.name, 'Integration access review');
+    assert.equal(explorer.valueStreams.getTreeItem(stream).description, '1 step');
     const all = await roots();
     assert.equal(all.at(-1)?.kind, 'examples');
     const examples = await explorer.valueStreams.getChildren(all.at(-1));
