@@ -36,10 +36,10 @@ export function delay(ms) {
  * failure count; a run that executed no test counts as a failure, since it proves nothing.
  * (test/integration/summary.ts does the same inside the extension host.)
  */
-export async function runMocha({ stage, files, timeout, grep }) {
+export async function runMocha({ stage, files, timeout, grep, retries = 0 }) {
   const { default: Mocha } = await import('mocha');
   // Colours only for a terminal: mocha would also colour piped output on CI machines (CI=true).
-  const mocha = new Mocha({ ui: 'tdd', timeout, color: Boolean(process.stdout.isTTY), ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'tdd', timeout, retries, color: Boolean(process.stdout.isTTY), ...(grep ? { grep } : {}) });
   for (const file of files) mocha.addFile(file);
   await mocha.loadFilesAsync();
   const failures = [];

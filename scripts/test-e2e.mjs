@@ -14,7 +14,9 @@ runMain(async () => {
   ensureSamplesFolder();
   const files = compiledFiles(path.join(repoRoot, 'out', 'test', 'e2e'), '.e2e.js');
   try {
-    const failed = await runMocha({ stage: 'e2e', files, timeout: 120_000, grep: options.grep });
+    // The workbench is driven through its UI, whose timing on a loaded 2-core machine varies: a spec gets two more
+    // tries before it counts as failed (mocha reports each retry, and a spec that fails three times still fails).
+    const failed = await runMocha({ stage: 'e2e', files, timeout: 120_000, grep: options.grep, retries: 2 });
     return failed > 0 ? 1 : 0;
   } finally {
     await stopAllServers();

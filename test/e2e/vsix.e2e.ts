@@ -57,7 +57,7 @@ suite('Packaged VSIX', () => {
     await runCommand(page, 'SVC: Open Value Chain Diagram');
     const frame = webviewFrame(page);
     await frame.locator('svg .node').first().waitFor({ timeout: 60_000 });
-    const labels = await frame.locator('svg .node').allInnerTexts();
+    const labels = await frame.locator('svg .node').allTextContents();
     assert.ok(labels.some((label) => label.includes('Deliver')), `node labels: ${labels.join(' | ')}`);
     await screenshot(page, 'vsix-diagram');
   });
