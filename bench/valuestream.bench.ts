@@ -31,12 +31,21 @@ export function generatedStream(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** About 10 KB of consultant prose with ITIL names (some outdated) and one ```valuestream block. */
+/**
+ * About 10 KB of consultant prose with one ```valuestream block: ITIL 4 names throughout, and an outdated
+ * ITIL v3 name in one paragraph out of five, as in a document that is being modernised.
+ */
 function generatedMarkdown(seed: number): string {
-  const paragraph = `The service desk logs every call, and incident management restores service fast. Change Management still approves changes every week, while problem management looks for causes. Request Fulfilment and service level management are reviewed by the team (document ${seed}).\n\n`;
+  const paragraphs = [
+    'The service desk logs every call and e-mail, and incident management restores service as fast as it can; the team reviews the queue each morning.',
+    'Problem management looks for the causes of recurring incidents, and every idea for improvement goes into the continual improvement register.',
+    'Service level management agrees targets with the customer and reports on them every month, with the numbers from measurement and reporting.',
+    'Releases are planned with release management and deployment management, after change enablement has assessed and authorized each change.',
+    'Approvals still go through Change Management every week, and Request Fulfilment shares the queue with incidents.',
+  ];
   const block = `\`\`\`valuestream\n${EXAMPLE_STREAMS[seed % EXAMPLE_STREAMS.length]?.source ?? ''}\`\`\`\n\n`;
   let text = `# Review ${seed}\n\n${block}`;
-  while (text.length < 10_000) text += paragraph;
+  for (let index = 0; text.length < 10_000; index += 1) text += `${paragraphs[index % paragraphs.length] ?? ''} (section ${index + 1})\n\n`;
   return text;
 }
 

@@ -2,6 +2,7 @@
  * What svc-check does, apart from argument parsing and output: find the files to check, read them and turn
  * the model's findings into located problems.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdownValueStreams } from '../model/markdownBlocks';
@@ -184,11 +185,8 @@ export function readText(file: string, displayName: string): string {
     throw new UsageError(`cannot read ${displayName}: ${describeError(error)}`);
   }
   if (bytes.includes(0)) throw new UsageError(`cannot check ${displayName}: it is a binary file, not text`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new UsageError(`cannot check ${displayName}: it is not UTF-8 text`);
-  }
+  if (!isUtf8(bytes)) throw new UsageError(`cannot check ${displayName}: it is not UTF-8 text`);
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** Line starts of a text, for turning offsets into 1-based lines and columns. */
