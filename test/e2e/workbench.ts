@@ -57,11 +57,45 @@ export async function openWorkbench({ folder = 'samples', userSettings = {} }: O
     // The workbench paints before the extensions are scanned; until then their contributions (our views, even the
     // built-in color themes) are missing. Our activity bar entry shows when the scan is done.
     await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: STARTUP_TIMEOUT_MS });
+    const theme = userSettings['workbench.colorTheme'];
+    if (typeof theme === 'string') await ensureColorTheme(page, theme);
     return { page, context, stop: () => context.close() };
   } catch (error) {
     await context.close();
     throw error;
   }
+}
+
+/** The class the workbench root carries for each built-in theme the specs use. */
+const THEME_CLASSES: Record<string, string> = {
+  'Light Modern': 'vs',
+  'Dark Modern': 'vs-dark',
+  'Default High Contrast': 'hc-black',
+  'Default High Contrast Light': 'hc-light',
+};
+
+async function hasThemeClass(page: Page, themeClass: string, timeout: number): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      (expected) => document.querySelector('.monaco-workbench')?.classList.contains(expected) === true,
+      themeClass,
+      { timeout },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes sure the workbench shows `theme`. A shared server sometimes starts a new window in the theme of the one
+ * before it, even though settings.json names another; the theme picker then sets it the way a person would.
+ */
+async function ensureColorTheme(page: Page, theme: string): Promise<void> {
+  const themeClass = THEME_CLASSES[theme];
+  if (!themeClass) throw new Error(`no workbench class known for the theme ${theme}`);
+  if (await hasThemeClass(page, themeClass, 10_000)) return;
+  await setTheme(page, theme);
 }
 
 function escapeRegExp(text: string): string {
@@ -135,6 +169,8 @@ export async function setTheme(page: Page, themeName: string): Promise<void> {
   await quickInput(page, themeName);
   await pickQuickInputRow(page, themeName);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  const themeClass = THEME_CLASSES[themeName];
+  if (themeClass && !(await hasThemeClass(page, themeClass, UI_TIMEOUT_MS))) throw new Error(`the workbench did not switch to ${themeName}`);
 }
 
 /**
