@@ -7,7 +7,7 @@ import { ACTIVITY_IDS } from '../src/model/activities';
 import { EXAMPLE_STREAMS } from '../src/model/exampleStreams';
 import { PRACTICES } from '../src/model/practices';
 import { parseValueStreams } from '../src/model/valueStream';
-import { practiceWrittenName } from '../src/model/valueStream';
+import { practiceWrittenName } from '../src/model/valueStreamRules';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 
 const ROOT = path.resolve(__dirname, '../..');

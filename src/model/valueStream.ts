@@ -14,6 +14,15 @@ import {
 import { closestMatches } from './editDistance';
 import { resolveLegacyTerm } from './legacyTerms';
 import { PRACTICES, findPractice, resolvePractice, type Practice } from './practices';
+import {
+  DEFAULT_DURATION,
+  DEFAULT_LAG,
+  FINDING_SEVERITIES,
+  STEP_FIELDS,
+  STREAM_FIELDS,
+  mapValueStreamResult,
+  practiceWrittenName,
+} from './valueStreamRules';
 import type {
   Finding,
   FindingCode,
@@ -25,34 +34,6 @@ import type {
   ValueStreamParseResult,
   ValueStreamStep,
 } from './valueStreamTypes';
-
-export const STREAM_FIELDS = ['valueStream', 'description', 'trigger', 'outcome', 'steps'] as const;
-export const STEP_FIELDS = ['id', 'activity', 'title', 'practices', 'after', 'duration', 'lag'] as const;
-
-export const DEFAULT_DURATION = 1;
-export const DEFAULT_LAG = 0;
-
-/** The severity each check reports with; stable so that documentation, CLI and editor agree. */
-export const FINDING_SEVERITIES: Readonly<Record<FindingCode, FindingSeverity>> = {
-  'svc/yaml-syntax': 'error',
-  'svc/missing-field': 'error',
-  'svc/unknown-field': 'warning',
-  'svc/invalid-field': 'error',
-  'svc/unknown-activity': 'error',
-  'svc/unknown-practice': 'warning',
-  'svc/legacy-practice': 'warning',
-  'svc/duplicate-step-id': 'error',
-  'svc/unknown-step-reference': 'error',
-  'svc/dependency-cycle': 'error',
-  'svc/invalid-duration': 'error',
-  'svc/entry-activity': 'information',
-  'svc/value-activity': 'information',
-};
-
-/** How a practice is written in value streams: lower case as in running text, acronyms kept ("IT asset management"). */
-export function practiceWrittenName(practice: Practice): string {
-  return /^[A-Z]{2}/.test(practice.name) ? practice.name : practice.name.charAt(0).toLowerCase() + practice.name.slice(1);
-}
 
 export function parseValueStreams(text: string): ValueStreamParseResult {
   const findings: Finding[] = [];
@@ -91,31 +72,6 @@ export function parseValueStreams(text: string): ValueStreamParseResult {
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   // The yaml library's node ends can point one past the text (e.g. an unterminated flow collection).
   return mapValueStreamResult({ streams, findings }, (offset) => clamp(offset, 0, text.length));
-}
-
-/** The same result with every offset passed through `map` (used to move block results into their document). */
-export function mapValueStreamResult(result: ValueStreamParseResult, map: (offset: number) => number): ValueStreamParseResult {
-  const range = (value: TextRange): TextRange => ({ start: map(value.start), end: map(value.end) });
-  const mapStep = (step: ValueStreamStep): ValueStreamStep => ({
-    ...step,
-    idRange: range(step.idRange),
-    activityRange: step.activityRange && range(step.activityRange),
-    practices: step.practices.map((practice) => ({ ...practice, range: range(practice.range) })),
-    afterRanges: step.afterRanges.map(range),
-    range: range(step.range),
-  });
-  const mapStream = (stream: ValueStream): ValueStream => ({
-    ...stream,
-    nameRange: range(stream.nameRange),
-    steps: stream.steps.map(mapStep),
-    range: range(stream.range),
-  });
-  const mapFinding = (finding: Finding): Finding => ({
-    ...finding,
-    range: range(finding.range),
-    fixes: finding.fixes.map((fix) => ({ ...fix, range: range(fix.range) })),
-  });
-  return { streams: result.streams.map(mapStream), findings: result.findings.map(mapFinding) };
 }
 
 const YAML_FIX_HINTS: Partial<Record<string, string>> = {
