@@ -1,7 +1,7 @@
 // Builds every bundle the extension and its tests need. Extension code is bundled twice from the same
 // sources: for the Node extension host (`main`) and for the web worker host (`browser`).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -34,6 +34,24 @@ const forbidNodeBuiltins = {
     build.onResolve({ filter: /^(node:)?(fs|path|os|child_process|process|crypto|url|util|stream|events|buffer)(\/.*)?$/ }, (args) => ({
       errors: [{ text: `Node built-in "${args.path}" imported from ${args.importer}; shared code must use workspace.fs and web APIs` }],
     }));
+  },
+};
+
+// The web worker has no `process`, `Buffer` or `global` either, and a free reference to one fails only at run time:
+// mark them through `define`, and fail the build when a mark reaches the bundle.
+const NODE_GLOBALS = ['process', 'Buffer', 'global'];
+const forbidNodeGlobals = {
+  name: 'forbid-node-globals',
+  setup(build) {
+    const mark = (name) => `__nodeGlobalInWebBundle_${name}`;
+    build.initialOptions.define = { ...build.initialOptions.define, ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, mark(name)])) };
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return undefined;
+      const bundle = readFileSync(build.initialOptions.outfile, 'utf8');
+      const used = NODE_GLOBALS.filter((name) => bundle.includes(mark(name)));
+      if (used.length === 0) return undefined;
+      return { errors: [{ text: `${build.initialOptions.outfile} refers to the Node global(s) ${used.join(', ')}, which the web worker host does not have` }] };
+    });
   },
 };
 
@@ -98,7 +116,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins],
+    plugins: [forbidNodeBuiltins, forbidNodeGlobals],
   },
 ];
 
