@@ -47,8 +47,10 @@ export function readPlainYaml(text: string): PlainDocument[] | undefined {
 
 class PlainReader {
   private readonly lines: Line[] = [];
-  /** Index of the next line with content (not blank, not a comment) to read. */
+  /** Index of the next line to read. */
   private index = 0;
+  /** Offset after the line break of the last line that held content: where the collection read last ends. */
+  private contentEnd = 0;
 
   constructor(private readonly text: string) {
     for (let start = 0; start < text.length || start === 0; ) {
@@ -77,7 +79,8 @@ class PlainReader {
       this.skipComments();
       const following = this.current();
       const end = following ? following.start : this.text.length;
-      documents.push({ contents, range: [start ?? contents.range?.[0] ?? 0, contentEnd(contents), end] });
+      const [contentStart, contentEnd] = contents.range ?? [0, 0];
+      documents.push({ contents, range: [start ?? contentStart, contentEnd, end] });
       if (!following) return documents;
       if (!this.atMarker()) throw new Declined();
       start = following.start;
@@ -132,21 +135,21 @@ class PlainReader {
     }
     if (map.items.length === 0) throw new Declined();
     const first = map.items[0].key as Scalar;
-    map.range = [first.range?.[0] ?? 0, this.collectionEnd(), this.collectionEnd()];
+    map.range = [first.range?.[0] ?? 0, this.contentEnd, this.contentEnd];
     return map;
   }
 
   /** The value of a key whose line continues at `offset`: on the same line, or a list on the following lines. */
   private readValue(indent: number, offset: number, line: Line): Node {
     if (restIsEmpty(this.text, offset, line.end)) {
-      this.index += 1;
+      this.consumeLine();
       this.skipComments();
       const next = this.current();
       if (!next || this.atMarker() || next.content - next.start <= indent || !isDash(this.text, next.content, next.end)) throw new Declined();
       return this.readSeq(next.content - next.start);
     }
     const value = this.readInline(offset, line);
-    this.index += 1;
+    this.consumeLine();
     return value;
   }
 
@@ -162,16 +165,16 @@ class PlainReader {
         seq.items.push(this.readMap(itemAt - line.start, itemAt));
       } else {
         seq.items.push(this.readInline(itemAt, line));
-        this.index += 1;
+        this.consumeLine();
       }
     }
-    seq.range = [start, this.collectionEnd(), this.collectionEnd()];
+    seq.range = [start, this.contentEnd, this.contentEnd];
     return seq;
   }
 
-  /** Where the collection just read ends: after the line break of its last line. */
-  private collectionEnd(): number {
-    return this.lines[this.index - 1].next;
+  private consumeLine(): void {
+    this.contentEnd = this.lines[this.index].next;
+    this.index += 1;
   }
 
   /** A one-line value starting at `offset`: a flow list, a quoted or a plain scalar, then an optional comment. */
@@ -185,13 +188,12 @@ class PlainReader {
     } else if (first === "'" || first === '"') {
       [node, after] = readQuoted(text, offset, line.end);
     } else {
-      const comment = text.indexOf(' #', offset);
-      const end = trimEnd(text, offset, comment === -1 || comment > line.end ? line.end : comment);
+      const end = trimEnd(text, offset, commentStart(text, offset, line.end));
       const source = text.slice(offset, end);
       if (INDICATOR_START.test(source) || source.includes(': ') || source.endsWith(':')) throw new Declined();
       return scalar(plainValue(source), offset, end, line.next);
     }
-    if (!restIsEmpty(text, after, line.end) || (after < line.end && text.charCodeAt(after) !== 32)) throw new Declined();
+    if (!restIsEmpty(text, after, line.end)) throw new Declined();
     return node;
   }
 
@@ -277,6 +279,14 @@ function restIsEmpty(text: string, offset: number, lineEnd: number): boolean {
   return at === lineEnd || (text.charCodeAt(at) === 35 && (at === offset ? at === 0 || text.charCodeAt(at - 1) === 32 : true));
 }
 
+/** Where ` #` starts a comment on the line, or the line end: the search stays within the line. */
+function commentStart(text: string, offset: number, lineEnd: number): number {
+  for (let at = offset + 1; at < lineEnd; at += 1) {
+    if (text.charCodeAt(at) === 35 && text.charCodeAt(at - 1) === 32) return at - 1;
+  }
+  return lineEnd;
+}
+
 function skipSpaces(text: string, offset: number, lineEnd: number): number {
   let at = offset;
   while (at < lineEnd && text.charCodeAt(at) === 32) at += 1;
@@ -287,8 +297,4 @@ function trimEnd(text: string, start: number, end: number): number {
   let at = end;
   while (at > start && text.charCodeAt(at - 1) === 32) at -= 1;
   return at;
-}
-
-function contentEnd(node: YAMLMap): number {
-  return node.range?.[1] ?? 0;
 }

@@ -12,6 +12,7 @@ import {
   type ActivityId,
 } from './activities';
 import { closestMatches } from './editDistance';
+import { readPlainYaml, type PlainDocument } from './plainYaml';
 import { resolveLegacyTerm } from './legacyTerms';
 import { PRACTICES, findPractice, resolvePractice, type Practice } from './practices';
 import {
@@ -36,8 +37,41 @@ import type {
 } from './valueStreamTypes';
 
 export function parseValueStreams(text: string): ValueStreamParseResult {
+  // Most streams are plain YAML, for which the fast reader builds the library's nodes; the library reads the rest.
+  return checkValueStreams(text, readPlainYaml(text));
+}
+
+/** The same with every text read by the `yaml` library: the reference that the fast reader is tested against. */
+export function parseValueStreamsWithYamlLibrary(text: string): ValueStreamParseResult {
+  return checkValueStreams(text, undefined);
+}
+
+function checkValueStreams(text: string, plainDocuments: readonly PlainDocument[] | undefined): ValueStreamParseResult {
   const findings: Finding[] = [];
   const streams: ValueStream[] = [];
+  if (plainDocuments) {
+    for (const document of plainDocuments) {
+      const stream = new StreamReader(document, findings).read();
+      if (stream) streams.push(stream);
+    }
+  } else {
+    readWithYamlLibrary(text, streams, findings);
+  }
+  if (streams.length === 0 && findings.length === 0) {
+    findings.push(
+      finding(
+        'svc/missing-field',
+        'No value stream here yet: start with `valueStream: <name>` and a `steps:` list with at least one step.',
+        { start: 0, end: 0 },
+      ),
+    );
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  // The yaml library's node ends can point one past the text (e.g. an unterminated flow collection).
+  return mapValueStreamResult({ streams, findings }, (offset) => clamp(offset, 0, text.length));
+}
+
+function readWithYamlLibrary(text: string, streams: ValueStream[], findings: Finding[]): void {
   try {
     const documents = parseAllDocuments(text, { prettyErrors: false });
     if ('empty' in documents) {
@@ -60,18 +94,6 @@ export function parseValueStreams(text: string): ValueStreamParseResult {
       }),
     );
   }
-  if (streams.length === 0 && findings.length === 0) {
-    findings.push(
-      finding(
-        'svc/missing-field',
-        'No value stream here yet: start with `valueStream: <name>` and a `steps:` list with at least one step.',
-        { start: 0, end: 0 },
-      ),
-    );
-  }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  // The yaml library's node ends can point one past the text (e.g. an unterminated flow collection).
-  return mapValueStreamResult({ streams, findings }, (offset) => clamp(offset, 0, text.length));
 }
 
 const YAML_FIX_HINTS: Partial<Record<string, string>> = {
@@ -116,11 +138,14 @@ function rangeOf(node: Node | null | undefined, fallback: TextRange): TextRange 
   return range ? { start: range[0], end: Math.max(range[0], range[1]) } : fallback;
 }
 
-/** Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. */
-function dereference(document: Document.Parsed, node: unknown): Node | null {
+/**
+ * Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. Only the
+ * library's documents have aliases: the fast reader declines texts with them.
+ */
+function dereference(document: Document.Parsed | PlainDocument, node: unknown): Node | null {
   let current = node;
   for (let hops = 0; hops < 8 && isAlias(current); hops += 1) {
-    current = current.resolve(document) ?? null;
+    current = ('errors' in document ? current.resolve(document) : undefined) ?? null;
   }
   return isAlias(current) ? null : ((current as Node | null | undefined) ?? null);
 }
@@ -154,7 +179,7 @@ class StreamReader {
   private readonly documentRange: TextRange;
 
   constructor(
-    private readonly document: Document.Parsed,
+    private readonly document: Document.Parsed | PlainDocument,
     private readonly findings: Finding[],
   ) {
     const [start, , end] = document.range;
