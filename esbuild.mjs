@@ -1,7 +1,7 @@
 // Builds every bundle the extension and its tests need. Extension code is bundled twice from the same
 // sources: for the Node extension host (`main`) and for the web worker host (`browser`).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -37,9 +37,55 @@ const forbidNodeBuiltins = {
   },
 };
 
+// The web worker has no `process`, `Buffer` or `global` either, and a free reference to one fails only at run time:
+// mark them through `define`, and fail the build when a mark reaches the bundle.
+const NODE_GLOBALS = ['process', 'Buffer', 'global'];
+const forbidNodeGlobals = {
+  name: 'forbid-node-globals',
+  setup(build) {
+    const mark = (name) => `__nodeGlobalInWebBundle_${name}`;
+    build.initialOptions.define = { ...build.initialOptions.define, ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, mark(name)])) };
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return undefined;
+      const bundle = readFileSync(build.initialOptions.outfile, 'utf8');
+      const used = NODE_GLOBALS.filter((name) => bundle.includes(mark(name)));
+      if (used.length === 0) return undefined;
+      return { errors: [{ text: `${build.initialOptions.outfile} refers to the Node global(s) ${used.join(', ')}, which the web worker host does not have` }] };
+    });
+  },
+};
+
 // The `yaml` package's Node build imports node:process and node:buffer; its browser build is the same parser
-// without them, so the Node extension bundle uses it too and stays free of Node built-ins.
+// without them, so the Node host's parser bundle uses it too and stays free of Node built-ins.
 const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
+
+// `main` stays small (budget 150 KB minified): the value-stream parser and the `yaml` library go into their own
+// bundle, dist/valueStreamParser.js, which src/model/valueStreamParser.node.ts loads on the first parse.
+const PARSER_BUNDLE = './valueStreamParser.js';
+const valueStreamParserOnFirstUse = {
+  name: 'value-stream-parser-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)valueStreamParser$/ }, (args) => ({
+      path: path.join(path.dirname(args.importer), `${args.path}.node.ts`),
+    }));
+    build.onResolve({ filter: /^\.\/valueStreamParser\.js$/ }, () => ({ path: PARSER_BUNDLE, external: true }));
+  },
+};
+
+// Fails the build when a module meant for the parser bundle reaches `main` anyway (e.g. a new import of
+// model/valueStream, or of `yaml`, from code that activation loads): import model/valueStreamParser instead.
+const PARSER_ONLY_INPUTS = /^(node_modules\/yaml\/|src\/model\/valueStream\.ts$)/;
+const keepParserOutOfMain = {
+  name: 'keep-parser-out-of-main',
+  setup(build) {
+    build.onEnd((result) => {
+      const leaked = Object.keys(result.metafile?.inputs ?? {}).filter((input) => PARSER_ONLY_INPUTS.test(input));
+      if (leaked.length === 0) return undefined;
+      const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/yaml/') ? 'yaml' : input)))];
+      return { errors: [{ text: `dist/extension.js must not include ${modules.join(', ')}: the Node host loads the parser from ${PARSER_BUNDLE} on first use (import model/valueStreamParser)` }] };
+    });
+  },
+};
 
 const builds = [
   {
@@ -49,6 +95,16 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    alias: yamlWithoutNodeBuiltins,
+    metafile: true,
+    plugins: [forbidNodeBuiltins, valueStreamParserOnFirstUse, keepParserOutOfMain],
+  },
+  {
+    ...common,
+    entryPoints: ['src/model/valueStreamParser.ts'],
+    outfile: 'dist/valueStreamParser.js',
+    platform: 'node',
+    format: 'cjs',
     alias: yamlWithoutNodeBuiltins,
     plugins: [forbidNodeBuiltins],
   },
@@ -60,7 +116,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins],
+    plugins: [forbidNodeBuiltins, forbidNodeGlobals],
   },
 ];
 

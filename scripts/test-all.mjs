@@ -6,16 +6,18 @@ import { repoRoot } from './vscode-host.mjs';
 const STAGES = [
   { name: 'unit', script: 'scripts/test-unit.mjs' },
   { name: 'integration', script: 'scripts/test-integration.mjs' },
+  // The same suite with the extension in the web worker extension host (VS Code for the Web).
+  { name: 'integration (web)', script: 'scripts/test-integration.mjs', args: ['--web'] },
   { name: 'e2e', script: 'scripts/test-e2e.mjs' },
 ];
 
 const SUMMARY_LINE = /^[\w ()]+: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
 
 /** Runs one stage with its output passed through, and keeps the lines the stage prints for the recap. */
-function runStage({ name, script }) {
+function runStage({ name, script, args = [] }) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let pending = '';
     const lines = [];
     child.stdout.on('data', (chunk) => {
@@ -50,13 +52,13 @@ function runStage({ name, script }) {
 
 const results = [];
 for (const stage of STAGES) {
-  console.log(`\n=== ${stage.name} (node ${stage.script})`);
+  console.log(`\n=== ${stage.name} (node ${[stage.script, ...(stage.args ?? [])].join(' ')})`);
   results.push(await runStage(stage));
 }
 
 console.log('\n=== recap');
 for (const { name, passed, failed, skipped, exitCode, seconds } of results) {
-  console.log(`${name.padEnd(12)} ${passed} passed, ${failed} failed, ${skipped} skipped (exit ${exitCode}, ${seconds} s)`);
+  console.log(`${name.padEnd(18)} ${passed} passed, ${failed} failed, ${skipped} skipped (exit ${exitCode}, ${seconds} s)`);
 }
 for (const failure of results.flatMap((result) => result.failures)) console.log(failure);
 const passed = results.reduce((sum, result) => sum + result.passed, 0);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ACTIVITIES } from '../model/activities';
 import { PRACTICES, PRACTICE_GROUPS } from '../model/practices';
-import { practiceWrittenName } from '../model/valueStream';
+import { practiceWrittenName } from '../model/valueStreamRules';
 import { completionContextAt, type CompletionContext } from '../model/valueStreamEditing';
 import { FIELD_DESCRIPTIONS, type FieldDescription } from '../model/valueStreamFormat';
 import type { ValueStreamParseResult } from '../model/valueStreamTypes';

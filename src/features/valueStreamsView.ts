@@ -333,7 +333,9 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
   }
 
   private isSourceDocument(document: vscode.TextDocument): boolean {
-    return DOCUMENT_SCHEMES.has(document.uri.scheme) && this.kindOf(document.uri, document.languageId) !== undefined;
+    // A virtual workspace's files have its file system's own scheme: being in a workspace folder is enough.
+    const inWorkspace = DOCUMENT_SCHEMES.has(document.uri.scheme) || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+    return inWorkspace && this.kindOf(document.uri, document.languageId) !== undefined;
   }
 
   private queue(uri: vscode.Uri): void {

@@ -3,7 +3,8 @@
  * spaces, an unclosed fence runs to the end of the document) and parses them with every offset mapped
  * back to the whole document.
  */
-import { mapValueStreamResult, parseValueStreams } from './valueStream';
+import { parseValueStreams } from './valueStreamParser';
+import { mapValueStreamResult } from './valueStreamRules';
 import type { TextRange, ValueStreamParseResult } from './valueStreamTypes';
 
 export const VALUE_STREAM_FENCE_LANGUAGE = 'valuestream';

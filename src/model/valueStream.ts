@@ -12,8 +12,18 @@ import {
   type ActivityId,
 } from './activities';
 import { closestMatches } from './editDistance';
+import { readPlainYaml, type PlainDocument } from './plainYaml';
 import { resolveLegacyTerm } from './legacyTerms';
 import { PRACTICES, findPractice, resolvePractice, type Practice } from './practices';
+import {
+  DEFAULT_DURATION,
+  DEFAULT_LAG,
+  FINDING_SEVERITIES,
+  STEP_FIELDS,
+  STREAM_FIELDS,
+  mapValueStreamResult,
+  practiceWrittenName,
+} from './valueStreamRules';
 import type {
   Finding,
   FindingCode,
@@ -26,37 +36,42 @@ import type {
   ValueStreamStep,
 } from './valueStreamTypes';
 
-export const STREAM_FIELDS = ['valueStream', 'description', 'trigger', 'outcome', 'steps'] as const;
-export const STEP_FIELDS = ['id', 'activity', 'title', 'practices', 'after', 'duration', 'lag'] as const;
-
-export const DEFAULT_DURATION = 1;
-export const DEFAULT_LAG = 0;
-
-/** The severity each check reports with; stable so that documentation, CLI and editor agree. */
-export const FINDING_SEVERITIES: Readonly<Record<FindingCode, FindingSeverity>> = {
-  'svc/yaml-syntax': 'error',
-  'svc/missing-field': 'error',
-  'svc/unknown-field': 'warning',
-  'svc/invalid-field': 'error',
-  'svc/unknown-activity': 'error',
-  'svc/unknown-practice': 'warning',
-  'svc/legacy-practice': 'warning',
-  'svc/duplicate-step-id': 'error',
-  'svc/unknown-step-reference': 'error',
-  'svc/dependency-cycle': 'error',
-  'svc/invalid-duration': 'error',
-  'svc/entry-activity': 'information',
-  'svc/value-activity': 'information',
-};
-
-/** How a practice is written in value streams: lower case as in running text, acronyms kept ("IT asset management"). */
-export function practiceWrittenName(practice: Practice): string {
-  return /^[A-Z]{2}/.test(practice.name) ? practice.name : practice.name.charAt(0).toLowerCase() + practice.name.slice(1);
+export function parseValueStreams(text: string): ValueStreamParseResult {
+  // Most streams are plain YAML, for which the fast reader builds the library's nodes; the library reads the rest.
+  return checkValueStreams(text, readPlainYaml(text));
 }
 
-export function parseValueStreams(text: string): ValueStreamParseResult {
+/** The same with every text read by the `yaml` library: the reference that the fast reader is tested against. */
+export function parseValueStreamsWithYamlLibrary(text: string): ValueStreamParseResult {
+  return checkValueStreams(text, undefined);
+}
+
+function checkValueStreams(text: string, plainDocuments: readonly PlainDocument[] | undefined): ValueStreamParseResult {
   const findings: Finding[] = [];
   const streams: ValueStream[] = [];
+  if (plainDocuments) {
+    for (const document of plainDocuments) {
+      const stream = new StreamReader(document, findings).read();
+      if (stream) streams.push(stream);
+    }
+  } else {
+    readWithYamlLibrary(text, streams, findings);
+  }
+  if (streams.length === 0 && findings.length === 0) {
+    findings.push(
+      finding(
+        'svc/missing-field',
+        'No value stream here yet: start with `valueStream: <name>` and a `steps:` list with at least one step.',
+        { start: 0, end: 0 },
+      ),
+    );
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  // The yaml library's node ends can point one past the text (e.g. an unterminated flow collection).
+  return mapValueStreamResult({ streams, findings }, (offset) => clamp(offset, 0, text.length));
+}
+
+function readWithYamlLibrary(text: string, streams: ValueStream[], findings: Finding[]): void {
   try {
     const documents = parseAllDocuments(text, { prettyErrors: false });
     if ('empty' in documents) {
@@ -79,43 +94,6 @@ export function parseValueStreams(text: string): ValueStreamParseResult {
       }),
     );
   }
-  if (streams.length === 0 && findings.length === 0) {
-    findings.push(
-      finding(
-        'svc/missing-field',
-        'No value stream here yet: start with `valueStream: <name>` and a `steps:` list with at least one step.',
-        { start: 0, end: 0 },
-      ),
-    );
-  }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  // The yaml library's node ends can point one past the text (e.g. an unterminated flow collection).
-  return mapValueStreamResult({ streams, findings }, (offset) => clamp(offset, 0, text.length));
-}
-
-/** The same result with every offset passed through `map` (used to move block results into their document). */
-export function mapValueStreamResult(result: ValueStreamParseResult, map: (offset: number) => number): ValueStreamParseResult {
-  const range = (value: TextRange): TextRange => ({ start: map(value.start), end: map(value.end) });
-  const mapStep = (step: ValueStreamStep): ValueStreamStep => ({
-    ...step,
-    idRange: range(step.idRange),
-    activityRange: step.activityRange && range(step.activityRange),
-    practices: step.practices.map((practice) => ({ ...practice, range: range(practice.range) })),
-    afterRanges: step.afterRanges.map(range),
-    range: range(step.range),
-  });
-  const mapStream = (stream: ValueStream): ValueStream => ({
-    ...stream,
-    nameRange: range(stream.nameRange),
-    steps: stream.steps.map(mapStep),
-    range: range(stream.range),
-  });
-  const mapFinding = (finding: Finding): Finding => ({
-    ...finding,
-    range: range(finding.range),
-    fixes: finding.fixes.map((fix) => ({ ...fix, range: range(fix.range) })),
-  });
-  return { streams: result.streams.map(mapStream), findings: result.findings.map(mapFinding) };
 }
 
 const YAML_FIX_HINTS: Partial<Record<string, string>> = {
@@ -160,11 +138,14 @@ function rangeOf(node: Node | null | undefined, fallback: TextRange): TextRange 
   return range ? { start: range[0], end: Math.max(range[0], range[1]) } : fallback;
 }
 
-/** Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. */
-function dereference(document: Document.Parsed, node: unknown): Node | null {
+/**
+ * Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. Only the
+ * library's documents have aliases: the fast reader declines texts with them.
+ */
+function dereference(document: Document.Parsed | PlainDocument, node: unknown): Node | null {
   let current = node;
   for (let hops = 0; hops < 8 && isAlias(current); hops += 1) {
-    current = current.resolve(document) ?? null;
+    current = ('errors' in document ? current.resolve(document) : undefined) ?? null;
   }
   return isAlias(current) ? null : ((current as Node | null | undefined) ?? null);
 }
@@ -198,7 +179,7 @@ class StreamReader {
   private readonly documentRange: TextRange;
 
   constructor(
-    private readonly document: Document.Parsed,
+    private readonly document: Document.Parsed | PlainDocument,
     private readonly findings: Finding[],
   ) {
     const [start, , end] = document.range;

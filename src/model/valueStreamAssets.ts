@@ -4,7 +4,7 @@
  * rewrites them when run with UPDATE_ASSETS=1.
  */
 import { ACTIVITIES, ACTIVITY_IDS, type ActivityId } from './activities';
-import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStream';
+import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStreamRules';
 import { fieldDescription, type FieldLevel } from './valueStreamFormat';
 import {
   ACTIVITY_TABLE_TEMPLATE,

@@ -2,7 +2,7 @@
  * The fields of the value-stream format, described once: completion, hovers, the JSON Schema test and the
  * format documentation all read this table.
  */
-import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStream';
+import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStreamRules';
 
 export type FieldLevel = 'stream' | 'step';
 

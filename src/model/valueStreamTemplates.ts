@@ -5,7 +5,7 @@
 import { ACTIVITIES, ACTIVITY_IDS } from './activities';
 import { EXAMPLE_STREAMS } from './exampleStreams';
 import { findPractice } from './practices';
-import { practiceWrittenName } from './valueStream';
+import { practiceWrittenName } from './valueStreamRules';
 
 export interface ValueStreamTemplate {
   readonly id: string;

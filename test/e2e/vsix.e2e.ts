@@ -55,6 +55,14 @@ suite('Packaged VSIX', () => {
     await screenshot(page, 'vsix-explorer');
   });
 
+  test('the installed extension reads the sample value streams with the parser bundle it loads on first use', async () => {
+    // The Value Streams view parses every stream file of the workspace: without dist/valueStreamParser.js in the
+    // VSIX, the Node host could not list a single stream.
+    const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+    await sidebar.getByRole('treeitem', { name: /^Major incident\b/ }).first().waitFor({ timeout: 60_000 });
+    await screenshot(page, 'vsix-value-streams');
+  });
+
   test('the installed extension draws the value chain diagram with its bundled Mermaid', async () => {
     await runCommand(page, 'SVC: Open Value Chain Diagram');
     const frame = webviewFrame(page);

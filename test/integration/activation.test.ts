@@ -1,17 +1,40 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activateExtension, isWebHost } from './util';
+import { EXTENSION_ID, activateExtension, isWebHost, skipInWebHost, waitFor } from './util';
 
 interface ContributedCommand {
   command: string;
 }
 
 suite('Activation', () => {
-  test('runs in the extension host the runner asked for', function () {
+  test('runs in the extension host the runner asked for, from that host\'s bundle', async function () {
     // Set by the runners (extensionEnvironment, or baked into the web bundle); absent when run some other way.
     const expected = process.env.SVC_TEST_HOST;
     if (!expected) this.skip();
+    this.timeout(60_000);
     assert.equal(isWebHost() ? 'web' : 'node', expected);
+    const { extension } = await activateExtension();
+    if (expected === 'web') {
+      // A web worker extension is a UI extension: it runs beside the workbench, not on the (code-server) remote.
+      assert.equal(extension.extensionKind, vscode.ExtensionKind.UI, 'the extension did not run in the web worker host');
+    } else {
+      assert.equal(extension.extensionKind, vscode.ExtensionKind.Workspace, 'the extension did not run in code-server\'s Node host');
+      const main = vscode.Uri.joinPath(extension.extensionUri, extension.packageJSON.main).fsPath;
+      assert.ok(require.cache[main], `the Node host did not load the \`main\` bundle ${main}`);
+    }
+  });
+
+  test('the Node host loads the value-stream parser bundle on first use', async function () {
+    skipInWebHost(this, 'the `browser` bundle includes the parser; only `main` loads it from a second file');
+    const { extension } = await activateExtension();
+    const parserBundle = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'valueStreamParser.js').fsPath;
+    const document = await vscode.workspace.openTextDocument({ language: 'valuestream', content: 'valueStream: Check\nsteps:\n  - id: a\n    activity: operate\n' });
+    const diagnostics = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(document.uri);
+      return found.length > 0 ? found : undefined;
+    }, 'diagnostics of the untitled value stream', 20_000);
+    assert.match(diagnostics[0]?.message ?? '', /operate/);
+    assert.ok(require.cache[parserBundle], `the diagnostics came without ${parserBundle}`);
   });
 
   test('the extension is installed in the host', () => {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
 import type { RenderReport } from '../../src/model/diagramProtocol';
 import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
-import { activateExtension, isWebHost, waitFor, workspaceUri } from './util';
+import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 
 // Generous: on a shared 2-core machine the workbench, the extension host and Mermaid compete for the CPU.
 const RENDER_TIMEOUT_MS = 90_000;
@@ -206,7 +206,9 @@ suite('Markdown preview', () => {
     // The Markdown extension can only use the markdown-it plugin of an extension in its own extension host. The
     // web-worker run forces this extension into the browser while code-server, a remote, keeps the Markdown
     // extension in its Node host (on vscode.dev, with no remote, both run in the web worker).
-    if (isWebHost() && vscode.env.remoteName !== undefined) this.skip();
+    if (vscode.env.remoteName !== undefined) {
+      skipInWebHost(this, 'the built-in Markdown extension stays in code-server\'s Node host and cannot load a web worker extension\'s markdown-it plugin');
+    }
   });
 
   test('a valuestream block becomes mermaid diagrams in the built-in preview', async () => {

@@ -15,12 +15,14 @@ export function isWebHost(): boolean {
 }
 
 /**
- * Marks the current test (or, in a `suiteSetup`, the suite) as skipped in the web worker host, for tests that need
- * Node (fs, child_process). Load such modules with `await import('node:fs')` after this call: the web bundle
- * leaves Node built-ins unresolved, so a top-level import would break the whole web suite.
+ * Skips the current test (or, in a `suiteSetup`, the suite) in the web worker host, for what cannot run there, and
+ * says why in the log. Load Node modules with `await import('node:fs')` after this call: the web bundle leaves Node
+ * built-ins unresolved, so a top-level import would break the whole web suite.
  */
-export function skipInWebHost(context: Mocha.Context): void {
-  if (isWebHost()) context.skip();
+export function skipInWebHost(context: Mocha.Context, reason: string): void {
+  if (!isWebHost()) return;
+  console.log(`      skipped in the web worker host (${context.test?.fullTitle() ?? context.currentTest?.fullTitle() ?? 'suite'}): ${reason}`);
+  context.skip();
 }
 
 /** The extension under test, activated; fails the test when it is missing or its activation throws. */

@@ -51,7 +51,9 @@ async function writeOnDisk(uri: vscode.Uri, text: string): Promise<void> {
 
 async function deleteOnDisk(uri: vscode.Uri): Promise<void> {
   if (isWebHost()) {
-    await vscode.workspace.fs.delete(uri);
+    // Like `rm --force`: a file that is already gone is fine (the suite's setup and teardown clean up anyway).
+    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (exists) await vscode.workspace.fs.delete(uri);
     return;
   }
   const fs = await import('node:fs/promises');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
-import { parseValueStreams, STEP_FIELDS, STREAM_FIELDS } from '../../src/model/valueStream';
+import { parseValueStreams } from '../../src/model/valueStream';
+import { STEP_FIELDS, STREAM_FIELDS } from '../../src/model/valueStreamRules';
 import {
   completionContextAt,
   invalidStepIdReason,
