@@ -1,6 +1,7 @@
 // Pieces shared by the test runners and `npm start`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './vscode-host.mjs';
 
@@ -23,6 +24,17 @@ export function ensureSamplesFolder() {
   mkdirSync(samplesDir, { recursive: true });
   writeFileSync(path.join(samplesDir, 'README.md'), '# Samples\n\nExample documents for the Service Value Chain extension.\n');
   return samplesDir;
+}
+
+/**
+ * A fresh copy of the samples for one test run: integration tests write files (a glossary, settings, exports)
+ * into their workspace folder, and the samples must never change.
+ */
+export function temporarySamplesCopy() {
+  const parent = mkdtempSync(path.join(tmpdir(), 'svc-integration-'));
+  const folder = path.join(parent, 'samples');
+  cpSync(ensureSamplesFolder(), folder, { recursive: true });
+  return { folder, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 /** Resolves after `ms`; `unref` so a pending timer never keeps a finished runner alive. */

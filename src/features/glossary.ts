@@ -3,6 +3,8 @@ import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../model/effe
 import { GLOSSARY_PATH, parseGlossary, type GlossaryFinding } from '../model/glossary';
 
 export const GLOSSARY_DIAGNOSTIC_SOURCE = 'SVC glossary';
+const GLOSSARY_FOLDER = GLOSSARY_PATH.slice(0, GLOSSARY_PATH.lastIndexOf('/'));
+const GLOSSARY_FILE_NAME = GLOSSARY_PATH.slice(GLOSSARY_PATH.lastIndexOf('/') + 1);
 /** Pause after the last keystroke in an open glossary before it is read again. */
 const TYPING_DELAY_MS = 300;
 
@@ -39,11 +41,15 @@ export class GlossaryService implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${GLOSSARY_PATH}`);
+    // Deleting or renaming the `.svc` folder may be reported for the folder only, not for the file in it.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher(`**/${GLOSSARY_FOLDER}`, true, true, false);
     this.disposables.push(
       watcher,
+      folderWatcher,
       watcher.onDidCreate((uri) => this.reloadFile(uri)),
       watcher.onDidChange((uri) => this.reloadFile(uri)),
       watcher.onDidDelete((uri) => this.reloadFile(uri)),
+      folderWatcher.onDidDelete((uri) => this.reloadFile(vscode.Uri.joinPath(uri, GLOSSARY_FILE_NAME))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.syncFolders()),
       vscode.workspace.onDidChangeTextDocument((event) => this.edited(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -77,7 +83,7 @@ export class GlossaryService implements vscode.Disposable {
     const loads = (vscode.workspace.workspaceFolders ?? [])
       .filter((folder) => !this.folders.has(folder.uri.toString()))
       .map((folder) => {
-        const entry: FolderGlossary = { folder, uri: vscode.Uri.joinPath(folder.uri, ...GLOSSARY_PATH.split('/')), terms: builtInTerms(), generation: 0 };
+        const entry: FolderGlossary = { folder, uri: vscode.Uri.joinPath(folder.uri, GLOSSARY_FOLDER, GLOSSARY_FILE_NAME), terms: builtInTerms(), generation: 0 };
         this.folders.set(folder.uri.toString(), entry);
         return this.load(entry);
       });
@@ -110,7 +116,7 @@ export class GlossaryService implements vscode.Disposable {
     );
   }
 
-  /** Reads the glossary: an open editor's text wins over the file, since it is what the writer sees. */
+  /** Reads the glossary: unsaved edits in an editor win over the file, since they are what the writer sees. */
   private async load(entry: FolderGlossary): Promise<void> {
     const generation = ++entry.generation;
     const text = await this.readText(entry.uri);
@@ -127,7 +133,7 @@ export class GlossaryService implements vscode.Disposable {
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open && !open.isClosed) return open.getText();
+    if (open && !open.isClosed && open.isDirty) return open.getText();
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
