@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
 import { builtInTerms, effectiveTerms } from '../../src/model/effectiveTerms';
 import { frontMatter, isSwitchedOffByFrontMatter } from '../../src/model/frontMatter';
+import { parse as parseYaml } from 'yaml';
 import { parseGlossary, type GlossaryFinding } from '../../src/model/glossary';
 import { cardToMarkdown } from '../../src/model/cards';
 import { TermHoverRenderer } from '../../src/model/termHover';
@@ -127,6 +131,30 @@ preferredTerms:
     ]);
     for (const odd of ['version: 1\nterms:\n  - *unknown\n', '&a [*a]', '\u0000', 'version: 1\nhide: ~\nterms: ~\n', ': :', '---\n---\n']) {
       assert.doesNotThrow(() => effectiveTerms(parseGlossary(odd).glossary));
+    }
+  });
+});
+
+suite('Glossary: documented example and schema', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const example = /```yaml\n(# \.svc\/glossary\.yaml\n[\s\S]*?)```/.exec(readFileSync(path.join(root, 'docs', 'glossary-format.md'), 'utf8'))?.[1] ?? '';
+  const schema = JSON.parse(readFileSync(path.join(root, 'schemas', 'glossary.schema.json'), 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true });
+  ajv.addVocabulary(['markdownDescription']);
+  const validate = ajv.compile(schema);
+
+  test('the example in docs/glossary-format.md reads without findings and passes the schema', () => {
+    assert.ok(example.includes('preferredTerms'));
+    const { glossary, findings } = parseGlossary(example);
+    assert.deepEqual(findings, []);
+    assert.equal(glossary.terms.length, 2);
+    assert.ok(validate(parseYaml(example)), JSON.stringify(validate.errors));
+  });
+
+  test('the schema and the reader agree on what is wrong', () => {
+    for (const bad of ['version: 2\n', 'version: 1\ncolour: x\n', 'version: 1\nterms:\n  - name: x\n', 'version: 1\npreferredTerms:\n  - use: x\n', 'version: 1\noverrides:\n  - term: service desk\n']) {
+      assert.equal(validate(parseYaml(bad)), false, bad);
+      assert.notDeepEqual(parseGlossary(bad).findings, [], bad);
     }
   });
 });
