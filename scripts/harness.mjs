@@ -1,7 +1,6 @@
 // Pieces shared by the test runners and `npm start`.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './vscode-host.mjs';
 
@@ -18,23 +17,14 @@ export function buildProject() {
   });
 }
 
-/** The workspace the tests open. Its content belongs to the samples; a clone without any gets a placeholder. */
-export function ensureSamplesFolder() {
-  if (existsSync(samplesDir)) return samplesDir;
-  mkdirSync(samplesDir, { recursive: true });
-  writeFileSync(path.join(samplesDir, 'README.md'), '# Samples\n\nExample documents for the Service Value Chain extension.\n');
-  return samplesDir;
-}
-
 /**
- * A fresh copy of the samples for one test run: integration tests write files (a glossary, settings, exports)
- * into their workspace folder, and the samples must never change.
+ * A copy of samples/ inside `parentDir`, for a test run to open: tests create, edit and configure files in their
+ * workspace, and the samples a person reads must stay as committed.
  */
-export function temporarySamplesCopy() {
-  const parent = mkdtempSync(path.join(tmpdir(), 'svc-integration-'));
-  const folder = path.join(parent, 'samples');
-  cpSync(ensureSamplesFolder(), folder, { recursive: true });
-  return { folder, remove: () => rmSync(parent, { recursive: true, force: true }) };
+export function copySamples(parentDir) {
+  const target = path.join(parentDir, 'samples');
+  cpSync(samplesDir, target, { recursive: true });
+  return target;
 }
 
 /** Resolves after `ms`; `unref` so a pending timer never keeps a finished runner alive. */

@@ -3,9 +3,11 @@
 // download fails. On a Linux machine without a display, run it under `xvfb-run -a`. Usage:
 //   node scripts/test-desktop.mjs [--grep <pattern>]
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildProject, runMain, temporarySamplesCopy } from './harness.mjs';
+import { buildProject, copySamples, runMain } from './harness.mjs';
 import { repoRoot } from './vscode-host.mjs';
 
 const { values: options } = parseArgs({ options: { grep: { type: 'string' } } });
@@ -20,20 +22,17 @@ runMain(async () => {
     console.error('This machine cannot reach VS Code downloads; `npm run test:integration` runs the same suite offline.');
     return 2;
   }
-  const workspace = temporarySamplesCopy();
   try {
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: [workspace.folder, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [copySamples(mkdtempSync(path.join(os.tmpdir(), 'svc-desktop-'))), '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
       extensionTestsEnv: { SVC_TEST_HOST: 'node', ...(options.grep ? { SVC_TEST_GREP: options.grep } : {}) },
     });
     return 0;
   } catch (error) {
     console.error(`test:desktop: ${error.message ?? error}`);
     return 1;
-  } finally {
-    workspace.remove();
   }
 });

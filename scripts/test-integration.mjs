@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { EXTENSION_ID, buildProject, delay, runMain, temporarySamplesCopy } from './harness.mjs';
+import { EXTENSION_ID, buildProject, copySamples, delay, runMain } from './harness.mjs';
 import { ensureHost, launchBrowser, repoRoot, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
 
 const SUITE_TIMEOUT_MS = 15 * 60_000;
@@ -104,11 +104,8 @@ async function buildWebSuite(grep) {
   return outfile;
 }
 
-/**
- * Opens the workbench on `folder` (a fresh copy of samples/: tests write files into their workspace and must
- * never change the samples) with the extension from source and resolves with the suite's exit code.
- */
-async function runSuite(server, { folder, extensionTestsPath, extensionEnvironment }) {
+/** Opens the workbench on a copy of samples/ with the extension from source and resolves with the suite's exit code. */
+async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
   const context = await launchBrowser(server.newBrowserProfileDir());
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -121,7 +118,7 @@ async function runSuite(server, { folder, extensionTestsPath, extensionEnvironme
     });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     page.on('crash', () => reportExit('the workbench page crashed'));
-    const url = workbenchUrl(server.base, { folder, extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
+    const url = workbenchUrl(server.base, { folder: copySamples(server.runDir), extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
     // The suite timeout below bounds the whole run, page load included.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SUITE_TIMEOUT_MS });
     const timedOut = delay(SUITE_TIMEOUT_MS).then(() => `no result within ${SUITE_TIMEOUT_MS / 60_000} min`);
@@ -142,17 +139,14 @@ async function main() {
     // A package with both `main` and `browser` runs in the Node host unless told to prefer the web worker.
     userSettings: options.web ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {},
   });
-  const workspace = temporarySamplesCopy();
   let result;
   try {
     result = await runSuite(server, {
-      folder: workspace.folder,
       extensionTestsPath,
       extensionEnvironment: { SVC_TEST_HOST: 'node', ...(options.grep ? { SVC_TEST_GREP: options.grep } : {}) },
     });
   } finally {
     await stopAllServers();
-    workspace.remove();
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   if (typeof result === 'number') {
