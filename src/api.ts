@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DetailsPanel } from './features/detailsPanel';
 import type { ExplorerTreeProvider, ExplorerViews } from './features/explorerViews';
+import type { GlossaryService } from './features/glossary';
 import type { MarkdownIt } from './features/markdownPreview';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/activities';
@@ -31,6 +32,8 @@ export interface SvcApi {
   readonly diagrams: DiagramApi;
   /** The Markdown preview's hook (`markdown.markdownItPlugins`): draws ```valuestream blocks. */
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
+  /** The workspace glossaries (`.svc/glossary.yaml` per folder): the terms a document is read with. */
+  readonly glossary: Pick<GlossaryService, 'termsFor' | 'ready' | 'onDidChange'>;
 }
 
 /** What the diagram panels show, as their webviews report it (rendered labels, card, errors, zoom). */
@@ -49,6 +52,7 @@ export interface ApiParts {
   readonly explorer: ExplorerApi;
   readonly diagrams: DiagramApi;
   readonly extendMarkdownIt: SvcApi['extendMarkdownIt'];
+  readonly glossary: SvcApi['glossary'];
 }
 
 export function explorerApi(views: ExplorerViews, valueStreams: ValueStreamsView, details: DetailsPanel): ExplorerApi {
@@ -71,5 +75,6 @@ export function createApi(facts: ActivationFacts, parts: ApiParts): SvcApi {
     explorer: parts.explorer,
     diagrams: parts.diagrams,
     extendMarkdownIt: parts.extendMarkdownIt,
+    glossary: parts.glossary,
   };
 }

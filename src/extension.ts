@@ -6,6 +6,7 @@ import { ValueChainDiagram } from './features/diagramPanel';
 import { ExplorerCommands } from './features/explorerCommands';
 import { ExplorerViews } from './features/explorerViews';
 import { FindCommand } from './features/findCommand';
+import { GlossaryService } from './features/glossary';
 import { TermHoverFeature } from './features/hover';
 import { extendMarkdownIt } from './features/markdownPreview';
 import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
@@ -25,13 +26,15 @@ import { Walkthrough } from './features/walkthrough';
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
+  const glossary = new GlossaryService();
+  context.subscriptions.push(glossary);
   const valueStreams = new ValueStreamDocuments();
   const valueStreamHover = new ValueStreamHover(valueStreams);
-  context.subscriptions.push(valueStreamHover, new TermHoverFeature(valueStreamHover));
-  context.subscriptions.push(new TerminologyFeature());
+  context.subscriptions.push(valueStreamHover, new TermHoverFeature(valueStreamHover, glossary));
+  context.subscriptions.push(new TerminologyFeature(glossary));
 
   context.subscriptions.push(new ValueStreamDiagnostics(valueStreams));
-  context.subscriptions.push(new ValueStreamCompletion(valueStreams));
+  context.subscriptions.push(new ValueStreamCompletion(valueStreams, glossary));
   context.subscriptions.push(new ValueStreamSymbols(valueStreams));
   context.subscriptions.push(new ValueStreamCodeActions(valueStreams));
   context.subscriptions.push(new ValueStreamRename(valueStreams));
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
         inspectValueStreamPreview: (document) => valueStreamPreviews.inspect(document),
       },
       extendMarkdownIt,
+      glossary,
     },
   );
 }

@@ -3,8 +3,10 @@
  * the model's findings into located problems.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
+import { GLOSSARY_PATH, parseGlossary } from '../model/glossary';
 import { parseMarkdownValueStreams } from '../model/markdownBlocks';
 import { parseValueStreams } from '../model/valueStream';
 import type { FindingSeverity } from '../model/valueStreamTypes';
@@ -233,4 +235,59 @@ export function checkText(displayName: string, kind: FileKind, text: string, pro
         message: finding.message.replace(/\s*\n\s*/g, ' '),
       };
     });
+}
+
+/** A glossary as the checker applies it, with its own problems (reported once, against the glossary file). */
+export interface LoadedGlossary {
+  readonly terms: EffectiveTerms;
+  readonly problems: readonly Problem[];
+}
+
+/** Reads and checks a glossary file; a missing or unreadable one is a usage error. */
+export function loadGlossary(file: string, displayName: string): LoadedGlossary {
+  const text = readText(file, displayName);
+  const parsed = parseGlossary(text);
+  const starts = lineStarts(text);
+  const problems = parsed.findings.map((finding) => {
+    const start = position(starts, finding.range.start);
+    const end = position(starts, finding.range.end);
+    return {
+      file: displayName,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      severity: finding.severity,
+      code: finding.code,
+      message: finding.message,
+    };
+  });
+  return { terms: effectiveTerms(parsed.glossary), problems };
+}
+
+/**
+ * The glossary that applies to a file: `.svc/glossary.yaml` in its folder or the nearest folder above it,
+ * looking no further up than a repository root (a folder with `.git`). Undefined when there is none.
+ */
+export function glossaryFileFor(file: string, cache: Map<string, string | undefined>): string | undefined {
+  const visited: string[] = [];
+  let folder = path.dirname(file);
+  let found: string | undefined;
+  for (;;) {
+    if (cache.has(folder)) {
+      found = cache.get(folder);
+      break;
+    }
+    visited.push(folder);
+    const candidate = path.join(folder, ...GLOSSARY_PATH.split('/'));
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder || existsSync(path.join(folder, '.git'))) break;
+    folder = parent;
+  }
+  for (const entry of visited) cache.set(entry, found);
+  return found;
 }

@@ -5,33 +5,42 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { EffectiveTerms } from '../model/effectiveTerms';
+import { builtInTerms } from '../model/effectiveTerms';
 import { findOutdatedTerms } from '../model/terminology';
-import { checkText, collectFiles, readText, UsageError, type ProseChecker, type Problem } from './checkFiles';
+import { checkText, collectFiles, glossaryFileFor, loadGlossary, readText, UsageError, type LoadedGlossary, type ProseChecker, type Problem } from './checkFiles';
 
-const USAGE = `Usage: svc-check [files, folders or globs…] [--format text|json] [--strict]
+const USAGE = `Usage: svc-check [files, folders or globs…] [--format text|json] [--strict] [--glossary <file>]
 
-Checks *.valuestream.yaml / *.valuestream.yml files, \`\`\`valuestream blocks in Markdown (*.md) and
-outdated ITIL v3 names in Markdown prose. Folders are searched recursively (node_modules and .git are
-skipped); without paths, the current folder is checked. Quote globs so the shell leaves them alone.
+Checks *.valuestream.yaml / *.valuestream.yml files, \`\`\`valuestream blocks in Markdown (*.md),
+outdated ITIL v3 names in Markdown prose, and the names an organisation glossary asks to avoid. Folders
+are searched recursively (node_modules and .git are skipped); without paths, the current folder is
+checked. Quote globs so the shell leaves them alone.
+
+Each file is read with the glossary .svc/glossary.yaml of its folder or the nearest folder above it (up
+to the repository root); the glossary's own problems are reported against it.
 
 Options:
   --format text|json  text: one "file:line:col severity code message" line per problem (default)
                       json: an array of {file, line, column, endLine, endColumn, severity, code, message}
   --strict            warnings fail the run too
+  --glossary <file>   read every file with this glossary instead
   --help              show this help
   --version           show the version
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage error or unreadable file.`;
 
-/** Outdated ITIL v3 names in Markdown prose, as the editor's terminology checker reports them (as warnings). */
-const legacyTermsInProse: ProseChecker = (markdown) =>
-  findOutdatedTerms(markdown, { format: 'markdown' }).map((finding) => ({
+/** Outdated ITIL v3 names and avoided names in Markdown prose, as the editor's terminology checker reports them (as warnings). */
+const termsInProse =
+  (terms: EffectiveTerms): ProseChecker =>
+  (markdown) =>
+    findOutdatedTerms(markdown, { format: 'markdown', terms }).map((finding) => ({
     start: finding.start,
     end: finding.end,
     code: finding.code,
-    severity: 'warning',
-    message: finding.message,
-  }));
+      severity: 'warning',
+      message: finding.message,
+    }));
 
 declare const SVC_CHECK_VERSION: string | undefined;
 
@@ -39,6 +48,7 @@ interface Options {
   readonly paths: readonly string[];
   readonly format: 'text' | 'json';
   readonly strict: boolean;
+  readonly glossary?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
@@ -52,6 +62,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
+        glossary: { type: 'string' },
       },
     });
   } catch (error) {
@@ -61,7 +72,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
   if (parsed.values.version) return 'version';
   const format = parsed.values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-  return { paths: parsed.positionals, format, strict: parsed.values.strict };
+  return { paths: parsed.positionals, format, strict: parsed.values.strict, ...(parsed.values.glossary !== undefined ? { glossary: parsed.values.glossary } : {}) };
 }
 
 function formatText(problems: readonly Problem[]): string {
@@ -93,13 +104,29 @@ export function main(argv: readonly string[], cwd: string, write: { out: (text: 
   const problems: Problem[] = [];
   const failures: string[] = [];
   let fileCount = 0;
+  const displayNameOf = (file: string): string => path.relative(cwd, file).split(path.sep).join('/') || file;
+  const glossaries = new Map<string, LoadedGlossary>();
+  const glossaryFolders = new Map<string, string | undefined>();
+  /** The terms a file is read with; a glossary's own problems join the report the first time it is used. */
+  const termsFor = (file: string): EffectiveTerms => {
+    const glossaryFile = options.glossary !== undefined ? path.resolve(cwd, options.glossary) : glossaryFileFor(file, glossaryFolders);
+    if (glossaryFile === undefined) return builtInTerms();
+    let loaded = glossaries.get(glossaryFile);
+    if (!loaded) {
+      loaded = loadGlossary(glossaryFile, displayNameOf(glossaryFile));
+      glossaries.set(glossaryFile, loaded);
+      problems.push(...loaded.problems);
+    }
+    return loaded.terms;
+  };
   try {
     const collected = collectFiles(options.paths, cwd);
     for (const note of collected.notes) write.err(`svc-check: ${note}\n`);
+    if (options.glossary !== undefined) termsFor(cwd);
     for (const file of collected.files) {
-      const displayName = path.relative(cwd, file.path).split(path.sep).join('/') || file.path;
+      const displayName = displayNameOf(file.path);
       try {
-        problems.push(...checkText(displayName, file.kind, readText(file.path, displayName), legacyTermsInProse));
+        problems.push(...checkText(displayName, file.kind, readText(file.path, displayName), termsInProse(termsFor(file.path))));
         fileCount += 1;
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
+import type { EffectiveTerms } from '../model/effectiveTerms';
+import { isSwitchedOffByFrontMatter } from '../model/frontMatter';
 import { fencedCodeBlocks } from '../model/proseRanges';
 import { TermHoverRenderer } from '../model/termHover';
+import type { GlossaryService } from './glossary';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
 export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
@@ -9,20 +12,29 @@ export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
 /** How far around the mouse the hover reads: enough for the matcher to find where a name begins. */
 const CHARACTERS_BEFORE = 4096;
 const CHARACTERS_AFTER = 512;
+/** Front matter that switches the file off (`svc: off`) sits in the first lines. */
+const FRONT_MATTER_LINES = 500;
 
 /** A provider that shows its own, more specific card at some positions (e.g. fields of a value stream). */
 export interface SpecificHover {
   showsCardAt(document: vscode.TextDocument, position: vscode.Position): boolean;
 }
 
-/** ITIL cards on hover over practice names, activities, concepts and outdated ITIL v3 names. */
+/**
+ * ITIL cards on hover over practice names, activities, concepts and outdated ITIL v3 names, and over the
+ * terms of the document's workspace glossary.
+ */
 export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable {
   private registration: vscode.Disposable | undefined;
   private readonly configurationListener: vscode.Disposable;
   private cardShown = false;
-  private readonly renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference });
+  /** One renderer per term set, so each keeps its rendered cards until its glossary changes. */
+  private readonly renderers = new WeakMap<EffectiveTerms, TermHoverRenderer>();
 
-  constructor(private readonly specificHover: SpecificHover) {
+  constructor(
+    private readonly specificHover: SpecificHover,
+    private readonly glossary: GlossaryService,
+  ) {
     this.register();
     this.configurationListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('svc.hover')) this.register();
@@ -42,6 +54,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (document.languageId === 'markdown' && isSwitchedOffByFrontMatter(document.getText(new vscode.Range(0, 0, FRONT_MATTER_LINES, 0)))) return undefined;
     const offset = document.offsetAt(position);
     // Whole lines around the position: the hover never copies or scans the whole document.
     const firstLine = document.positionAt(Math.max(0, offset - CHARACTERS_BEFORE)).line;
@@ -49,7 +62,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     const window = new vscode.Range(firstLine, 0, lastLine, document.lineAt(lastLine).range.end.character);
     const windowStart = document.offsetAt(window.start);
     const text = document.getText(window);
-    const hover = this.renderer.hoverAt(text, offset - windowStart);
+    const hover = this.rendererFor(this.glossary.termsFor(document.uri)).hoverAt(text, offset - windowStart);
     if (!hover) return undefined;
     // Only value-stream text can have a more specific card; asking elsewhere would parse the whole document.
     if (inValueStream(document, text, offset - windowStart) && this.specificHover.showsCardAt(document, position)) return undefined;
@@ -63,6 +76,15 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
       void vscode.commands.executeCommand('setContext', HOVER_CARD_SHOWN_CONTEXT, true);
     }
     return new vscode.Hover(markdown, range);
+  }
+
+  private rendererFor(terms: EffectiveTerms): TermHoverRenderer {
+    let renderer = this.renderers.get(terms);
+    if (!renderer) {
+      renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference }, terms);
+      this.renderers.set(terms, renderer);
+    }
+    return renderer;
   }
 
   dispose(): void {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { LEGACY_TERMS, getLegacyTerm } from '../model/legacyTerms';
 import { normalizeForm } from '../model/termMatcher';
+import type { EffectiveTerms } from '../model/effectiveTerms';
 import { LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../model/terminology';
+import type { GlossaryService } from './glossary';
 
 export const DIAGNOSTIC_SOURCE = 'ITIL 4';
 export const FIX_ALL_COMMAND = 'svc.terminology.fixAll';
@@ -45,12 +47,14 @@ interface CheckedDocument {
   /** Untitled documents reuse names: the same URI and version may belong to a new document. */
   readonly document: vscode.TextDocument;
   readonly version: number;
+  /** The terms the findings were made with: a changed glossary invalidates them. */
+  readonly terms: EffectiveTerms;
   readonly findings: readonly TerminologyFinding[];
 }
 
 /**
- * Diagnostics on outdated ITIL v3/2011 names in prose, with quick fixes, "fix all" and a workspace
- * ignore list.
+ * Diagnostics on outdated ITIL v3/2011 names and on names the workspace glossary's preferred-term rules
+ * flag, in prose, with quick fixes, "fix all" and a workspace ignore list.
  */
 export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('svc-terminology');
@@ -60,8 +64,13 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   private codeActionRegistration: vscode.Disposable | undefined;
   private settings = readSettings();
 
-  constructor() {
+  constructor(private readonly glossary: GlossaryService) {
     this.disposables.push(
+      glossary.onDidChange((folder) => {
+        for (const document of vscode.workspace.textDocuments) {
+          if (vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() === folder.uri.toString()) this.check(document);
+        }
+      }),
       vscode.workspace.onDidOpenTextDocument((document) => this.check(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.closed(document)),
@@ -119,13 +128,15 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
 
   private findingsOf(document: vscode.TextDocument): readonly TerminologyFinding[] {
     const key = document.uri.toString();
+    const terms = this.glossary.termsFor(document.uri);
     const cached = this.checked.get(key);
-    if (cached && cached.document === document && cached.version === document.version) return cached.findings;
+    if (cached && cached.document === document && cached.version === document.version && cached.terms === terms) return cached.findings;
     const findings = findOutdatedTerms(document.getText(), {
       format: document.languageId === 'markdown' ? 'markdown' : 'plaintext',
       ignore: this.settings.ignore,
+      terms,
     });
-    this.checked.set(key, { document, version: document.version, findings });
+    this.checked.set(key, { document, version: document.version, terms, findings });
     return findings;
   }
 
@@ -180,7 +191,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   private quickFixes(document: vscode.TextDocument, finding: TerminologyFinding, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
     const diagnostics = context.diagnostics.filter(
-      (diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code === LEGACY_TERM_CODE && diagnostic.range.isEqual(range),
+      (diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code === finding.code && diagnostic.range.isEqual(range),
     );
     const actions: vscode.CodeAction[] = [];
     for (const fix of finding.fixes) {
@@ -191,15 +202,15 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
       action.diagnostics = diagnostics;
       actions.push(action);
     }
-    if (finding.mapping === 'absorbed') {
+    if (finding.code === LEGACY_TERM_CODE && finding.mapping === 'absorbed') {
       const explain = new vscode.CodeAction(`Show what ITIL 4 says instead of “${finding.written}”`, vscode.CodeActionKind.QuickFix);
       explain.command = { title: explain.title, command: EXPLAIN_TERM_COMMAND, arguments: [document.uri, finding.start] };
       explain.diagnostics = diagnostics;
       actions.push(explain);
     }
-    const legacyName = getLegacyTerm(finding.legacyId).term;
-    const ignore = new vscode.CodeAction(`Ignore “${legacyName}” in this workspace`, vscode.CodeActionKind.QuickFix);
-    ignore.command = { title: ignore.title, command: IGNORE_TERM_COMMAND, arguments: [legacyName] };
+    const ignoredName = finding.code === LEGACY_TERM_CODE ? getLegacyTerm(finding.legacyId).term : finding.written;
+    const ignore = new vscode.CodeAction(`Ignore “${ignoredName}” in this workspace`, vscode.CodeActionKind.QuickFix);
+    ignore.command = { title: ignore.title, command: IGNORE_TERM_COMMAND, arguments: [ignoredName] };
     ignore.diagnostics = diagnostics;
     actions.push(ignore);
     return actions;
@@ -258,7 +269,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
 
   private async pickTermToIgnore(): Promise<string | undefined> {
     const document = vscode.window.activeTextEditor?.document;
-    const inDocument = document && this.applies(document) ? new Set(this.findingsOf(document).map((finding) => finding.legacyId)) : new Set<string>();
+    const inDocument = document && this.applies(document) ? new Set(this.findingsOf(document).flatMap((finding) => (finding.code === LEGACY_TERM_CODE ? [finding.legacyId] : []))) : new Set<string>();
     const items = LEGACY_TERMS.map((legacy) => ({
       label: legacy.term,
       description: inDocument.has(legacy.id) ? 'in this file' : undefined,

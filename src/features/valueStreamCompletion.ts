@@ -1,19 +1,27 @@
 import * as vscode from 'vscode';
 import { ACTIVITIES } from '../model/activities';
-import { PRACTICES, PRACTICE_GROUPS } from '../model/practices';
+import type { EffectiveTerms } from '../model/effectiveTerms';
+import { PRACTICE_GROUPS } from '../model/practices';
 import { practiceWrittenName } from '../model/valueStreamRules';
 import { completionContextAt, type CompletionContext } from '../model/valueStreamEditing';
 import { FIELD_DESCRIPTIONS, type FieldDescription } from '../model/valueStreamFormat';
 import type { ValueStreamParseResult } from '../model/valueStreamTypes';
+import type { GlossaryService } from './glossary';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 const TRIGGER_CHARACTERS = [':', ' ', '[', ','];
 
-/** Completes field names, activity ids, practice names and the step ids of `after`. */
+/**
+ * Completes field names, activity ids, practice names (as the workspace glossary presents them) and the step
+ * ids of `after`.
+ */
 export class ValueStreamCompletion implements vscode.CompletionItemProvider, vscode.Disposable {
   private readonly registration: vscode.Disposable;
 
-  constructor(private readonly documents: ValueStreamDocuments) {
+  constructor(
+    private readonly documents: ValueStreamDocuments,
+    private readonly glossary: GlossaryService,
+  ) {
     this.registration = vscode.languages.registerCompletionItemProvider(VALUE_STREAM_SELECTOR, this, ...TRIGGER_CHARACTERS);
   }
 
@@ -34,7 +42,7 @@ export class ValueStreamCompletion implements vscode.CompletionItemProvider, vsc
       case 'activity':
         return activityItems(range);
       case 'practice':
-        return practiceItems(present, range);
+        return practiceItems(this.glossary.termsFor(document.uri), present, range);
       case 'step-reference':
         return stepReferenceItems(parsed.result, offset, present, range);
     }
@@ -77,17 +85,29 @@ function activityItems(range: vscode.Range): vscode.CompletionItem[] {
   });
 }
 
-function practiceItems(present: ReadonlySet<string>, range: vscode.Range): vscode.CompletionItem[] {
+/**
+ * Practice names; a glossary hides some, adds spellings to filter by (its aliases, and the names of its own
+ * terms related to the practice) and puts its own definition first.
+ */
+function practiceItems(terms: EffectiveTerms, present: ReadonlySet<string>, range: vscode.Range): vscode.CompletionItem[] {
   const groupLabel = new Map(PRACTICE_GROUPS.map((group) => [group.id, group.label]));
-  return PRACTICES.filter((practice) => !present.has(practiceWrittenName(practice).toLowerCase())).map((practice) => {
-    const name = practiceWrittenName(practice);
-    const item = new vscode.CompletionItem({ label: name, description: groupLabel.get(practice.group) }, vscode.CompletionItemKind.Value);
-    item.range = range;
-    item.detail = `${practice.name} (${groupLabel.get(practice.group) ?? practice.group})`;
-    item.documentation = new vscode.MarkdownString(practice.purpose);
-    item.filterText = [name, ...practice.aliases.filter((alias) => alias.ambiguous !== true).map((alias) => alias.text)].join(' ');
-    return item;
-  });
+  const definitionHeading = `**${terms.glossary.organisation ?? 'Organisation'} definition:** `;
+  return terms.practices
+    .filter(({ practice }) => !present.has(practiceWrittenName(practice).toLowerCase()))
+    .map(({ practice, extraAliases, organisationDefinition, organisationTerms }) => {
+      const name = practiceWrittenName(practice);
+      const item = new vscode.CompletionItem({ label: name, description: groupLabel.get(practice.group) }, vscode.CompletionItemKind.Value);
+      item.range = range;
+      item.detail = `${practice.name} (${groupLabel.get(practice.group) ?? practice.group})`;
+      const documentation = new vscode.MarkdownString();
+      if (organisationDefinition !== undefined) documentation.appendMarkdown(definitionHeading).appendText(organisationDefinition).appendMarkdown('\n\n');
+      documentation.appendText(practice.purpose);
+      if (organisationTerms.length > 0) documentation.appendMarkdown('\n\n**Related organisation terms:** ').appendText(organisationTerms.join(', '));
+      item.documentation = documentation;
+      const aliases = practice.aliases.filter((alias) => alias.ambiguous !== true).map((alias) => alias.text);
+      item.filterText = [name, ...aliases, ...extraAliases, ...organisationTerms].join(' ');
+      return item;
+    });
 }
 
 function stepReferenceItems(result: ValueStreamParseResult, offset: number, present: ReadonlySet<string>, range: vscode.Range): vscode.CompletionItem[] {

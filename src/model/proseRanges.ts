@@ -2,8 +2,10 @@
  * The parts of a document that are prose, for checks that should not read code, URLs or markup:
  * Markdown fenced code blocks (including ```valuestream blocks), inline code, HTML comments and tags, link
  * destinations and URLs are left out, and so is every region between `<!-- svc-disable -->` and
- * `<!-- svc-enable -->` (in plain text too).
+ * `<!-- svc-enable -->` (in plain text too). Markdown front matter is metadata, not prose; with `svc: off`
+ * in it the whole file is left out.
  */
+import { frontMatter } from './frontMatter';
 
 export type ProseFormat = 'markdown' | 'plaintext';
 
@@ -127,6 +129,8 @@ export function proseRanges(text: string, format: ProseFormat): OffsetRange[] {
   if (format === 'plaintext') {
     return subtractRanges(whole, disabledRegions(text)).flatMap((range) => subtractRanges(range, holesIn(range, [URL_PATTERN], false)));
   }
-  const outsideFences = subtractRanges(whole, [...disabledRegions(text), ...fencedCodeBlocks(text)]);
+  const metadata = frontMatter(text);
+  if (metadata?.svcOff) return [];
+  const outsideFences = subtractRanges(whole, [...(metadata ? [metadata.range] : []), ...disabledRegions(text), ...fencedCodeBlocks(text)]);
   return outsideFences.flatMap((range) => subtractRanges(range, holesIn(range, MARKDOWN_NON_PROSE, true)));
 }

@@ -1,22 +1,13 @@
 /**
  * What a hover shows for the ITIL term under an offset: the term's range and its card as Markdown.
  */
-import { activityCard, cardToMarkdown, conceptCard, legacyCard, practiceCard, type Card, type MarkdownCardOptions } from './cards';
-import { isActivityId } from './activities';
-import { termIndex, type TermIndex, type TermRef } from './termMatcher';
+import { cardToMarkdown, type Card, type MarkdownCardOptions } from './cards';
+import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
+import type { TermRef } from './termMatcher';
 
-export function cardForTerm(term: TermRef): Card {
-  switch (term.kind) {
-    case 'practice':
-      return practiceCard(term.id);
-    case 'activity':
-      if (!isActivityId(term.id)) throw new Error(`Unknown activity id: ${term.id}`);
-      return activityCard(term.id);
-    case 'concept':
-      return conceptCard(term.id);
-    case 'legacy':
-      return legacyCard(term.id);
-  }
+/** The card of a term as `terms` (by default the built-in ones) describe it. */
+export function cardForTerm(term: TermRef, terms: EffectiveTerms = builtInTerms()): Card {
+  return terms.card(term);
 }
 
 export interface TermHover {
@@ -26,23 +17,23 @@ export interface TermHover {
   readonly markdown: string;
 }
 
-/** Finds the term under an offset and renders its card, each card once (cards never change). */
+/** Finds the term under an offset and renders its card, each card once (a term set never changes). */
 export class TermHoverRenderer {
   private readonly rendered = new Map<string, string>();
 
   constructor(
     private readonly options: MarkdownCardOptions,
-    private readonly index: TermIndex = termIndex(),
+    readonly terms: EffectiveTerms = builtInTerms(),
   ) {}
 
   /** The card of the term covering `offset` in `text`, reading only a window around it. */
   hoverAt(text: string, offset: number): TermHover | undefined {
-    const match = this.index.findAt(text, offset);
+    const match = this.terms.index.findAt(text, offset);
     if (!match) return undefined;
     const key = `${match.term.kind}:${match.term.id}`;
     let markdown = this.rendered.get(key);
     if (markdown === undefined) {
-      markdown = cardToMarkdown(cardForTerm(match.term), this.options);
+      markdown = cardToMarkdown(this.terms.card(match.term), this.options);
       this.rendered.set(key, markdown);
     }
     return { ...match, markdown };

@@ -17,7 +17,11 @@ import { ALL_CONCEPTS } from './concepts';
 import { LEGACY_TERMS } from './legacyTerms';
 import { PRACTICES } from './practices';
 
-export type TermKind = 'practice' | 'activity' | 'concept' | 'legacy';
+/**
+ * Built-in kinds come from the model; `organisation` terms and `avoided` names (of preferred-term rules) come
+ * from an organisation's glossary.
+ */
+export type TermKind = 'practice' | 'activity' | 'concept' | 'legacy' | 'organisation' | 'avoided';
 
 export interface TermRef {
   readonly kind: TermKind;

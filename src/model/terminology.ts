@@ -1,13 +1,16 @@
 /**
- * Outdated ITIL v3/2011 names in prose: where they are, what to say about them and what to write instead,
- * in the writer's own capitalisation. Editor diagnostics, quick fixes and the command-line checker read
- * these findings.
+ * Outdated ITIL v3/2011 names in prose, and names an organisation's glossary asks writers to avoid: where
+ * they are, what to say about them and what to write instead, in the writer's own capitalisation. Editor
+ * diagnostics, quick fixes and the command-line checker read these findings.
  */
+import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
+import type { PreferredTermRule } from './glossary';
 import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from './legacyTerms';
 import { proseRanges, type ProseFormat } from './proseRanges';
-import { normalizeForm, termIndex, type TermIndex } from './termMatcher';
+import { normalizeForm } from './termMatcher';
 
 export const LEGACY_TERM_CODE = 'svc/legacy-term';
+export const PREFERRED_TERM_CODE = 'svc/preferred-term';
 
 /** A way to rewrite one finding. */
 export interface TerminologyFix {
@@ -17,14 +20,11 @@ export interface TerminologyFix {
   readonly preferred: boolean;
 }
 
-export interface TerminologyFinding {
-  readonly code: typeof LEGACY_TERM_CODE;
+interface FindingBase {
   readonly start: number;
   readonly end: number;
-  /** The outdated name as the document writes it. */
+  /** The name as the document writes it. */
   readonly written: string;
-  readonly legacyId: string;
-  readonly mapping: LegacyMapping;
   readonly message: string;
   /** Replacements to offer; empty for absorbed terms, which need rewording. */
   readonly fixes: readonly TerminologyFix[];
@@ -32,32 +32,69 @@ export interface TerminologyFinding {
   readonly fixAllText?: string;
 }
 
+/** An outdated ITIL v3/2011 name. */
+export interface LegacyTermFinding extends FindingBase {
+  readonly code: typeof LEGACY_TERM_CODE;
+  readonly legacyId: string;
+  readonly mapping: LegacyMapping;
+}
+
+/** A name one of the glossary's preferred-term rules asks writers to avoid. */
+export interface PreferredTermFinding extends FindingBase {
+  readonly code: typeof PREFERRED_TERM_CODE;
+  readonly rule: PreferredTermRule;
+}
+
+export type TerminologyFinding = LegacyTermFinding | PreferredTermFinding;
+
 export interface TerminologyOptions {
   readonly format: ProseFormat;
   /** Names (any spelling, or legacy ids) the writer accepts; case and spacing are ignored. */
   readonly ignore?: readonly string[];
-  readonly index?: TermIndex;
+  /** The terms to read with (built-in ones unless a glossary changes them). */
+  readonly terms?: EffectiveTerms;
 }
 
 export function findOutdatedTerms(text: string, options: TerminologyOptions): TerminologyFinding[] {
-  const index = options.index ?? termIndex();
+  const terms = options.terms ?? builtInTerms();
   const ignored = new Set((options.ignore ?? []).map(normalizeForm));
   const findings: TerminologyFinding[] = [];
   for (const range of proseRanges(text, options.format)) {
-    for (const match of index.findAll(text, range.start, range.end)) {
-      if (match.term.kind !== 'legacy') continue;
-      const legacy = getLegacyTerm(match.term.id);
+    for (const match of terms.index.findAll(text, range.start, range.end)) {
       const written = text.slice(match.start, match.end);
-      if (isIgnored(legacy, written, ignored)) continue;
-      findings.push(describe(legacy, written, match.start, match.end, isSentenceStart(text, match.start)));
+      if (match.term.kind === 'legacy') {
+        const legacy = getLegacyTerm(match.term.id);
+        if (isIgnored([written, legacy.id, legacy.term, ...legacy.variants], ignored)) continue;
+        findings.push(describe(legacy, written, match.start, match.end, isSentenceStart(text, match.start)));
+      } else if (match.term.kind === 'avoided') {
+        const rule = terms.rule(match.term.id);
+        if (!rule || isIgnored([written], ignored)) continue;
+        findings.push(describeAvoided(rule, terms.glossary.organisation, written, match.start, match.end, isSentenceStart(text, match.start)));
+      }
     }
   }
   return findings;
 }
 
-function isIgnored(legacy: LegacyTerm, written: string, ignored: ReadonlySet<string>): boolean {
+function isIgnored(names: readonly string[], ignored: ReadonlySet<string>): boolean {
   if (ignored.size === 0) return false;
-  return [written, legacy.id, legacy.term, ...legacy.variants].some((name) => ignored.has(normalizeForm(name)));
+  return names.some((name) => ignored.has(normalizeForm(name)));
+}
+
+function describeAvoided(rule: PreferredTermRule, organisation: string | undefined, written: string, start: number, end: number, sentenceStart: boolean): PreferredTermFinding {
+  const replacement = applyCaseStyle(rule.use, caseStyleOf(written, sentenceStart), sentenceStart);
+  const whose = organisation ? `The ${organisation} glossary` : 'The workspace glossary';
+  const reason = rule.reason ? ` ${rule.reason.replace(/\s+/g, ' ').replace(/([^.!?])$/, '$1.')}` : '';
+  return {
+    code: PREFERRED_TERM_CODE,
+    start,
+    end,
+    written,
+    rule,
+    message: `${whose} says ${quote(rule.use)}, not ${quote(written)}.${reason}`,
+    fixes: [{ title: `Replace with ${quote(replacement)}`, newText: replacement, preferred: true }],
+    fixAllText: replacement,
+  };
 }
 
 function quote(text: string): string {
@@ -70,7 +107,7 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function describe(legacy: LegacyTerm, written: string, start: number, end: number, sentenceStart: boolean): TerminologyFinding {
+function describe(legacy: LegacyTerm, written: string, start: number, end: number, sentenceStart: boolean): LegacyTermFinding {
   const style = caseStyleOf(written, sentenceStart);
   const styled = (canonical: string): string => applyCaseStyle(canonical, style, sentenceStart);
   const base = { code: LEGACY_TERM_CODE, start, end, written, legacyId: legacy.id, mapping: legacy.mapping } as const;

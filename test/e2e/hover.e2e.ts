@@ -4,30 +4,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { getActivity } from '../../src/model/activities';
-import { type Workbench, openFile, openWorkbench, screenshot, setTheme } from './workbench';
+import { type Workbench, openFile, openWorkbench, pointOnText, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
-
-/** Screen point in the middle of the first occurrence of `text` in the visible editor lines. */
-async function pointOnText(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const line = page.locator('.monaco-editor .view-line', { hasText: text }).first();
-  await line.waitFor({ timeout: UI_TIMEOUT_MS });
-  const box = await line.evaluate((element, needle) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return undefined;
-  }, text);
-  assert.ok(box, `"${text}" is not inside one text node of the editor line`);
-  return box;
-}
 
 /** Scrolls the editor so that the line holding `text` in samples/proposal.md is on screen (Go to Line). */
 async function revealProposalLine(page: Page, text: string): Promise<void> {

@@ -194,3 +194,24 @@ export async function readNotifications(page: Page): Promise<string[]> {
   await page.keyboard.press('Escape');
   return messages.map((message) => message.trim());
 }
+
+/** Screen point in the middle of the first occurrence of `text` in the visible editor lines. */
+export async function pointOnText(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const line = page.locator('.monaco-editor .view-line', { hasText: text }).first();
+  await line.waitFor({ timeout: UI_TIMEOUT_MS });
+  const box = await line.evaluate((element, needle) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return undefined;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not inside one text node of the editor line`);
+  return box;
+}

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { workspaceUri } from './util';
 
 /**
- * Tests that change workspace settings write `.vscode/settings.json` in the samples folder: put back what was
+ * Tests that change workspace settings write `.vscode/settings.json` in the workspace folder: put back what was
  * there before the suite (or remove the file it created).
  */
 export function restoreWorkspaceSettingsAfterSuite(): void {

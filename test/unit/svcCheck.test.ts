@@ -149,6 +149,50 @@ suite('svc-check (built binary)', function () {
   });
 });
 
+suite('svc-check with an organisation glossary', function () {
+  this.timeout(30_000);
+  let folder: string;
+
+  setup(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'svc-check-glossary-'));
+    mkdirSync(path.join(folder, '.git'));
+    mkdirSync(path.join(folder, '.svc'));
+    mkdirSync(path.join(folder, 'docs', 'deep'), { recursive: true });
+    writeFileSync(
+      path.join(folder, '.svc', 'glossary.yaml'),
+      'version: 1\nhide: [Demand Management]\npreferredTerms:\n  - use: service request\n    insteadOf: [ticket]\n    reason: Our catalogue speaks of requests.\n  - use: x\n    insteadOf: [X]\n',
+    );
+    writeFileSync(path.join(folder, 'docs', 'deep', 'notes.md'), 'Open a ticket.\n\nDemand Management and Change Management.\n');
+  });
+
+  teardown(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('files read with the nearest .svc/glossary.yaml; its own problems are reported against it', () => {
+    const run = svcCheck(['docs'], folder);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(run.stdout.trimEnd().split('\n'), [
+      '.svc/glossary.yaml:8:17 error svc/glossary-rule-conflict “X” is the name to use, so it cannot also be the name to avoid.',
+      'docs/deep/notes.md:1:8 warning svc/preferred-term The workspace glossary says “service request”, not “ticket”. Our catalogue speaks of requests.',
+      'docs/deep/notes.md:3:23 warning svc/legacy-term “Change Management” is the ITIL v3/2011 name — ITIL 4 uses “change enablement”.',
+    ]);
+    // Run from the nested folder: the glossary above it still applies.
+    assert.match(svcCheck(['notes.md'], path.join(folder, 'docs', 'deep')).stdout, /notes\.md:1:8 warning svc\/preferred-term/);
+  });
+
+  test('--glossary names the file instead; a missing one is a usage error', () => {
+    writeFileSync(path.join(folder, 'other.yaml'), 'version: 1\n');
+    const run = svcCheck(['docs', '--glossary', 'other.yaml'], folder);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(
+      run.stdout.trimEnd().split('\n').map((line) => line.split(' ')[2]),
+      ['svc/legacy-term', 'svc/legacy-term'],
+    );
+    const missing = svcCheck(['docs', '--glossary', 'nowhere.yaml'], folder);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read nowhere\.yaml/);
+  });
+});
+
 suite('svc-check globs', () => {
   test('*, **, ?, {a,b} and [..]', () => {
     assert.ok(globToRegExp('**/*.md').test('a/b/c.md'));

@@ -1,0 +1,84 @@
+// An organisation glossary in a real workspace: its terms get hover cards in the editor, on light and dark themes.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { type Workbench, openFile, openWorkbench, pointOnText, screenshot, setTheme } from './workbench';
+
+const UI_TIMEOUT_MS = 30_000;
+
+const GLOSSARY = `version: 1
+organisation: Contoso
+terms:
+  - name: Major incident review
+    aliases: [MIR]
+    definition: A blameless meeting held within five working days of every priority 1 incident, chaired by the problem manager.
+    practices: [incident management, problem management]
+preferredTerms:
+  - use: service request
+    insteadOf: [ticket]
+    reason: Our service catalogue speaks of requests.
+`;
+
+const NOTES = `# Outage follow-up
+
+After every MIR the problem manager files the actions.
+
+Users raise a ticket when something is missing.
+`;
+
+/** Moves the mouse onto `text` and waits for our card titled `title` in the hover widget. */
+async function hoverCard(page: Page, text: string, title: string): Promise<Locator> {
+  await page.mouse.move(5, 5);
+  await page.locator('.monaco-hover').filter({ visible: true }).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS }).catch(() => undefined);
+  const point = await pointOnText(page, text);
+  await page.mouse.move(point.x - 3, point.y);
+  await page.mouse.move(point.x, point.y);
+  const card = page.locator('.monaco-hover .rendered-markdown', { has: page.locator('h3', { hasText: title }) }).first();
+  await card.waitFor({ timeout: UI_TIMEOUT_MS });
+  return card;
+}
+
+suite('Organisation glossary in the editor', () => {
+  let workbench: Workbench;
+  let folder: string;
+
+  suiteSetup(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-glossary-'));
+    mkdirSync(path.join(folder, '.svc'));
+    writeFileSync(path.join(folder, '.svc', 'glossary.yaml'), GLOSSARY);
+    writeFileSync(path.join(folder, 'follow-up.md'), NOTES);
+    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Light Modern', 'editor.hover.delay': 100 } });
+    await openFile(workbench.page, 'follow-up.md');
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('an organisation term shows its own card with definition and related practices (light theme)', async () => {
+    const { page } = workbench;
+    const card = await hoverCard(page, 'MIR', 'Major incident review');
+    const text = await card.innerText();
+    assert.match(text, /Contoso term \(from the workspace glossary\)/);
+    assert.match(text, /A blameless meeting held within five working days/);
+    assert.match(text, /Also written as: MIR/);
+    await card.locator('a', { hasText: 'Problem management' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await screenshot(page, 'hover-glossary-term-light');
+  });
+
+  test('an avoided name is flagged and its card says what to write instead (dark theme)', async () => {
+    const { page } = workbench;
+    await page.mouse.move(5, 5);
+    await setTheme(page, 'Dark Modern');
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const card = await hoverCard(page, 'ticket', 'ticket');
+    assert.match(await card.innerText(), /Contoso glossary — say “service request” instead/);
+    await screenshot(page, 'hover-glossary-avoided-dark');
+    const term = await hoverCard(page, 'MIR', 'Major incident review');
+    assert.match(await term.innerText(), /Contoso term/);
+    await screenshot(page, 'hover-glossary-term-dark');
+  });
+});
