@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DetailsPanel } from './features/detailsPanel';
 import type { ExplorerTreeProvider, ExplorerViews } from './features/explorerViews';
+import type { CoverageNode, CoverageState } from './features/coverageView';
 import type { MarkdownIt } from './features/markdownPreview';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/activities';
@@ -29,6 +30,7 @@ export interface SvcApi {
   readonly activationMs: number;
   readonly explorer: ExplorerApi;
   readonly diagrams: DiagramApi;
+  readonly coverage: CoverageApi;
   /** The Markdown preview's hook (`markdown.markdownItPlugins`): draws ```valuestream blocks. */
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
 }
@@ -41,6 +43,14 @@ export interface DiagramApi {
   inspectValueStreamPreview(document: vscode.Uri): Promise<(RenderReport & { readonly updates: number }) | undefined>;
 }
 
+/** The Document Coverage view: its real provider and tree view, and the document it currently shows. */
+export interface CoverageApi {
+  readonly provider: vscode.TreeDataProvider<CoverageNode>;
+  readonly view: vscode.TreeView<CoverageNode>;
+  /** The document shown and its coverage, or undefined when no supported document is active. */
+  state(): CoverageState | undefined;
+}
+
 export interface ActivationFacts {
   readonly activationMs: number;
 }
@@ -48,6 +58,7 @@ export interface ActivationFacts {
 export interface ApiParts {
   readonly explorer: ExplorerApi;
   readonly diagrams: DiagramApi;
+  readonly coverage: CoverageApi;
   readonly extendMarkdownIt: SvcApi['extendMarkdownIt'];
 }
 
@@ -70,6 +81,7 @@ export function createApi(facts: ActivationFacts, parts: ApiParts): SvcApi {
     activationMs: facts.activationMs,
     explorer: parts.explorer,
     diagrams: parts.diagrams,
+    coverage: parts.coverage,
     extendMarkdownIt: parts.extendMarkdownIt,
   };
 }

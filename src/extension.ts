@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createApi, explorerApi, type SvcApi } from './api';
 import { DetailsPanel } from './features/detailsPanel';
 import { DiagramExportCommands } from './features/diagramWebview';
+import { CoverageView } from './features/coverageView';
 import { ValueChainDiagram } from './features/diagramPanel';
 import { ExplorerCommands } from './features/explorerCommands';
 import { ExplorerViews } from './features/explorerViews';
@@ -43,6 +44,9 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const valueStreamsView = new ValueStreamsView();
   context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
 
+  const coverage = new CoverageView();
+  context.subscriptions.push(coverage);
+
   const valueChainDiagram = new ValueChainDiagram(context.extensionUri);
   const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
   context.subscriptions.push(valueChainDiagram, valueStreamPreviews, new DiagramExportCommands());
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
         inspectValueChainDiagram: () => valueChainDiagram.inspect(),
         inspectValueStreamPreview: (document) => valueStreamPreviews.inspect(document),
       },
+      coverage: { provider: coverage, view: coverage.view, state: () => coverage.state },
       extendMarkdownIt,
     },
   );
