@@ -3,6 +3,7 @@ import type { DetailsPanel } from './features/detailsPanel';
 import type { ExplorerTreeProvider, ExplorerViews } from './features/explorerViews';
 import type { CoverageNode, CoverageState } from './features/coverageView';
 import type { MarkdownIt } from './features/markdownPreview';
+import type { LifecycleStage } from './model/editions/types';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/activities';
 import type { RenderReport } from './model/diagramProtocol';
@@ -31,6 +32,7 @@ export interface SvcApi {
   readonly explorer: ExplorerApi;
   readonly diagrams: DiagramApi;
   readonly coverage: CoverageApi;
+  readonly editions: EditionsApi;
   /** The Markdown preview's hook (`markdown.markdownItPlugins`): draws ```valuestream blocks. */
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
 }
@@ -51,6 +53,14 @@ export interface CoverageApi {
   state(): CoverageState | undefined;
 }
 
+/** The ITIL (Version 5) lifecycle view and diagram (the Practices view follows the edition too, see `explorer`). */
+export interface EditionsApi {
+  readonly lifecycle: vscode.TreeDataProvider<LifecycleStage>;
+  readonly lifecycleView: vscode.TreeView<LifecycleStage>;
+  /** The lifecycle diagram panel's report, or undefined when it is not open. */
+  inspectLifecycleDiagram(): Promise<RenderReport | undefined>;
+}
+
 export interface ActivationFacts {
   readonly activationMs: number;
 }
@@ -59,6 +69,7 @@ export interface ApiParts {
   readonly explorer: ExplorerApi;
   readonly diagrams: DiagramApi;
   readonly coverage: CoverageApi;
+  readonly editions: EditionsApi;
   readonly extendMarkdownIt: SvcApi['extendMarkdownIt'];
 }
 
@@ -82,6 +93,7 @@ export function createApi(facts: ActivationFacts, parts: ApiParts): SvcApi {
     explorer: parts.explorer,
     diagrams: parts.diagrams,
     coverage: parts.coverage,
+    editions: parts.editions,
     extendMarkdownIt: parts.extendMarkdownIt,
   };
 }

@@ -10,6 +10,7 @@ import { FindCommand } from './features/findCommand';
 import { TermHoverFeature } from './features/hover';
 import { extendMarkdownIt } from './features/markdownPreview';
 import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
+import { LifecycleDiagram, LifecycleView } from './features/lifecycle';
 import { TerminologyFeature } from './features/terminology';
 import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
 import { ValueStreamCommands } from './features/valueStreamCommands';
@@ -45,7 +46,9 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
 
   const coverage = new CoverageView();
-  context.subscriptions.push(coverage);
+  const lifecycleView = new LifecycleView();
+  const lifecycleDiagram = new LifecycleDiagram(context.extensionUri);
+  context.subscriptions.push(coverage, lifecycleView, lifecycleDiagram);
 
   const valueChainDiagram = new ValueChainDiagram(context.extensionUri);
   const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
@@ -60,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
         inspectValueStreamPreview: (document) => valueStreamPreviews.inspect(document),
       },
       coverage: { provider: coverage, view: coverage.view, state: () => coverage.state },
+      editions: { lifecycle: lifecycleView, lifecycleView: lifecycleView.view, inspectLifecycleDiagram: () => lifecycleDiagram.inspect() },
       extendMarkdownIt,
     },
   );

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
 import { fencedCodeBlocks } from '../model/proseRanges';
 import { TermHoverRenderer } from '../model/termHover';
+import { currentEdition } from './edition';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
 export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
@@ -49,7 +50,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     const window = new vscode.Range(firstLine, 0, lastLine, document.lineAt(lastLine).range.end.character);
     const windowStart = document.offsetAt(window.start);
     const text = document.getText(window);
-    const hover = this.renderer.hoverAt(text, offset - windowStart);
+    const hover = this.renderer.hoverAt(text, offset - windowStart, currentEdition());
     if (!hover) return undefined;
     // Only value-stream text can have a more specific card; asking elsewhere would parse the whole document.
     if (inValueStream(document, text, offset - windowStart) && this.specificHover.showsCardAt(document, position)) return undefined;
