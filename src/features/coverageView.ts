@@ -124,7 +124,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
         const practice = node.practice;
         const item = new vscode.TreeItem(getPractice(practice.id).name, vscode.TreeItemCollapsibleState.None);
         const activities = practice.activityIds.map((id) => getActivity(id).name).join(', ');
-        item.description = practice.key ? vscode.l10n.t('key practice of {0}', activities) : vscode.l10n.t('involved in {0}', activities);
+        item.description = practice.key ? vscode.l10n.t('key · {0}', activities) : activities;
         item.iconPath = new vscode.ThemeIcon(practice.key ? 'warning' : 'circle-large-outline', practice.key ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.contextValue = 'svc.coverage.unmentioned';
         item.command = { command: 'svc.openDetails', title: vscode.l10n.t('Open Details'), arguments: [practice.id] };
@@ -170,7 +170,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     const document = this.current?.document;
     const line = document ? document.positionAt(mention.first.start).line + 1 : 0;
-    item.description = vscode.l10n.t('{0}× · first on line {1}', mention.count, line);
+    item.description = vscode.l10n.t('{0}× · line {1}', mention.count, line);
     item.contextValue = 'svc.coverage.mention';
     if (document) {
       item.command = {

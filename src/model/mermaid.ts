@@ -475,7 +475,8 @@ export function lifecycleNodeId(stageId: string): string {
 }
 
 /**
- * An edition's product and service lifecycle as one row of stages in order. When the sources of the lifecycle
+ * An edition's product and service lifecycle as one column of stages in order (a row of eight would be too
+ * small to read beside the card). When the sources of the lifecycle
  * are uncertain, the frame says so and the stages are drawn with dashed borders.
  */
 export function lifecycleFlowchart(edition: EditionData): MermaidDiagram {
@@ -489,7 +490,7 @@ export function lifecycleFlowchart(edition: EditionData): MermaidDiagram {
   const title = `${edition.name} product and service lifecycle`;
   const frame = uncertain ? `${title} (source uncertain)` : title;
   const lines = [
-    'flowchart LR',
+    'flowchart TB',
     ...accessibilityLines(title, `${plural(nodes.length, 'stage')} in order: ${nodes.map((node) => node.label).join(', ')}.`),
     `  subgraph LC["${escapeMermaidLabel(frame)}"]`,
     ...nodes.map((node) => `    ${node.nodeId}["${escapeMermaidLabel(node.label)}"]`),

@@ -61,7 +61,7 @@ suite('Document Coverage view', () => {
     assert.deepEqual(missing.slice(0, 2), ['Relationship management', 'Service level management']);
 
     const desk = (await items(coverage, (await group(coverage, 'Practices')).node))[0];
-    assert.equal(desk.item.description, '2× · first on line 3');
+    assert.equal(desk.item.description, '2× · line 3');
     const resolved = await coverage.provider.resolveTreeItem?.(desk.item, desk.node, new vscode.CancellationTokenSource().token);
     assert.ok(resolved?.tooltip instanceof vscode.MarkdownString, 'the tooltip is a Markdown card');
     assert.match(resolved.tooltip.value, /### Service desk/);
