@@ -55,8 +55,9 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
       this.changed,
       vscode.commands.registerCommand(REVEAL_MENTION_COMMAND, (uri: unknown, start: unknown, end: unknown) => this.revealMention(uri, start, end)),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        // Focus moving to a panel or the output leaves no text editor: keep showing the last document.
-        if (editor) this.update(editor.document);
+        // Focus moving to a panel or the output leaves no text editor: keep showing the last document. An event
+        // can arrive after its editor was closed (reverting an untitled file): a closed document is not shown.
+        if (editor && !editor.document.isClosed) this.update(editor.document);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.current?.document) this.scheduleUpdate(event.document);

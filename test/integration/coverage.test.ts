@@ -24,6 +24,21 @@ async function labelsUnder(coverage: CoverageApi, name: string): Promise<string[
   return (await items(coverage, (await group(coverage, name)).node)).map((entry) => label(entry.item));
 }
 
+let untitledCount = 0;
+
+/**
+ * An untitled document with a name of its own: the web worker host may hand a reused "Untitled-N" the text of
+ * the untitled document that had the name before (closed by the previous test).
+ */
+async function untitled(extension: 'md' | 'txt' | 'json', content: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `coverage-${Date.now()}-${untitledCount++}.${extension}` });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  return document;
+}
+
 const DOCUMENT = [
   '# Laptop requests',
   '',
@@ -46,7 +61,7 @@ suite('Document Coverage view', () => {
 
   test('shows the active document’s activities, practices and the practices it leaves out, and follows edits', async function () {
     this.timeout(60_000);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: DOCUMENT });
+    const document = await untitled('md', DOCUMENT);
     const editor = await vscode.window.showTextDocument(document);
     await waitFor(() => coverage.state()?.document === document, 'the coverage of the opened document');
 
@@ -75,13 +90,13 @@ suite('Document Coverage view', () => {
 
   test('selecting a mention selects its first occurrence in the editor', async function () {
     this.timeout(60_000);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: DOCUMENT });
+    const document = await untitled('md', DOCUMENT);
     await vscode.window.showTextDocument(document);
     await waitFor(() => coverage.state()?.document === document, 'the coverage of the opened document');
     const practices = await items(coverage, (await group(coverage, 'Practices')).node);
     const request = practices.find((entry) => label(entry.item) === 'Service request management');
     assert.ok(request?.item.command, 'the practice item has a command');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'elsewhere' }));
+    await vscode.window.showTextDocument(await untitled('txt', 'elsewhere'));
     await vscode.commands.executeCommand(request.item.command.command, ...(request.item.command.arguments ?? []));
     const active = vscode.window.activeTextEditor;
     assert.equal(active?.document, document);
@@ -91,11 +106,15 @@ suite('Document Coverage view', () => {
 
   test('switching editors switches the document; an unsupported one leaves the view to its welcome message', async function () {
     this.timeout(60_000);
-    const notes = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Plan the portfolio management review.' });
+    const notes = await untitled('txt', 'Plan the portfolio management review.');
     await vscode.window.showTextDocument(notes);
-    await waitFor(() => coverage.state()?.document === notes, 'the coverage of the plain text document');
-    assert.deepEqual(await labelsUnder(coverage, 'Activities'), ['Plan']);
-    const json = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "practice": "incident management" }' });
+    // Closing the previous test's editors may still be reported while this one opens: wait for the view to settle.
+    await waitFor(
+      async () => coverage.state()?.document === notes && JSON.stringify(await labelsUnder(coverage, 'Activities')) === '["Plan"]',
+      'the coverage of the plain text document',
+    );
+    assert.deepEqual(await labelsUnder(coverage, 'Practices'), ['Portfolio management']);
+    const json = await untitled('json', '{ "practice": "incident management" }');
     await vscode.window.showTextDocument(json);
     await waitFor(() => coverage.state() === undefined, 'the view to let go of the document');
     assert.deepEqual(await coverage.provider.getChildren(), []);
