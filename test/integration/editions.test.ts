@@ -84,6 +84,24 @@ suite('ITIL editions', () => {
     await waitFor(async () => JSON.stringify(await practiceGroups(api)) === JSON.stringify(itil4Groups), 'the ITIL 4 groups again');
   });
 
+  test('hover cards name the Version 5 group while itil5 is chosen', async function () {
+    this.timeout(60_000);
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: `edition-hover-${Date.now()}.md` });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), 'Information security management protects our data.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await vscode.window.showTextDocument(document);
+    const hoverText = async (): Promise<string> => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 3));
+      return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    };
+    assert.match(await hoverText(), /General management practice \(ITIL 4 §5\.1\.3\)/);
+    await setEdition('itil5');
+    await waitFor(async () => /Product and service management practice \(ITIL \(Version 5\); ITIL 4 §5\.1\.3\)/.test(await hoverText()), 'the Version 5 card');
+    assert.match(await hoverText(), /`Source uncertain`/);
+  });
+
   test('the lifecycle view lists the eight stages in order, each marked source uncertain', async () => {
     const stages = (await api.editions.lifecycle.getChildren()) ?? [];
     const items = await Promise.all(stages.map((stage) => api.editions.lifecycle.getTreeItem(stage)));
