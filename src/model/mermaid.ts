@@ -490,9 +490,10 @@ export function lifecycleFlowchart(edition: EditionData): MermaidDiagram {
   const title = `${edition.name} product and service lifecycle`;
   const frame = uncertain ? `${title} (source uncertain)` : title;
   const lines = [
-    'flowchart TB',
+    'flowchart LR',
     ...accessibilityLines(title, `${plural(nodes.length, 'stage')} in order: ${nodes.map((node) => node.label).join(', ')}.`),
     `  subgraph LC["${escapeMermaidLabel(frame)}"]`,
+    '    direction TB',
     ...nodes.map((node) => `    ${node.nodeId}["${escapeMermaidLabel(node.label)}"]`),
     '  end',
     ...nodes.slice(1).map((node, index) => `  ${nodes[index].nodeId} --> ${node.nodeId}`),

@@ -106,6 +106,7 @@ suite('ITIL editions: views, cards and diagram', () => {
     assert.equal(edges[0], `${lifecycleNodeId('discover')} --> ${lifecycleNodeId('design')}`);
     assert.equal(edges[6], `${lifecycleNodeId('deliver')} --> ${lifecycleNodeId('support')}`);
     assert.match(diagram.source, /subgraph LC\["ITIL #40;Version 5#41; product and service lifecycle #40;source uncertain#41;"\]/);
+    assert.match(diagram.source, /subgraph LC\[[^\n]*\]\n {4}direction TB\n/, 'one column: a row of eight is too small to read');
     assert.match(diagram.source, /accTitle: ITIL #40;Version 5#41; product and service lifecycle/);
     assert.match(diagram.source, /class LC_discover,.*LC_support uncertain/);
   });
