@@ -2,7 +2,9 @@ import type * as vscode from 'vscode';
 import type { DetailsPanel } from './features/detailsPanel';
 import type { ExplorerTreeProvider, ExplorerViews } from './features/explorerViews';
 import type { GlossaryService } from './features/glossary';
+import type { CoverageNode, CoverageState } from './features/coverageView';
 import type { MarkdownIt } from './features/markdownPreview';
+import type { LifecycleStage } from './model/editions/types';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/activities';
 import type { RenderReport } from './model/diagramProtocol';
@@ -30,6 +32,8 @@ export interface SvcApi {
   readonly activationMs: number;
   readonly explorer: ExplorerApi;
   readonly diagrams: DiagramApi;
+  readonly coverage: CoverageApi;
+  readonly editions: EditionsApi;
   /** The Markdown preview's hook (`markdown.markdownItPlugins`): draws ```valuestream blocks. */
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
   /** The workspace glossaries (`.svc/glossary.yaml` per folder): the terms a document is read with. */
@@ -44,6 +48,22 @@ export interface DiagramApi {
   inspectValueStreamPreview(document: vscode.Uri): Promise<(RenderReport & { readonly updates: number }) | undefined>;
 }
 
+/** The Document Coverage view: its real provider and tree view, and the document it currently shows. */
+export interface CoverageApi {
+  readonly provider: vscode.TreeDataProvider<CoverageNode>;
+  readonly view: vscode.TreeView<CoverageNode>;
+  /** The document shown and its coverage, or undefined when no supported document is active. */
+  state(): CoverageState | undefined;
+}
+
+/** The ITIL (Version 5) lifecycle view and diagram (the Practices view follows the edition too, see `explorer`). */
+export interface EditionsApi {
+  readonly lifecycle: vscode.TreeDataProvider<LifecycleStage>;
+  readonly lifecycleView: vscode.TreeView<LifecycleStage>;
+  /** The lifecycle diagram panel's report, or undefined when it is not open. */
+  inspectLifecycleDiagram(): Promise<RenderReport | undefined>;
+}
+
 export interface ActivationFacts {
   readonly activationMs: number;
 }
@@ -51,6 +71,8 @@ export interface ActivationFacts {
 export interface ApiParts {
   readonly explorer: ExplorerApi;
   readonly diagrams: DiagramApi;
+  readonly coverage: CoverageApi;
+  readonly editions: EditionsApi;
   readonly extendMarkdownIt: SvcApi['extendMarkdownIt'];
   readonly glossary: SvcApi['glossary'];
 }
@@ -74,6 +96,8 @@ export function createApi(facts: ActivationFacts, parts: ApiParts): SvcApi {
     activationMs: facts.activationMs,
     explorer: parts.explorer,
     diagrams: parts.diagrams,
+    coverage: parts.coverage,
+    editions: parts.editions,
     extendMarkdownIt: parts.extendMarkdownIt,
     glossary: parts.glossary,
   };

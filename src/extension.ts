@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createApi, explorerApi, type SvcApi } from './api';
 import { DetailsPanel } from './features/detailsPanel';
 import { DiagramExportCommands } from './features/diagramWebview';
+import { CoverageView } from './features/coverageView';
 import { ValueChainDiagram } from './features/diagramPanel';
 import { ExplorerCommands } from './features/explorerCommands';
 import { ExplorerViews } from './features/explorerViews';
@@ -10,6 +11,7 @@ import { GlossaryService } from './features/glossary';
 import { TermHoverFeature } from './features/hover';
 import { extendMarkdownIt } from './features/markdownPreview';
 import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
+import { LifecycleDiagram, LifecycleView } from './features/lifecycle';
 import { TerminologyFeature } from './features/terminology';
 import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
 import { ValueStreamCommands } from './features/valueStreamCommands';
@@ -46,6 +48,11 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const valueStreamsView = new ValueStreamsView();
   context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
 
+  const coverage = new CoverageView();
+  const lifecycleView = new LifecycleView();
+  const lifecycleDiagram = new LifecycleDiagram(context.extensionUri);
+  context.subscriptions.push(coverage, lifecycleView, lifecycleDiagram);
+
   const valueChainDiagram = new ValueChainDiagram(context.extensionUri);
   const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
   context.subscriptions.push(valueChainDiagram, valueStreamPreviews, new DiagramExportCommands());
@@ -58,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
         inspectValueChainDiagram: () => valueChainDiagram.inspect(),
         inspectValueStreamPreview: (document) => valueStreamPreviews.inspect(document),
       },
+      coverage: { provider: coverage, view: coverage.view, state: () => coverage.state },
+      editions: { lifecycle: lifecycleView, lifecycleView: lifecycleView.view, inspectLifecycleDiagram: () => lifecycleDiagram.inspect() },
       extendMarkdownIt,
       glossary,
     },

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { activityColorCss, cardToHtml } from '../model/cards';
 import { cardForRef, isKnownRef, parseCardLinkMessage, type ItemRef } from '../model/itemRefs';
+import { currentEdition, onDidChangeEdition } from './edition';
 
 export const DETAILS_VIEW_TYPE = 'svc.details';
 
@@ -24,6 +25,9 @@ export class DetailsPanel implements vscode.Disposable {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
+      }),
+      onDidChangeEdition(() => {
+        if (this.current) this.render(this.current);
       }),
     );
   }
@@ -83,7 +87,7 @@ export class DetailsPanel implements vscode.Disposable {
 
   private render(ref: ItemRef): void {
     if (!this.panel) return;
-    const card = cardForRef(ref);
+    const card = cardForRef(ref, currentEdition());
     this.shown = ref;
     this.panel.title = card.title;
     this.panel.webview.html = this.html(this.panel.webview, cardToHtml(card, { activityColors: 'class' }), ref);

@@ -53,7 +53,7 @@ function toolbarLabels(): DiagramHtmlOptions['toolbar'] {
 }
 
 export interface DiagramPageOptions {
-  readonly entry: 'diagramPanel' | 'valueStreamPreview';
+  readonly entry: 'diagramPanel' | 'valueStreamPreview' | 'lifecyclePanel';
   readonly title: string;
   readonly data?: Readonly<Record<string, string>>;
   readonly tabs?: DiagramHtmlOptions['tabs'];

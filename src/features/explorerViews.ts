@@ -13,14 +13,15 @@ import {
   type ExplorerTree,
 } from '../model/explorerTree';
 import { cardForRef, refOfNode, type ItemRef } from '../model/itemRefs';
-import { PRACTICE_GROUPS, getPractice } from '../model/practices';
+import { getPractice } from '../model/practices';
+import { currentEdition, onDidChangeEdition } from './edition';
 
 export const VALUE_CHAIN_VIEW = 'svc.valueChain';
 export const PRACTICES_VIEW = 'svc.practices';
 
-/** A Markdown card with the card commands enabled, for tooltips. */
+/** A Markdown card with the card commands enabled, for tooltips; practice cards follow the edition setting. */
 export function cardTooltip(ref: ItemRef): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(cardToMarkdown(cardForRef(ref), { commandLinks: true, colorFor: workbenchColorReference, headingLevel: 3 }));
+  const markdown = new vscode.MarkdownString(cardToMarkdown(cardForRef(ref, currentEdition()), { commandLinks: true, colorFor: workbenchColorReference, headingLevel: 3 }));
   markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
   markdown.supportHtml = true;
   return markdown;
@@ -57,8 +58,25 @@ function hasCardTooltip(node: ExplorerNode): boolean {
 }
 
 /** Shows one of the ITIL trees; nodes are the model's own immutable objects. */
-export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
-  constructor(readonly tree: ExplorerTree) {}
+export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private shown: ExplorerTree) {}
+
+  get tree(): ExplorerTree {
+    return this.shown;
+  }
+
+  /** Shows another tree, e.g. the practices grouped by another edition. */
+  replaceTree(tree: ExplorerTree): void {
+    this.shown = tree;
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
 
   getChildren(element?: ExplorerNode): ExplorerNode[] {
     return [...this.tree.children(element)];
@@ -74,8 +92,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     item.id = node.key;
     item.description = node.detail;
     item.contextValue = `svc.${node.kind}`;
-    if (node.kind === 'practiceGroup' && node.group) {
-      item.tooltip = PRACTICE_GROUPS.find((group) => group.id === node.group)?.label;
+    if (node.tooltip) {
+      item.tooltip = node.tooltip;
     } else if (!hasCardTooltip(node)) {
       item.tooltip = node.detail && node.kind === 'purpose' ? node.detail : node.label;
     }
@@ -115,9 +133,10 @@ export interface ExplorerViewOptions {
 /** The Value Chain and Practices views, and revealing items in them. */
 export class ExplorerViews implements vscode.Disposable {
   readonly valueChain = new ExplorerTreeProvider(buildValueChainTree());
-  readonly practices = new ExplorerTreeProvider(buildPracticesTree());
+  readonly practices = new ExplorerTreeProvider(buildPracticesTree(currentEdition()));
   readonly valueChainView: vscode.TreeView<ExplorerNode>;
   readonly practicesView: vscode.TreeView<ExplorerNode>;
+  private readonly editionListener = onDidChangeEdition((edition) => this.practices.replaceTree(buildPracticesTree(edition)));
 
   constructor() {
     this.valueChainView = vscode.window.createTreeView(VALUE_CHAIN_VIEW, { treeDataProvider: this.valueChain, showCollapseAll: true });
@@ -157,7 +176,10 @@ export class ExplorerViews implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.editionListener.dispose();
     this.valueChainView.dispose();
     this.practicesView.dispose();
+    this.valueChain.dispose();
+    this.practices.dispose();
   }
 }

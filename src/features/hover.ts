@@ -4,6 +4,7 @@ import type { EffectiveTerms } from '../model/effectiveTerms';
 import { isSwitchedOffByFrontMatter } from '../model/frontMatter';
 import { fencedCodeBlocks } from '../model/proseRanges';
 import { TermHoverRenderer } from '../model/termHover';
+import { currentEdition } from './edition';
 import type { GlossaryService } from './glossary';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
@@ -62,7 +63,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     const window = new vscode.Range(firstLine, 0, lastLine, document.lineAt(lastLine).range.end.character);
     const windowStart = document.offsetAt(window.start);
     const text = document.getText(window);
-    const hover = this.rendererFor(this.glossary.termsFor(document.uri)).hoverAt(text, offset - windowStart);
+    const hover = this.rendererFor(this.glossary.termsFor(document.uri)).hoverAt(text, offset - windowStart, currentEdition());
     if (!hover) return undefined;
     // Only value-stream text can have a more specific card; asking elsewhere would parse the whole document.
     if (inValueStream(document, text, offset - windowStart) && this.specificHover.showsCardAt(document, position)) return undefined;

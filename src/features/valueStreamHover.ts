@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, activityCard, cardToMarkdown, legacyCard, practiceCard, workbenchColorReference, type Card } from '../model/cards';
 import { targetAt } from '../model/valueStreamEditing';
+import { currentEdition } from './edition';
 import { fieldDescription } from '../model/valueStreamFormat';
 import { fieldDocumentation } from './valueStreamCompletion';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
@@ -47,7 +48,7 @@ function cardFor(target: NonNullable<ReturnType<typeof targetAt>>): Card | undef
     case 'activity':
       return activityCard(target.activity);
     case 'practice':
-      return practiceCard(target.practiceId);
+      return practiceCard(target.practiceId, currentEdition());
     case 'legacy':
       return legacyCard(target.legacyTermId);
     case 'step-id':

@@ -14,10 +14,12 @@ import {
   type ActivityId,
 } from './activities';
 import { ALL_CONCEPTS, type Concept, type ConceptKind } from './concepts';
+import { ITIL4 } from './editions/itil4';
+import type { EditionData } from './editions/types';
 import { LEGACY_TERMS, getLegacyTerm } from './legacyTerms';
-import { PRACTICES, PRACTICE_GROUPS, getPractice, type Practice } from './practices';
+import { PRACTICES, getPractice, type Practice } from './practices';
 
-export type CardKind = 'activity' | 'practice' | 'concept' | 'legacy' | 'demand' | 'value';
+export type CardKind = 'activity' | 'practice' | 'concept' | 'legacy' | 'demand' | 'value' | 'lifecycle';
 
 /** A command a card can offer; renderers turn it into a command link or a webview message. */
 export interface CardLink {
@@ -65,6 +67,8 @@ export const CARD_COMMANDS: readonly string[] = [SHOW_IN_TREE_COMMAND, OPEN_DIAG
 
 export const EXAMINABLE_PURPOSE_BADGE = 'Foundation: purpose examinable';
 export const STUDIED_IN_DETAIL_BADGE = 'Foundation: studied in detail';
+/** Marks facts of an edition that rest on secondary or disagreeing sources. */
+export const SOURCE_UNCERTAIN_BADGE = 'Source uncertain';
 
 function activityChip(id: ActivityId): CardChip {
   return { label: getActivity(id).name, activity: id, link: showInTree(id) };
@@ -116,12 +120,14 @@ function flowNotes(id: ActivityId): CardBlock[] {
   return notes.length > 0 ? [{ kind: 'bullets', items: notes }] : [];
 }
 
-export function practiceCard(id: string): Card {
+/** A practice's card; its group, and the group's source note, follow `edition`. */
+export function practiceCard(id: string, edition: EditionData = ITIL4): Card {
   const practice = getPractice(id);
-  const group = PRACTICE_GROUPS.find((candidate) => candidate.id === practice.group);
+  const group = edition.practiceGroups.find((candidate) => candidate.practiceIds.includes(id));
   const badges: string[] = [];
   if (practice.examinablePurpose) badges.push(EXAMINABLE_PURPOSE_BADGE);
   if (practice.studiedInDetail) badges.push(STUDIED_IN_DETAIL_BADGE);
+  if (group?.uncertainty) badges.push(SOURCE_UNCERTAIN_BADGE);
   const sections: CardSection[] = [
     { heading: 'Purpose', blocks: [{ kind: 'paragraph', text: practice.purpose }] },
     { heading: 'Mainly contributes to', blocks: [{ kind: 'chips', chips: practice.activities.map(activityChip) }] },
@@ -130,14 +136,72 @@ export function practiceCard(id: string): Card {
   if (aliases.length > 0) {
     sections.push({ heading: 'Also written as', blocks: [{ kind: 'paragraph', text: aliases.join(', ') }] });
   }
+  if (group?.uncertainty) {
+    sections.push({ heading: 'About this grouping', blocks: [{ kind: 'paragraph', text: group.uncertainty }] });
+  }
+  const groupName = group?.label.replace(/s$/, '') ?? 'Practice';
   return {
     kind: 'practice',
     id,
     title: practice.name,
-    subtitle: `${group?.label.replace(/s$/, '') ?? 'Practice'} (ITIL 4 §${practice.section})`,
+    subtitle: edition.id === ITIL4.id ? `${groupName} (ITIL 4 §${practice.section})` : `${groupName} (${edition.name}; ITIL 4 §${practice.section})`,
     badges,
     sections,
     links: [showInTree(id), openDiagram(practice.activities[0])],
+  };
+}
+
+/** An edition's product and service lifecycle as a whole: its stages and how sure the sources are. */
+export function lifecycleCard(edition: EditionData): Card {
+  const notes = [edition.lifecycleUncertainty, ...edition.uncertainFacts].filter((note): note is string => note !== undefined);
+  const uncertain = notes.length > 0 || edition.lifecycle.some((stage) => stage.uncertainty !== undefined);
+  const sections: CardSection[] = [
+    { heading: 'Stages, in order', blocks: [{ kind: 'bullets', items: edition.lifecycle.map((stage) => `${stage.name}: ${stage.summary}`) }] },
+  ];
+  if (notes.length > 0) sections.push({ heading: 'About the sources', blocks: [{ kind: 'bullets', items: notes }] });
+  return {
+    kind: 'lifecycle',
+    id: 'lifecycle',
+    title: 'Product and service lifecycle',
+    subtitle: `${edition.name}: ${edition.lifecycle.length} stages`,
+    badges: uncertain ? [SOURCE_UNCERTAIN_BADGE] : [],
+    sections,
+    links: [],
+  };
+}
+
+/** A stage of an edition's product and service lifecycle. */
+export function lifecycleStageCard(edition: EditionData, stageId: string): Card {
+  const position = edition.lifecycle.findIndex((stage) => stage.id === stageId);
+  const stage = edition.lifecycle[position];
+  if (!stage) throw new Error(`Unknown lifecycle stage in ${edition.name}: ${stageId}`);
+  const neighbours = [edition.lifecycle[position - 1], edition.lifecycle[position + 1]];
+  const sections: CardSection[] = [
+    { heading: 'What happens here', blocks: [{ kind: 'paragraph', text: stage.summary }] },
+    {
+      heading: 'Place in the lifecycle',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text:
+            `Stage ${position + 1} of ${edition.lifecycle.length}` +
+            (neighbours[0] ? `, after ${neighbours[0].name}` : '') +
+            (neighbours[1] ? `, before ${neighbours[1].name}` : '') +
+            '.',
+        },
+      ],
+    },
+  ];
+  const uncertainties = [stage.uncertainty, edition.lifecycleUncertainty].filter((note): note is string => note !== undefined);
+  if (uncertainties.length > 0) sections.push({ heading: 'About the sources', blocks: [{ kind: 'bullets', items: uncertainties }] });
+  return {
+    kind: 'lifecycle',
+    id: stage.id,
+    title: stage.name,
+    subtitle: `Product and service lifecycle stage (${edition.name})`,
+    badges: uncertainties.length > 0 ? [SOURCE_UNCERTAIN_BADGE] : [],
+    sections,
+    links: [],
   };
 }
 

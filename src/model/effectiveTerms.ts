@@ -4,6 +4,8 @@
  * own terms, and the names its preferred-term rules flag. Hovers, completion, the terminology checker, the
  * CLI and any view that counts mentions take an `EffectiveTerms` as input, so they all agree.
  */
+import { ITIL4 } from './editions/itil4';
+import type { EditionData } from './editions/types';
 import { activityCard, conceptCard, legacyCard, practiceCard, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from './cards';
 import { isActivityId } from './activities';
 import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from './glossary';
@@ -31,8 +33,8 @@ export interface EffectiveTerms {
   readonly practices: readonly EffectivePractice[];
   /** Whether the glossary hides this built-in term as a whole. */
   isHidden(term: TermRef): boolean;
-  /** The card a hover shows for a term of `forms`. Throws for a term this set does not hold. */
-  card(term: TermRef): Card;
+  /** The card a hover shows for a term of `forms`, built-in ones in `edition`. Throws for a term this set does not hold. */
+  card(term: TermRef, edition?: EditionData): Card;
   organisationTerm(id: string): GlossaryTerm | undefined;
   rule(id: string): PreferredTermRule | undefined;
   override(term: TermRef): GlossaryOverride | undefined;
@@ -112,7 +114,7 @@ function buildEffectiveTerms(glossary: Glossary, sharedIndex?: TermIndex): Effec
     organisationTerm: (id) => terms.get(id),
     rule: (id) => rules.get(id),
     override: (term) => overrides.get(refKey(term)),
-    card(term: TermRef): Card {
+    card(term: TermRef, edition: EditionData = ITIL4): Card {
       switch (term.kind) {
         case 'organisation': {
           const found = terms.get(term.id);
@@ -126,7 +128,7 @@ function buildEffectiveTerms(glossary: Glossary, sharedIndex?: TermIndex): Effec
         }
         default: {
           const override = overrides.get(refKey(term));
-          const card = builtInCard(term);
+          const card = builtInCard(term, edition);
           return override ? withOverride(card, override, organisationLabel) : card;
         }
       }
@@ -135,10 +137,10 @@ function buildEffectiveTerms(glossary: Glossary, sharedIndex?: TermIndex): Effec
 }
 
 /** The model's own card of a built-in term. */
-export function builtInCard(term: TermRef): Card {
+export function builtInCard(term: TermRef, edition: EditionData = ITIL4): Card {
   switch (term.kind) {
     case 'practice':
-      return practiceCard(term.id);
+      return practiceCard(term.id, edition);
     case 'activity':
       if (!isActivityId(term.id)) throw new Error(`Unknown activity id: ${term.id}`);
       return activityCard(term.id);

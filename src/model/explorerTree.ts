@@ -14,7 +14,9 @@ import {
   type Activity,
   type ActivityId,
 } from './activities';
-import { PRACTICE_GROUPS, getPractice, practicesInGroup, type Practice, type PracticeGroup } from './practices';
+import { ITIL4 } from './editions/itil4';
+import type { EditionData, EditionPracticeGroup } from './editions/types';
+import { getPractice, type Practice } from './practices';
 
 export type ExplorerNodeKind =
   | 'demand'
@@ -45,7 +47,10 @@ export interface ExplorerNode {
   /** The activity the node is about or belongs to, when there is one. */
   readonly activityId: ActivityId | undefined;
   readonly practiceId: string | undefined;
-  readonly group: PracticeGroup | undefined;
+  /** The practice group id in the tree's edition (`general`, `service`, `product-and-service`…). */
+  readonly group: string | undefined;
+  /** Plain-text tooltip, for nodes without a card. */
+  readonly tooltip: string | undefined;
   readonly parent: ExplorerNode | undefined;
   readonly children: readonly ExplorerNode[];
 }
@@ -57,7 +62,8 @@ interface NodeFields {
   readonly detail?: string;
   readonly activityId?: ActivityId;
   readonly practiceId?: string;
-  readonly group?: PracticeGroup;
+  readonly group?: string;
+  readonly tooltip?: string;
 }
 
 interface MutableNode extends ExplorerNode {
@@ -73,6 +79,7 @@ function node(fields: NodeFields, parent: MutableNode | undefined): MutableNode 
     activityId: fields.activityId,
     practiceId: fields.practiceId,
     group: fields.group,
+    tooltip: fields.tooltip,
     parent,
     children: [],
   };
@@ -88,10 +95,11 @@ export function foundationMarker(practice: Practice): string {
 }
 
 /** "General management (14)": short enough for a narrow side bar to keep the count visible. */
-export function practiceGroupLabel(group: PracticeGroup): string {
-  const label = PRACTICE_GROUPS.find((candidate) => candidate.id === group)?.label.replace(/ practices$/, '') ?? group;
-  return `${label} (${practicesInGroup(group).length})`;
+export function practiceGroupLabel(group: EditionPracticeGroup): string {
+  return `${group.label.replace(/ practices$/, '')} (${group.practiceIds.length})`;
 }
+
+export const SOURCE_UNCERTAIN_DETAIL = 'source uncertain';
 
 function activityNames(ids: readonly ActivityId[]): string {
   return ids.map((id) => getActivity(id).name).join(', ');
@@ -181,13 +189,28 @@ export function buildValueChainTree(): ExplorerTree {
   return new ExplorerTree([demand, ...ACTIVITIES.map(addActivity), value]);
 }
 
-/** General, service and technical groups with every practice and the activities it mainly contributes to. */
-export function buildPracticesTree(): ExplorerTree {
-  const groups = PRACTICE_GROUPS.map(({ id: group }) => {
-    const groupNode = node({ key: `group:${group}`, kind: 'practiceGroup', label: practiceGroupLabel(group), group }, undefined);
-    for (const practice of practicesInGroup(group)) {
+/**
+ * The practice groups of `edition` (ITIL 4: general, service, technical; ITIL (Version 5): general, product and
+ * service) with every practice and the activities it mainly contributes to. Keys do not depend on the edition,
+ * so a practice can be revealed whichever tree is shown.
+ */
+export function buildPracticesTree(edition: EditionData = ITIL4): ExplorerTree {
+  const groups = edition.practiceGroups.map((group) => {
+    const groupNode = node(
+      {
+        key: `group:${group.id}`,
+        kind: 'practiceGroup',
+        label: practiceGroupLabel(group),
+        detail: group.uncertainty ? SOURCE_UNCERTAIN_DETAIL : '',
+        tooltip: group.uncertainty ? `${group.label} (${edition.name}) — source uncertain: ${group.uncertainty}` : `${group.label} (${edition.name})`,
+        group: group.id,
+      },
+      undefined,
+    );
+    for (const practiceId of group.practiceIds) {
+      const practice = getPractice(practiceId);
       const practiceNode = node(
-        { key: practiceKey(practice.id), kind: 'practice', label: practice.name, detail: foundationMarker(practice), practiceId: practice.id, group },
+        { key: practiceKey(practice.id), kind: 'practice', label: practice.name, detail: foundationMarker(practice), practiceId: practice.id, group: group.id },
         groupNode,
       );
       practice.activities.forEach((activityId) => addActivityLink(practiceNode, activityId));

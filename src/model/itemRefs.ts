@@ -10,12 +10,16 @@ import {
   conceptCard,
   demandCard,
   legacyCard,
+  lifecycleStageCard,
   practiceCard,
   valueCard,
   type Card,
   type CardKind,
 } from './cards';
 import { ALL_CONCEPTS } from './concepts';
+import { ITIL4 } from './editions/itil4';
+import { ITIL5 } from './editions/itil5';
+import type { EditionData } from './editions/types';
 import type { ExplorerNode } from './explorerTree';
 import { LEGACY_TERMS } from './legacyTerms';
 import { findPractice } from './practices';
@@ -53,13 +57,14 @@ export function refOfNode(node: ExplorerNode): ItemRef | undefined {
   return undefined;
 }
 
-export function cardForRef(ref: ItemRef): Card {
+/** The card of an item; practice cards group the practice as `edition` does. */
+export function cardForRef(ref: ItemRef, edition: EditionData = ITIL4): Card {
   switch (ref.kind) {
     case 'activity':
       if (!isActivityId(ref.id)) throw new Error(`Unknown activity id: ${ref.id}`);
       return activityCard(ref.id);
     case 'practice':
-      return practiceCard(ref.id);
+      return practiceCard(ref.id, edition);
     case 'concept':
       return conceptCard(ref.id);
     case 'legacy':
@@ -68,6 +73,8 @@ export function cardForRef(ref: ItemRef): Card {
       return demandCard();
     case 'value':
       return valueCard();
+    case 'lifecycle':
+      return lifecycleStageCard(ITIL5, ref.id);
   }
 }
 

@@ -3,11 +3,13 @@
  */
 import { cardToMarkdown, type Card, type MarkdownCardOptions } from './cards';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
+import { ITIL4 } from './editions/itil4';
+import type { EditionData } from './editions/types';
 import type { TermRef } from './termMatcher';
 
-/** The card of a term as `terms` (by default the built-in ones) describe it. */
-export function cardForTerm(term: TermRef, terms: EffectiveTerms = builtInTerms()): Card {
-  return terms.card(term);
+/** The card of a term as `terms` (by default the built-in ones) describe it in `edition`. */
+export function cardForTerm(term: TermRef, terms: EffectiveTerms = builtInTerms(), edition: EditionData = ITIL4): Card {
+  return terms.card(term, edition);
 }
 
 export interface TermHover {
@@ -17,7 +19,7 @@ export interface TermHover {
   readonly markdown: string;
 }
 
-/** Finds the term under an offset and renders its card, each card once (a term set never changes). */
+/** Finds the term under an offset and renders its card, each card once per edition (a term set never changes). */
 export class TermHoverRenderer {
   private readonly rendered = new Map<string, string>();
 
@@ -27,13 +29,13 @@ export class TermHoverRenderer {
   ) {}
 
   /** The card of the term covering `offset` in `text`, reading only a window around it. */
-  hoverAt(text: string, offset: number): TermHover | undefined {
+  hoverAt(text: string, offset: number, edition: EditionData = ITIL4): TermHover | undefined {
     const match = this.terms.index.findAt(text, offset);
     if (!match) return undefined;
-    const key = `${match.term.kind}:${match.term.id}`;
+    const key = `${edition.id}:${match.term.kind}:${match.term.id}`;
     let markdown = this.rendered.get(key);
     if (markdown === undefined) {
-      markdown = cardToMarkdown(this.terms.card(match.term), this.options);
+      markdown = cardToMarkdown(this.terms.card(match.term, edition), this.options);
       this.rendered.set(key, markdown);
     }
     return { ...match, markdown };

@@ -60,6 +60,12 @@ suite('Terminology: findings', () => {
     ]);
   });
 
+  test('the 2019 book’s “change control” is the change enablement practice, not an outdated name', () => {
+    const text = 'Change control approves the release. Our change control board meets weekly; change management does not.';
+    assert.deepEqual(written(text), ['change management']);
+    assert.deepEqual(written('CHANGE CONTROL and Change Control', 'plaintext'), []);
+  });
+
   test('abbreviations of old names are findings and keep the sentence capitalised', () => {
     const findings = findOutdatedTerms('CSI matters. We retire SACM and the SKMS.', { format: 'plaintext' });
     assert.deepEqual(

@@ -6,12 +6,16 @@ export interface EditionPracticeGroup {
   readonly id: string;
   readonly label: string;
   readonly practiceIds: readonly string[];
+  /** Why the grouping rests on uncertain sources, when it does; shown as a "source uncertain" mark. */
+  readonly uncertainty?: string;
 }
 
 export interface LifecycleStage {
   readonly id: string;
   readonly name: string;
   readonly summary: string;
+  /** Why the stage's description rests on uncertain sources, when it does. */
+  readonly uncertainty?: string;
 }
 
 export interface EditionData {
@@ -24,6 +28,8 @@ export interface EditionData {
   readonly practiceGroups: readonly EditionPracticeGroup[];
   /** The product and service lifecycle of ITIL (Version 5); empty for ITIL 4. */
   readonly lifecycle: readonly LifecycleStage[];
+  /** Why the lifecycle as a whole (stages, order, relation to the value chain) rests on uncertain sources. */
+  readonly lifecycleUncertainty?: string;
   /** Statements in this data whose sources are secondary or disagree. */
   readonly uncertainFacts: readonly string[];
 }

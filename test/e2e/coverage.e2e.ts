@@ -1,0 +1,124 @@
+// The Document Coverage view beside a consultant's proposal, as a reviewer sees it: which activities and practices
+// the document names, and which practices its activities usually involve that it leaves out; selecting a practice
+// selects its first mention in the editor. Once in a light and once in a dark theme. Then, with ITIL (Version 5)
+// chosen, the lifecycle view and diagram with their "source uncertain" marks.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { VIEW_CONTAINER_TITLE, type Workbench, openFile, openWorkbench, runCommand, screenshot, webviewFrame } from './workbench';
+
+const UI_TIMEOUT_MS = 30_000;
+const COVERAGE_VIEW = 'Document Coverage';
+const OTHER_VIEWS = ['Value Chain', 'Practices', 'Value Streams'];
+
+const THEMES = [
+  { name: 'Light Modern', slug: 'light' },
+  { name: 'Dark Modern', slug: 'dark' },
+] as const;
+
+function pane(page: Page, view: string): Locator {
+  return page.locator('#workbench\\.parts\\.sidebar .pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^${view}`) }) });
+}
+
+function row(page: Page, view: string, label: string): Locator {
+  return pane(page, view)
+    .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
+}
+
+/** Collapses a view of the side bar, so the coverage view gets the room. */
+async function collapse(page: Page, view: string): Promise<void> {
+  const header = pane(page, view).locator('.pane-header').first();
+  await header.waitFor({ timeout: UI_TIMEOUT_MS });
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Drags the side bar's edge until it is `width` pixels wide, so descriptions are not cut off in the screenshot. */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  assert.ok(box, 'the side bar is visible');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+for (const theme of THEMES) {
+  suite(`Document Coverage view (${theme.name})`, () => {
+    let workbench: Workbench;
+    let folder: string;
+
+    suiteSetup(async () => {
+      folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-coverage-'));
+      copyFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'proposal.md'), path.join(folder, 'proposal.md'));
+      workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': theme.name } });
+    });
+
+    suiteTeardown(async () => {
+      await workbench?.stop();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    test('shows the proposal’s coverage and jumps to a first mention', async () => {
+      const { page } = workbench;
+      await openFile(page, 'proposal.md');
+      await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
+      for (const view of OTHER_VIEWS) await collapse(page, view);
+      await widenSideBar(page, 440);
+
+      const activities = row(page, COVERAGE_VIEW, 'Activities');
+      await activities.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal((await activities.locator('.label-description').innerText()).trim(), '6/6');
+      const practices = row(page, COVERAGE_VIEW, 'Practices');
+      assert.match((await practices.locator('.label-description').innerText()).trim(), /^\d+\/34$/);
+      await row(page, COVERAGE_VIEW, 'Not mentioned but usually involved').waitFor({ timeout: UI_TIMEOUT_MS });
+
+      const incident = row(page, COVERAGE_VIEW, 'Incident management');
+      assert.match((await incident.locator('.label-description').innerText()).trim(), /^\d+× · line \d+$/);
+      await incident.click({ timeout: UI_TIMEOUT_MS });
+      await page
+        .locator('.statusbar-item', { hasText: /\(19 selected\)/ })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await screenshot(page, `coverage-view-${theme.slug}`);
+    });
+  });
+}
+
+suite('ITIL (Version 5) lifecycle view and diagram (Dark Modern)', () => {
+  let workbench: Workbench;
+  let folder: string;
+
+  suiteSetup(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-lifecycle-'));
+    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Dark Modern', 'svc.edition': 'itil5' } });
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('the lifecycle view lists the stages; the diagram draws them and shows a stage card marked source uncertain', async () => {
+    const { page } = workbench;
+    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
+    await collapse(page, 'Value Chain');
+    await collapse(page, 'Value Streams');
+    await row(page, 'Practices', 'Product and service management \\(22\\)').waitFor({ timeout: UI_TIMEOUT_MS });
+    const acquire = row(page, 'Lifecycle', '3\\. Acquire');
+    await acquire.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal((await acquire.locator('.label-description').innerText()).trim(), 'source uncertain');
+
+    await runCommand(page, 'SVC: Open Product and Service Lifecycle Diagram');
+    const frame = webviewFrame(page);
+    await frame.locator('[data-svc-node]').nth(7).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match((await frame.locator('svg').first().textContent()) ?? '', /source uncertain/);
+    await frame.locator('[data-svc-node="LC_acquire"]').click({ timeout: UI_TIMEOUT_MS });
+    await frame.locator('#card h2', { hasText: 'Acquire' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await frame.locator('#card').innerText(), /Source uncertain/);
+    await screenshot(page, 'lifecycle-diagram-dark');
+  });
+});
