@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const valueStreamsView = new ValueStreamsView();
   context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
 
-  const valueChainDiagram = new ValueChainDiagram(context.extensionUri);
+  const valueChainDiagram = new ValueChainDiagram(context.extensionUri, explorer.valueChainView);
   const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
   context.subscriptions.push(valueChainDiagram, valueStreamPreviews, new DiagramExportCommands());
 

@@ -118,6 +118,16 @@ export class ZoomPanViewport {
     this.setView({ scale: this.state.scale, x: FIT_PADDING - offsetX * this.state.scale, y: FIT_PADDING - offsetY * this.state.scale });
   }
 
+  /** Pans `element` (inside the stage) to the middle of the viewport if any of it is outside; keeps the zoom. */
+  ensureVisible(element: Element): void {
+    const view = this.viewport.getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    if (rect.left >= view.left && rect.right <= view.right && rect.top >= view.top && rect.bottom <= view.bottom) return;
+    const dx = view.left + view.width / 2 - (rect.left + rect.width / 2);
+    const dy = view.top + view.height / 2 - (rect.top + rect.height / 2);
+    this.setView({ scale: this.state.scale, x: this.state.x + dx, y: this.state.y + dy });
+  }
+
   private contentSize(): { width: number; height: number } {
     return { width: this.stage.scrollWidth, height: this.stage.scrollHeight };
   }
