@@ -48,16 +48,18 @@ suite('Diagram links: the step under the cursor', () => {
 
 suite('Diagram links: the SVC diagram node of a Value Chain tree item', () => {
   const tree = buildValueChainTree();
-  const [demand] = tree.roots;
+  const demand = tree.roots[0];
+  const value = tree.roots[tree.roots.length - 1];
 
   test('demand, value and every activity map to their node; rows inside an activity map to it', () => {
-    assert.equal(chainNodeOfTreeNode(tree.roots[0]!), 'demand');
-    assert.equal(chainNodeOfTreeNode(tree.roots[tree.roots.length - 1]!), 'value');
+    assert.ok(demand && value);
+    assert.equal(chainNodeOfTreeNode(demand), 'demand');
+    assert.equal(chainNodeOfTreeNode(value), 'value');
     const engage = tree.roots.find((node) => node.activityId === 'engage' && node.kind === 'activity');
     assert.ok(engage);
     assert.equal(chainNodeOfTreeNode(engage), 'engage');
     for (const child of engage.children) assert.equal(chainNodeOfTreeNode(child), 'engage', child.label);
-    assert.ok(demand && demand.children.length > 0);
+    assert.ok(demand.children.length > 0);
     for (const link of demand.children) assert.equal(chainNodeOfTreeNode(link), link.activityId, 'an activity listed under demand is that activity');
   });
 });
