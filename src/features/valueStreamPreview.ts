@@ -32,6 +32,12 @@ function errorsOf(document: vscode.TextDocument, findings: readonly Finding[]): 
   };
 }
 
+function cursorOf(document: vscode.TextDocument, position: vscode.Position | undefined): { offset: number; line: TextRange } {
+  const active = position ?? new vscode.Position(0, 0);
+  const line = document.lineAt(active.line).range;
+  return { offset: document.offsetAt(active), line: { start: document.offsetAt(line.start), end: document.offsetAt(line.end) } };
+}
+
 /** The full lines `range` covers; a range that ends at the start of a line does not take that line. */
 function linesOf(document: vscode.TextDocument, range: vscode.Range): vscode.Selection {
   const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
@@ -48,7 +54,7 @@ class ValueStreamPreview implements vscode.Disposable {
   private updateCount = 0;
   /** The step under the cursor of the last editor of the document that moved it, as last told to the page. */
   private cursorStep: StepRef | undefined;
-  private cursorOffset: number | undefined;
+  private cursor: { readonly offset: number; readonly line: TextRange } | undefined;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -81,18 +87,18 @@ class ValueStreamPreview implements vscode.Disposable {
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor.document.uri.toString() !== uri.toString()) return;
-        this.cursorOffset = event.textEditor.document.offsetAt(event.selections[0]?.active ?? new vscode.Position(0, 0));
+        this.cursor = cursorOf(event.textEditor.document, event.selections[0]?.active);
         this.highlightCursorStep();
       }),
     );
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri.toString());
-    if (editor) this.cursorOffset = editor.document.offsetAt(editor.selection.active);
+    if (editor) this.cursor = cursorOf(editor.document, editor.selection.active);
   }
 
   /** Tells the page which step the cursor is in, when that changed (also after an edit moved the steps). */
   private highlightCursorStep(force = false): void {
     if (!this.parsed) return;
-    const step = this.cursorOffset === undefined ? undefined : stepAtOffset(this.parsed.streams, this.cursorOffset);
+    const step = this.cursor ? stepAtOffset(this.parsed.streams, this.cursor.offset, this.cursor.line) : undefined;
     if (!force && sameStep(step, this.cursorStep)) return;
     this.cursorStep = step;
     this.webview.post({ type: 'highlightStep', step });

@@ -4,20 +4,28 @@
  */
 import type { ChainNodeId, StepRef } from './diagramProtocol';
 import type { ExplorerNode } from './explorerTree';
-import type { ValueStream } from './valueStreamTypes';
+import type { TextRange, ValueStream } from './valueStreamTypes';
+
+/** The line of `text` that holds `offset`, without its line break. */
+export function lineAround(text: string, offset: number): TextRange {
+  const newline = text.indexOf('\n', offset);
+  return { start: text.lastIndexOf('\n', offset - 1) + 1, end: newline === -1 ? text.length : newline };
+}
 
 /**
- * The step whose mapping contains `offset` (its start up to and including its end, so a cursor at the end of
- * the step's last line still counts), or undefined when the cursor is outside every step.
+ * The step under the cursor at `offset`, on the line from `line.start` to `line.end`: the step whose mapping
+ * contains it; else the step that starts on the cursor's line (the mapping starts after the list item's `- `,
+ * where a click often lands); else the step whose mapping ends right at the cursor (the end of its last line).
+ * Undefined outside every step.
  */
-export function stepAtOffset(streams: readonly ValueStream[], offset: number): StepRef | undefined {
-  for (const [streamIndex, stream] of streams.entries()) {
-    if (offset < stream.range.start || offset > stream.range.end) continue;
-    for (const [stepIndex, step] of stream.steps.entries()) {
-      if (offset >= step.range.start && offset <= step.range.end) return { streamIndex, stepIndex };
-    }
-  }
-  return undefined;
+export function stepAtOffset(streams: readonly ValueStream[], offset: number, line: TextRange): StepRef | undefined {
+  const { start: lineStart, end: lineEnd } = line;
+  const steps = streams.flatMap((stream, streamIndex) => stream.steps.map((step, stepIndex) => ({ range: step.range, ref: { streamIndex, stepIndex } })));
+  return (
+    steps.find(({ range }) => offset >= range.start && offset < range.end) ??
+    steps.find(({ range }) => range.start >= lineStart && range.start <= lineEnd) ??
+    steps.find(({ range }) => offset === range.end)
+  )?.ref;
 }
 
 export function sameStep(a: StepRef | undefined, b: StepRef | undefined): boolean {

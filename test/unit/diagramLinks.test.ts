@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { chainNodeOfTreeNode, sameStep, stepAtOffset } from '../../src/model/diagramLinks';
+import { chainNodeOfTreeNode, lineAround, sameStep, stepAtOffset } from '../../src/model/diagramLinks';
 import { buildValueChainTree } from '../../src/model/explorerTree';
 import { parseValueStreams } from '../../src/model/valueStream';
 
@@ -21,7 +21,10 @@ steps:
 
 suite('Diagram links: the step under the cursor', () => {
   const { streams } = parseValueStreams(SOURCE);
-  const at = (text: string, delta = 0) => stepAtOffset(streams, SOURCE.indexOf(text) + delta);
+  const at = (text: string, delta = 0) => {
+    const offset = SOURCE.indexOf(text) + delta;
+    return stepAtOffset(streams, offset, lineAround(SOURCE, offset));
+  };
 
   test('a cursor anywhere in a step finds that step, in the right stream', () => {
     assert.deepEqual(at('id: report'), { streamIndex: 0, stepIndex: 0 });
@@ -31,11 +34,23 @@ suite('Diagram links: the step under the cursor', () => {
     assert.deepEqual(at('id: assess'), { streamIndex: 1, stepIndex: 0 });
   });
 
+  test('the list item dash and the indentation before it belong to the step that starts on that line', () => {
+    assert.deepEqual(at('- id: restore'), { streamIndex: 0, stepIndex: 1 });
+    assert.deepEqual(at('  - id: restore'), { streamIndex: 0, stepIndex: 1 });
+    assert.deepEqual(at('- id: assess'), { streamIndex: 1, stepIndex: 0 });
+  });
+
   test('outside every step there is none', () => {
     assert.equal(at('valueStream: Incident'), undefined);
     assert.equal(at('valueStream: Change'), undefined);
-    assert.equal(stepAtOffset(streams, SOURCE.length + 10), undefined);
-    assert.equal(stepAtOffset([], 0), undefined);
+    assert.equal(stepAtOffset(streams, SOURCE.length + 10, { start: SOURCE.length + 10, end: SOURCE.length + 10 }), undefined);
+    assert.equal(stepAtOffset([], 0, lineAround('', 0)), undefined);
+  });
+
+  test('the line around an offset', () => {
+    assert.deepEqual(lineAround('ab\ncd\nef', 4), { start: 3, end: 5 });
+    assert.deepEqual(lineAround('ab\ncd', 0), { start: 0, end: 2 });
+    assert.deepEqual(lineAround('ab\ncd', 5), { start: 3, end: 5 });
   });
 
   test('same step compares stream and step, and undefined with undefined', () => {
