@@ -211,7 +211,8 @@ suite('Diagram panels in the workbench', function () {
     await frame.locator('[data-svc-node="vs0_s1"]').waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match(await frame.locator('#summary').innerText(), /Incident resolution: Engage \(report\) → Deliver & Support \(restore\) → Improve \(review\)/);
 
-    await page.locator('.monaco-editor .view-line', { hasText: 'title: Diagnose and restore the service' }).first().click();
+    // Near the start of the line: the middle of a long line may lie beyond a narrow editor's edge and scroll it.
+    await page.locator('.monaco-editor .view-line', { hasText: 'title: Diagnose and restore the service' }).first().click({ position: { x: 60, y: 5 } });
     await frame.locator('[data-svc-node="vs0_s1"].svc-node-selected').waitFor({ timeout: UI_TIMEOUT_MS });
     assert.equal(await frame.locator('.svc-node-selected').count(), 1, 'only the step under the cursor');
     await page.mouse.move(2, 300);

@@ -118,14 +118,21 @@ export class ZoomPanViewport {
     this.setView({ scale: this.state.scale, x: FIT_PADDING - offsetX * this.state.scale, y: FIT_PADDING - offsetY * this.state.scale });
   }
 
-  /** Pans `element` (inside the stage) to the middle of the viewport if any of it is outside; keeps the zoom. */
+  /**
+   * Pans just enough to bring `element` (inside the stage) into view, keeping the zoom; an element larger than
+   * the viewport is aligned with its top left corner. Nothing moves when it is already in view.
+   */
   ensureVisible(element: Element): void {
     const view = this.viewport.getBoundingClientRect();
     const rect = element.getBoundingClientRect();
-    if (rect.left >= view.left && rect.right <= view.right && rect.top >= view.top && rect.bottom <= view.bottom) return;
-    const dx = view.left + view.width / 2 - (rect.left + rect.width / 2);
-    const dy = view.top + view.height / 2 - (rect.top + rect.height / 2);
-    this.setView({ scale: this.state.scale, x: this.state.x + dx, y: this.state.y + dy });
+    const shift = (start: number, end: number, viewStart: number, viewEnd: number): number => {
+      if (start >= viewStart + FIT_PADDING && end <= viewEnd - FIT_PADDING) return 0;
+      if (end - start > viewEnd - viewStart - 2 * FIT_PADDING || start < viewStart + FIT_PADDING) return viewStart + FIT_PADDING - start;
+      return viewEnd - FIT_PADDING - end;
+    };
+    const dx = shift(rect.left, rect.right, view.left, view.right);
+    const dy = shift(rect.top, rect.bottom, view.top, view.bottom);
+    if (dx !== 0 || dy !== 0) this.setView({ scale: this.state.scale, x: this.state.x + dx, y: this.state.y + dy });
   }
 
   private contentSize(): { width: number; height: number } {
