@@ -1,6 +1,6 @@
 // Pieces shared by the test runners and `npm start`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './vscode-host.mjs';
 
@@ -17,12 +17,14 @@ export function buildProject() {
   });
 }
 
-/** The workspace the tests open. Its content belongs to the samples; a clone without any gets a placeholder. */
-export function ensureSamplesFolder() {
-  if (existsSync(samplesDir)) return samplesDir;
-  mkdirSync(samplesDir, { recursive: true });
-  writeFileSync(path.join(samplesDir, 'README.md'), '# Samples\n\nExample documents for the Service Value Chain extension.\n');
-  return samplesDir;
+/**
+ * A copy of samples/ inside `parentDir`, for a test run to open: tests create, edit and configure files in their
+ * workspace, and the samples a person reads must stay as committed.
+ */
+export function copySamples(parentDir) {
+  const target = path.join(parentDir, 'samples');
+  cpSync(samplesDir, target, { recursive: true });
+  return target;
 }
 
 /** Resolves after `ms`; `unref` so a pending timer never keeps a finished runner alive. */

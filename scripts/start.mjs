@@ -1,7 +1,7 @@
 // `npm start`: builds, then opens samples/ with the extension loaded from source: in desktop VS Code when a
 // `code` command exists, otherwise in code-server, whose URL is printed. Runs until Ctrl+C.
 import { spawnSync } from 'node:child_process';
-import { buildProject, ensureSamplesFolder, runMain } from './harness.mjs';
+import { buildProject, runMain, samplesDir } from './harness.mjs';
 import { ensureHost, repoRoot, startServer, workbenchUrl } from './vscode-host.mjs';
 
 function hasCommand(name) {
@@ -10,7 +10,7 @@ function hasCommand(name) {
 
 runMain(async () => {
   await buildProject();
-  const samples = ensureSamplesFolder();
+  const samples = samplesDir;
   if (hasCommand('code')) {
     const code = spawnSync('code', [`--extensionDevelopmentPath=${repoRoot}`, samples], { stdio: 'inherit' });
     return code.status ?? 1;

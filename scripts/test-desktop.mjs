@@ -3,9 +3,11 @@
 // download fails. On a Linux machine without a display, run it under `xvfb-run -a`. Usage:
 //   node scripts/test-desktop.mjs [--grep <pattern>]
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildProject, ensureSamplesFolder, runMain } from './harness.mjs';
+import { buildProject, copySamples, runMain } from './harness.mjs';
 import { repoRoot } from './vscode-host.mjs';
 
 const { values: options } = parseArgs({ options: { grep: { type: 'string' } } });
@@ -25,7 +27,7 @@ runMain(async () => {
       vscodeExecutablePath,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: [ensureSamplesFolder(), '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [copySamples(mkdtempSync(path.join(os.tmpdir(), 'svc-desktop-'))), '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
       extensionTestsEnv: { SVC_TEST_HOST: 'node', ...(options.grep ? { SVC_TEST_GREP: options.grep } : {}) },
     });
     return 0;

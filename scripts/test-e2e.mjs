@@ -3,7 +3,7 @@
 //   node scripts/test-e2e.mjs [--grep <pattern>]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildProject, compiledFiles, ensureSamplesFolder, runMain, runMocha } from './harness.mjs';
+import { buildProject, compiledFiles, runMain, runMocha } from './harness.mjs';
 import { ensureHost, repoRoot, stopAllServers } from './vscode-host.mjs';
 
 const { values: options } = parseArgs({ options: { grep: { type: 'string' } } });
@@ -11,7 +11,6 @@ const { values: options } = parseArgs({ options: { grep: { type: 'string' } } })
 runMain(async () => {
   await buildProject();
   await ensureHost();
-  ensureSamplesFolder();
   const files = compiledFiles(path.join(repoRoot, 'out', 'test', 'e2e'), '.e2e.js');
   try {
     // The workbench is driven through its UI, whose timing on a loaded 2-core machine varies: a spec gets two more

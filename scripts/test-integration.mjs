@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { EXTENSION_ID, buildProject, delay, ensureSamplesFolder, runMain } from './harness.mjs';
+import { EXTENSION_ID, buildProject, copySamples, delay, runMain } from './harness.mjs';
 import { ensureHost, launchBrowser, repoRoot, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
 
 const SUITE_TIMEOUT_MS = 15 * 60_000;
@@ -104,7 +104,7 @@ async function buildWebSuite(grep) {
   return outfile;
 }
 
-/** Opens the workbench on samples/ with the extension from source and resolves with the suite's exit code. */
+/** Opens the workbench on a copy of samples/ with the extension from source and resolves with the suite's exit code. */
 async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
   const context = await launchBrowser(server.newBrowserProfileDir());
   try {
@@ -118,7 +118,7 @@ async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
     });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     page.on('crash', () => reportExit('the workbench page crashed'));
-    const url = workbenchUrl(server.base, { folder: ensureSamplesFolder(), extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
+    const url = workbenchUrl(server.base, { folder: copySamples(server.runDir), extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
     // The suite timeout below bounds the whole run, page load included.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SUITE_TIMEOUT_MS });
     const timedOut = delay(SUITE_TIMEOUT_MS).then(() => `no result within ${SUITE_TIMEOUT_MS / 60_000} min`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { cpSync, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -30,7 +30,9 @@ suite('Packaged VSIX', () => {
     const context = await host.launchBrowser(server.newBrowserProfileDir());
     close = () => context.close();
     page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(host.workbenchUrl(server.base, { folder: path.join(repoRoot, 'samples') }), { waitUntil: 'domcontentloaded', timeout: 100_000 });
+    const folder = path.join(server.runDir, 'samples');
+    cpSync(path.join(repoRoot, 'samples'), folder, { recursive: true });
+    await page.goto(host.workbenchUrl(server.base, { folder }), { waitUntil: 'domcontentloaded', timeout: 100_000 });
     await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: 100_000 });
   });
 

@@ -1,6 +1,6 @@
 // Helpers for end-to-end specs: they drive the real VS Code workbench (code-server) in headless Chromium with the
 // extension loaded from source, the way a person uses it. Specs run with mocha in Node (scripts/test-e2e.mjs).
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
@@ -14,7 +14,7 @@ export interface Workbench {
 }
 
 export interface OpenWorkbenchOptions {
-  /** Folder to open, relative to the repository or absolute; default `samples/`. */
+  /** Folder to open, relative to the repository or absolute; default a fresh copy of `samples/`. */
   folder?: string;
   /** Added to the quiet user settings for this workbench (replacing those of any earlier one). */
   userSettings?: Record<string, unknown>;
@@ -44,9 +44,11 @@ function host(): Promise<typeof VscodeHost> {
 }
 
 /** Opens the workbench with the extension from source, in a fresh browser profile, once it is on screen. */
-export async function openWorkbench({ folder = 'samples', userSettings = {} }: OpenWorkbenchOptions = {}): Promise<Workbench> {
+export async function openWorkbench({ folder, userSettings = {} }: OpenWorkbenchOptions = {}): Promise<Workbench> {
   const { launchBrowser, sharedServer, workbenchUrl } = await host();
   const workbenchServer = await sharedServer();
+  // Specs type into their documents: the committed samples stay untouched.
+  folder ??= copyOfSamples(workbenchServer.runDir);
   workbenchServer.writeUserSettings(userSettings);
   const context = await launchBrowser(workbenchServer.newBrowserProfileDir());
   try {
@@ -96,6 +98,12 @@ async function ensureColorTheme(page: Page, theme: string): Promise<void> {
   if (!themeClass) throw new Error(`no workbench class known for the theme ${theme}`);
   if (await hasThemeClass(page, themeClass, 10_000)) return;
   await setTheme(page, theme);
+}
+
+function copyOfSamples(parentDir: string): string {
+  const copy = path.join(mkdtempSync(path.join(parentDir, 'workspace-')), 'samples');
+  cpSync(path.join(repoRoot, 'samples'), copy, { recursive: true });
+  return copy;
 }
 
 function escapeRegExp(text: string): string {
