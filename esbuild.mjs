@@ -60,21 +60,21 @@ const forbidNodeGlobals = {
 const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
 
 // `main` stays small (budget 150 KB minified): the value-stream parser and the `yaml` library go into their own
-// bundle, dist/valueStreamParser.js, which src/model/valueStreamParser.node.ts loads on the first parse.
-const PARSER_BUNDLE = './valueStreamParser.js';
-const valueStreamParserOnFirstUse = {
-  name: 'value-stream-parser-on-first-use',
+// bundle, dist/yamlParsers.js, which src/model/yamlParsers.node.ts loads on the first parse.
+const PARSER_BUNDLE = './yamlParsers.js';
+const yamlParsersOnFirstUse = {
+  name: 'yaml-parsers-on-first-use',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)valueStreamParser$/ }, (args) => ({
+    build.onResolve({ filter: /(^|\/)yamlParsers$/ }, (args) => ({
       path: path.join(path.dirname(args.importer), `${args.path}.node.ts`),
     }));
-    build.onResolve({ filter: /^\.\/valueStreamParser\.js$/ }, () => ({ path: PARSER_BUNDLE, external: true }));
+    build.onResolve({ filter: /^\.\/yamlParsers\.js$/ }, () => ({ path: PARSER_BUNDLE, external: true }));
   },
 };
 
 // Fails the build when a module meant for the parser bundle reaches `main` anyway (e.g. a new import of
-// model/valueStream, or of `yaml`, from code that activation loads): import model/valueStreamParser instead.
-const PARSER_ONLY_INPUTS = /^(node_modules\/yaml\/|src\/model\/valueStream\.ts$)/;
+// model/valueStream, or of `yaml`, from code that activation loads): import model/yamlParsers instead.
+const PARSER_ONLY_INPUTS = /^(node_modules\/yaml\/|src\/model\/(valueStream|glossary)\.ts$)/;
 const keepParserOutOfMain = {
   name: 'keep-parser-out-of-main',
   setup(build) {
@@ -82,7 +82,7 @@ const keepParserOutOfMain = {
       const leaked = Object.keys(result.metafile?.inputs ?? {}).filter((input) => PARSER_ONLY_INPUTS.test(input));
       if (leaked.length === 0) return undefined;
       const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/yaml/') ? 'yaml' : input)))];
-      return { errors: [{ text: `dist/extension.js must not include ${modules.join(', ')}: the Node host loads the parser from ${PARSER_BUNDLE} on first use (import model/valueStreamParser)` }] };
+      return { errors: [{ text: `dist/extension.js must not include ${modules.join(', ')}: the Node host loads the parser from ${PARSER_BUNDLE} on first use (import model/yamlParsers)` }] };
     });
   },
 };
@@ -97,12 +97,12 @@ const builds = [
     external: ['vscode'],
     alias: yamlWithoutNodeBuiltins,
     metafile: true,
-    plugins: [forbidNodeBuiltins, valueStreamParserOnFirstUse, keepParserOutOfMain],
+    plugins: [forbidNodeBuiltins, yamlParsersOnFirstUse, keepParserOutOfMain],
   },
   {
     ...common,
-    entryPoints: ['src/model/valueStreamParser.ts'],
-    outfile: 'dist/valueStreamParser.js',
+    entryPoints: ['src/model/yamlParsers.ts'],
+    outfile: 'dist/yamlParsers.js',
     platform: 'node',
     format: 'cjs',
     alias: yamlWithoutNodeBuiltins,

@@ -2,7 +2,7 @@
 // consultant document, the work the Document Coverage view does after each debounced edit.
 import { availableParallelism, loadavg } from 'node:os';
 import { computeCoverage } from '../src/model/coverage';
-import { termIndex } from '../src/model/termMatcher';
+import { builtInTerms } from '../src/model/effectiveTerms';
 import { consultantMarkdown } from './terms.bench';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 
@@ -53,9 +53,9 @@ function cpuMilliseconds(work: () => void, runs = 15): number {
 
 export async function run(): Promise<BenchFigure[]> {
   const text = documentWithStreams(MEGABYTE);
-  const index = termIndex();
-  const coverage = computeCoverage(text, { format: 'markdown', index });
-  const update = (): unknown => computeCoverage(text, { format: 'markdown', index });
+  const terms = builtInTerms();
+  const coverage = computeCoverage(text, { format: 'markdown', terms });
+  const update = (): unknown => computeCoverage(text, { format: 'markdown', terms });
   const times = timeRuns(update, 15);
   const cpu = cpuMilliseconds(update);
   return [

@@ -97,11 +97,13 @@ export async function startDiagramPageServer(): Promise<DiagramPageServer> {
             actualSize: { face: '100%', label: 'Actual size' },
             exportSvg: { face: 'SVG', label: 'Export SVG' },
             exportPng: { face: 'PNG', label: 'Export PNG' },
+            copyImage: { face: 'Copy PNG', label: 'Copy as PNG' },
             copySource: { face: 'Copy', label: 'Copy Mermaid source' },
           },
           tabs: page[1] === 'valueStreamPreview' ? [{ id: 'flowchart', label: 'Flowchart' }, { id: 'gantt', label: 'Schedule' }] : undefined,
           cardPane: page[1] === 'diagramPanel',
           viewportLabel: 'Diagram',
+          summaryLabel: 'The diagram in words',
         }).replace('<head>', `<head>\n<script nonce="${nonce}">${themeScript(theme)}</script>`);
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(html);

@@ -48,12 +48,12 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const valueStreamsView = new ValueStreamsView();
   context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
 
-  const coverage = new CoverageView();
+  const coverage = new CoverageView(glossary);
   const lifecycleView = new LifecycleView();
   const lifecycleDiagram = new LifecycleDiagram(context.extensionUri);
   context.subscriptions.push(coverage, lifecycleView, lifecycleDiagram);
 
-  const valueChainDiagram = new ValueChainDiagram(context.extensionUri);
+  const valueChainDiagram = new ValueChainDiagram(context.extensionUri, explorer.valueChainView);
   const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
   context.subscriptions.push(valueChainDiagram, valueStreamPreviews, new DiagramExportCommands());
 

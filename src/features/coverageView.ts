@@ -1,13 +1,15 @@
 /**
  * The Document Coverage view: for the active Markdown, plain text or value-stream document, the activities
  * and practices it mentions (count, first mention; selecting one jumps there) and the practices its
- * activities usually involve that it never names. Recomputed on editor switch and, debounced, while typing.
+ * activities usually involve that it never names, read with the document's glossary. Recomputed on editor
+ * switch, when the glossary changes and, debounced, while typing.
  */
 import * as vscode from 'vscode';
 import { getActivity, type ActivityId } from '../model/activities';
 import { computeCoverage, type CoverageFormat, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../model/coverage';
 import { getPractice } from '../model/practices';
 import { cardTooltip } from './explorerViews';
+import type { GlossaryService } from './glossary';
 
 export const COVERAGE_VIEW = 'svc.coverage';
 export const REVEAL_MENTION_COMMAND = 'svc.coverage.revealMention';
@@ -48,11 +50,14 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly glossary: Pick<GlossaryService, 'termsFor' | 'onDidChange'>) {
     this.view = vscode.window.createTreeView(COVERAGE_VIEW, { treeDataProvider: this });
     this.disposables.push(
       this.view,
       this.changed,
+      glossary.onDidChange(() => {
+        if (this.current && !this.current.document.isClosed) this.update(this.current.document);
+      }),
       vscode.commands.registerCommand(REVEAL_MENTION_COMMAND, (uri: unknown, start: unknown, end: unknown) => this.revealMention(uri, start, end)),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving to a panel or the output leaves no text editor: keep showing the last document. An event
@@ -86,7 +91,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
     if (this.pending) clearTimeout(this.pending);
     this.pending = undefined;
     const format = document ? FORMATS[document.languageId] : undefined;
-    this.current = document && format ? { document, coverage: computeCoverage(document.getText(), { format }), version: document.version } : undefined;
+    this.current = document && format ? { document, coverage: computeCoverage(document.getText(), { format, terms: this.glossary.termsFor(document.uri) }), version: document.version } : undefined;
     this.view.description = this.current ? vscode.workspace.asRelativePath(this.current.document.uri, false) : undefined;
     void vscode.commands.executeCommand('setContext', HAS_DOCUMENT_CONTEXT, this.current !== undefined);
     this.changed.fire(undefined);

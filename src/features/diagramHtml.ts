@@ -22,13 +22,15 @@ export interface DiagramHtmlOptions {
   /** Whether the page has a card pane beside the diagram. */
   readonly cardPane: boolean;
   readonly viewportLabel: string;
+  /** Accessible name of the text that describes the diagrams in words. */
+  readonly summaryLabel: string;
 }
 
-export type ToolbarButton = 'zoomOut' | 'zoomIn' | 'fit' | 'actualSize' | 'exportSvg' | 'exportPng' | 'copySource';
+export type ToolbarButton = 'zoomOut' | 'zoomIn' | 'fit' | 'actualSize' | 'exportSvg' | 'exportPng' | 'copyImage' | 'copySource';
 
 const BUTTON_GROUPS: readonly (readonly ToolbarButton[])[] = [
   ['zoomOut', 'zoomIn', 'fit', 'actualSize'],
-  ['exportSvg', 'exportPng', 'copySource'],
+  ['exportSvg', 'exportPng', 'copyImage', 'copySource'],
 ];
 
 export function createNonce(): string {
@@ -77,6 +79,7 @@ export function diagramHtml(options: DiagramHtmlOptions): string {
 <body${data}>
 <div class="svc-toolbar" role="toolbar" aria-label="${escapeHtml(options.title)}">${tabs}<span class="svc-toolbar-spacer"></span>${buttons}</div>
 <div id="errors" class="svc-errors" role="alert" hidden></div>
+<div id="summary" class="svc-summary" role="note" aria-label="${escapeHtml(options.summaryLabel)}" hidden></div>
 <main class="svc-layout">
 <div id="viewport" class="svc-viewport" tabindex="0" role="region" aria-label="${escapeHtml(options.viewportLabel)}"><div id="stage" class="svc-stage"></div></div>
 ${options.cardPane ? '<aside id="card" class="svc-card-pane" aria-live="polite" hidden></aside>' : ''}

@@ -1,19 +1,30 @@
 /**
  * `SVC: Open Value Chain Diagram`: one panel with the seed's value chain flowchart. Selecting a node shows its
- * card in the panel and reveals the activity in the Value Chain tree; the panel comes back after a reload.
+ * card in the panel and reveals and selects the activity in the Value Chain tree; selecting an item in the tree
+ * highlights its activity's node (and shows its card). The panel comes back after a reload.
  */
 import * as vscode from 'vscode';
 import { isActivityId } from '../model/activities';
 import { CARD_COMMANDS, SHOW_IN_TREE_COMMAND } from '../model/cards';
+import { chainNodeOfTreeNode } from '../model/diagramLinks';
 import { DIAGRAM_VIEW_TYPE, isChainNodeId, type ChainNodeId, type RenderReport, type WebviewMessage } from '../model/diagramProtocol';
+import type { ExplorerNode } from '../model/explorerTree';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 
 export class ValueChainDiagram implements vscode.Disposable {
   private current: DiagramWebview | undefined;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    valueChainTree: vscode.TreeView<ExplorerNode>,
+  ) {
     this.disposables = [
+      valueChainTree.onDidChangeSelection((event) => {
+        const [selected] = event.selection;
+        const nodeId = selected ? chainNodeOfTreeNode(selected) : undefined;
+        if (nodeId) this.current?.post({ type: 'showActivity', nodeId });
+      }),
       vscode.commands.registerCommand('svc.openDiagram', (nodeId?: unknown) => this.show(typeof nodeId === 'string' && isChainNodeId(nodeId) ? nodeId : undefined)),
       vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {

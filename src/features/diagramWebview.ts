@@ -6,8 +6,10 @@
 import * as vscode from 'vscode';
 import {
   decodePngBase64,
+  exportOptionsFrom,
   isExportableSvg,
   parseWebviewMessage,
+  type ExportOptions,
   type HostMessage,
   type RenderReport,
   type ToolbarAction,
@@ -18,6 +20,14 @@ import { createNonce, diagramHtml, type DiagramHtmlOptions } from './diagramHtml
 
 // Drawing a large diagram on a busy machine can take a while; a page that never answers still fails.
 const REQUEST_TIMEOUT_MS = 60_000;
+const EXPORT_THEME_SETTING = 'svc.export.theme';
+const PNG_SCALE_SETTING = 'svc.export.pngScale';
+
+/** `svc.export.theme` and `svc.export.pngScale`, checked (a hand-edited settings.json may hold anything). */
+export function exportOptions(): ExportOptions {
+  const configuration = vscode.workspace.getConfiguration();
+  return exportOptionsFrom(configuration.get(EXPORT_THEME_SETTING), configuration.get(PNG_SCALE_SETTING));
+}
 
 /** Only the extension's webview bundles and stylesheets may load in a diagram webview. */
 export function diagramWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -37,6 +47,7 @@ function pageStrings(): Record<string, string> {
     loading: vscode.l10n.t('Reading the value stream…'),
     fixErrors: vscode.l10n.t('Fix the errors above to see the diagram.'),
     noStreams: vscode.l10n.t('This document has no value stream with steps yet.'),
+    noImageClipboard: vscode.l10n.t('This window does not let extensions put images on the clipboard.'),
   };
 }
 
@@ -48,6 +59,7 @@ function toolbarLabels(): DiagramHtmlOptions['toolbar'] {
     actualSize: { face: '100%', label: vscode.l10n.t('Actual size') },
     exportSvg: { face: 'SVG', label: vscode.l10n.t('Export as SVG…') },
     exportPng: { face: 'PNG', label: vscode.l10n.t('Export as PNG…') },
+    copyImage: { face: vscode.l10n.t('Copy PNG'), label: vscode.l10n.t('Copy the diagram to the clipboard as a PNG image') },
     copySource: { face: vscode.l10n.t('Copy'), label: vscode.l10n.t('Copy Mermaid source') },
   };
 }
@@ -72,6 +84,7 @@ export function diagramPageHtml(webview: vscode.Webview, extensionUri: vscode.Ur
     toolbar: toolbarLabels(),
     cardPane: options.cardPane,
     viewportLabel: options.viewportLabel,
+    summaryLabel: vscode.l10n.t('The diagram in words'),
     ...(options.data ? { data: options.data } : {}),
     ...(options.tabs ? { tabs: options.tabs } : {}),
   });
@@ -119,6 +132,9 @@ export class DiagramWebview implements vscode.Disposable {
         if (!panel.visible) this.pageReady = false;
         this.noteIfActive();
       }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(EXPORT_THEME_SETTING) || event.affectsConfiguration(PNG_SCALE_SETTING)) this.post({ type: 'exportOptions', options: exportOptions() });
+      }),
     );
   }
 
@@ -156,7 +172,8 @@ export class DiagramWebview implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         this.pageReady = true;
-        const queued = this.queued;
+        // A page that (re)loads starts with the default export options.
+        const queued = [{ type: 'exportOptions', options: exportOptions() } as const, ...this.queued];
         this.queued = [];
         for (const waiting of queued) void this.panel.webview.postMessage(waiting);
         this.readyEmitter.fire();
@@ -173,6 +190,14 @@ export class DiagramWebview implements vscode.Disposable {
       }
       case 'toolbar':
         void this.runToolbarAction(message.action);
+        break;
+      case 'imageCopied':
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Diagram copied to the clipboard as a PNG image'), 3000);
+        break;
+      case 'imageCopyFailed':
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Could not copy the diagram as an image: {0} Use "Export as PNG…" instead.', message.error),
+        );
         break;
       default:
         this.onMessage(message);
@@ -203,6 +228,8 @@ export class DiagramWebview implements vscode.Disposable {
   }
 
   private async exportBytes(format: 'svg' | 'png'): Promise<Uint8Array> {
+    // The settings may have changed while the page was hidden (and missed the change).
+    this.post({ type: 'exportOptions', options: exportOptions() });
     if (format === 'svg') {
       const svg = await this.request('svg');
       if (!isExportableSvg(svg)) throw new Error(vscode.l10n.t('the diagram produced an invalid SVG document'));

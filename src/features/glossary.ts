@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
-import { GLOSSARY_PATH, parseGlossary, type GlossaryFinding } from '../model/glossary';
+import { GLOSSARY_PATH, type GlossaryFinding } from '../model/glossaryTypes';
+import { parseGlossary } from '../model/yamlParsers';
 
 export const GLOSSARY_DIAGNOSTIC_SOURCE = 'SVC glossary';
 const GLOSSARY_FOLDER = GLOSSARY_PATH.slice(0, GLOSSARY_PATH.lastIndexOf('/'));

@@ -5,7 +5,7 @@ import {
   findValueStreamBlocks,
   parseMarkdownValueStreams,
 } from '../model/markdownBlocks';
-import { parseValueStreams } from '../model/valueStreamParser';
+import { parseValueStreams } from '../model/yamlParsers';
 import type { TextRange, ValueStreamParseResult } from '../model/valueStreamTypes';
 
 export const VALUE_STREAM_LANGUAGE = 'valuestream';

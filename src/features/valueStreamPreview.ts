@@ -5,7 +5,8 @@
  * comes back after a reload.
  */
 import * as vscode from 'vscode';
-import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type WebviewMessage } from '../model/diagramProtocol';
+import { sameStep, stepAtOffset } from '../model/diagramLinks';
+import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../model/diagramProtocol';
 import { findValueStreamBlocks } from '../model/markdownBlocks';
 import type { Finding, TextRange, ValueStreamParseResult } from '../model/valueStreamTypes';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
@@ -31,6 +32,18 @@ function errorsOf(document: vscode.TextDocument, findings: readonly Finding[]): 
   };
 }
 
+function cursorOf(document: vscode.TextDocument, position: vscode.Position | undefined): { offset: number; line: TextRange } {
+  const active = position ?? new vscode.Position(0, 0);
+  const line = document.lineAt(active.line).range;
+  return { offset: document.offsetAt(active), line: { start: document.offsetAt(line.start), end: document.offsetAt(line.end) } };
+}
+
+/** The full lines `range` covers; a range that ends at the start of a line does not take that line. */
+function linesOf(document: vscode.TextDocument, range: vscode.Range): vscode.Selection {
+  const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  return new vscode.Selection(range.start.line, 0, lastLine, document.lineAt(lastLine).text.length);
+}
+
 class ValueStreamPreview implements vscode.Disposable {
   readonly webview: DiagramWebview;
   private readonly disposables: vscode.Disposable[] = [];
@@ -39,6 +52,9 @@ class ValueStreamPreview implements vscode.Disposable {
   private errorRanges: TextRange[] = [];
   private focusStream: number | undefined;
   private updateCount = 0;
+  /** The step under the cursor of the last editor of the document that moved it, as last told to the page. */
+  private cursorStep: StepRef | undefined;
+  private cursor: { readonly offset: number; readonly line: TextRange } | undefined;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -69,7 +85,23 @@ class ValueStreamPreview implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() === uri.toString()) this.scheduleUpdate();
       }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor.document.uri.toString() !== uri.toString()) return;
+        this.cursor = cursorOf(event.textEditor.document, event.selections[0]?.active);
+        this.highlightCursorStep();
+      }),
     );
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri.toString());
+    if (editor) this.cursor = cursorOf(editor.document, editor.selection.active);
+  }
+
+  /** Tells the page which step the cursor is in, when that changed (also after an edit moved the steps). */
+  private highlightCursorStep(force = false): void {
+    if (!this.parsed) return;
+    const step = this.cursor ? stepAtOffset(this.parsed.streams, this.cursor.offset, this.cursor.line) : undefined;
+    if (!force && sameStep(step, this.cursorStep)) return;
+    this.cursorStep = step;
+    this.webview.post({ type: 'highlightStep', step });
   }
 
   /** Shows `streamIndex` on the next update (a CodeLens of that stream was used). */
@@ -105,6 +137,7 @@ class ValueStreamPreview implements vscode.Disposable {
     this.focusStream = undefined;
     this.updateCount += 1;
     this.webview.post({ type: 'update', title, streams: parsed.streams, errors, focusStream });
+    this.highlightCursorStep(true);
   }
 
   /** How many updates the host has sent, so tests can tell a fresh render from an old one. */
@@ -115,19 +148,23 @@ class ValueStreamPreview implements vscode.Disposable {
   private async onMessage(message: WebviewMessage): Promise<void> {
     if (message.type === 'stepSelected') {
       const step = this.parsed?.streams[message.streamIndex]?.steps[message.stepIndex];
-      if (step) await this.reveal(step.idRange.end > step.idRange.start ? step.idRange : step.range);
+      if (step) {
+        // The page already highlights the clicked step; the cursor landing in it must not repeat that.
+        this.cursorStep = { streamIndex: message.streamIndex, stepIndex: message.stepIndex };
+        await this.reveal(step.range, true);
+      }
     } else if (message.type === 'errorSelected') {
       const range = this.errorRanges[message.errorIndex];
       if (range) await this.reveal(range);
     }
   }
 
-  /** Selects `range` in an editor of the document beside the preview. */
-  private async reveal(range: TextRange): Promise<void> {
+  /** Selects `range` (a clicked step's lines, an error's place) in an editor of the document beside the preview. */
+  private async reveal(range: TextRange, wholeLines = false): Promise<void> {
     const document = await vscode.workspace.openTextDocument(this.uri);
     const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.uri.toString());
     const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-    const selection = toRange(document, range);
+    const selection = wholeLines ? linesOf(document, toRange(document, range)) : toRange(document, range);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -5,14 +5,14 @@
  *
  * Prose is scanned once with the term matcher (code, markup and `svc-disable` regions left out, as for the
  * terminology checker); value-stream steps count the activity and practices they reference. The terms are an
- * input (`index`), so an organisation's own term list can stand in for the model's.
+ * input (`terms`): a workspace glossary adds its spellings and hides practices the organisation does not use.
  */
 import { ACTIVITIES, getActivity, type ActivityId } from './activities';
+import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import { parseMarkdownValueStreams } from './markdownBlocks';
-import { PRACTICES, getPractice } from './practices';
+import { getPractice, type Practice } from './practices';
 import { disabledRegions, proseRanges, type OffsetRange } from './proseRanges';
-import { termIndex, type TermIndex } from './termMatcher';
-import { parseValueStreams } from './valueStream';
+import { parseValueStreams } from './yamlParsers';
 import type { ValueStream } from './valueStreamTypes';
 
 export type CoverageFormat = 'markdown' | 'plaintext' | 'valuestream';
@@ -47,8 +47,8 @@ export interface DocumentCoverage {
 
 export interface CoverageOptions {
   readonly format: CoverageFormat;
-  /** The terms to look for; the model's terms when absent. */
-  readonly index?: TermIndex;
+  /** The terms to look for (built-ins plus the workspace glossary); the model's own terms when absent. */
+  readonly terms?: EffectiveTerms;
 }
 
 interface Tally {
@@ -79,7 +79,9 @@ class MentionTally {
 }
 
 export function computeCoverage(text: string, options: CoverageOptions): DocumentCoverage {
-  const index = options.index ?? termIndex();
+  const terms = options.terms ?? builtInTerms();
+  const index = terms.index;
+  const knownPractices = terms.practices.map((entry) => entry.practice);
   const activities = new MentionTally();
   const practices = new MentionTally();
   const tallyOf = (kind: 'activity' | 'practice'): MentionTally => (kind === 'activity' ? activities : practices);
@@ -119,7 +121,7 @@ export function computeCoverage(text: string, options: CoverageOptions): Documen
     .items()
     .filter((item): item is MentionedItem<ActivityId> => activityOrder.includes(item.id as ActivityId))
     .sort((a, b) => activityOrder.indexOf(a.id) - activityOrder.indexOf(b.id));
-  const knownPractice = new Set(PRACTICES.map((practice) => practice.id));
+  const knownPractice = new Set(knownPractices.map((practice) => practice.id));
   const mentionedPractices = practices
     .items()
     .filter((item) => knownPractice.has(item.id))
@@ -128,11 +130,12 @@ export function computeCoverage(text: string, options: CoverageOptions): Documen
     activities: mentionedActivities,
     practices: mentionedPractices,
     unmentioned: unmentionedPractices(
+      knownPractices,
       mentionedActivities.map((item) => item.id),
       (id) => practices.has(id),
     ),
     activityTotal: ACTIVITIES.length,
-    practiceTotal: PRACTICES.length,
+    practiceTotal: knownPractices.length,
   };
 }
 
@@ -146,10 +149,14 @@ function valueStreamsOf(text: string, format: CoverageFormat): readonly ValueStr
     .flatMap((entry) => entry.result.streams);
 }
 
-function unmentionedPractices(activityIds: readonly ActivityId[], isMentioned: (id: string) => boolean): UnmentionedPractice[] {
+function unmentionedPractices(
+  knownPractices: readonly Practice[],
+  activityIds: readonly ActivityId[],
+  isMentioned: (id: string) => boolean,
+): UnmentionedPractice[] {
   const keyPractices = new Set(activityIds.flatMap((id) => getActivity(id).keyPracticeIds));
   const found: UnmentionedPractice[] = [];
-  for (const practice of PRACTICES) {
+  for (const practice of knownPractices) {
     if (isMentioned(practice.id)) continue;
     const involving = activityIds.filter((id) => practice.activities.includes(id));
     if (involving.length > 0) found.push({ id: practice.id, activityIds: involving, key: keyPractices.has(practice.id) });

@@ -14,6 +14,32 @@ export const PREVIEW_VIEW_TYPE = 'svc.valueStreamPreview';
 export type ToolbarAction = 'exportSvg' | 'exportPng' | 'copySource';
 export const TOOLBAR_ACTIONS: readonly ToolbarAction[] = ['exportSvg', 'exportPng', 'copySource'];
 
+/**
+ * How exports look (settings `svc.export.theme` and `svc.export.pngScale`): `light` draws them again with a
+ * fixed, print-safe light palette on white, whatever the editor theme; `editor` keeps the editor's colours.
+ */
+export type ExportTheme = 'light' | 'editor';
+export type PngScale = 1 | 2;
+export interface ExportOptions {
+  readonly theme: ExportTheme;
+  readonly pngScale: PngScale;
+}
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { theme: 'light', pngScale: 2 };
+
+/** Export options from settings as written by the user; anything unexpected falls back to the default. */
+export function exportOptionsFrom(theme: unknown, pngScale: unknown): ExportOptions {
+  return {
+    theme: theme === 'editor' ? 'editor' : DEFAULT_EXPORT_OPTIONS.theme,
+    pngScale: pngScale === 1 || pngScale === '1' ? 1 : DEFAULT_EXPORT_OPTIONS.pngScale,
+  };
+}
+
+/** A step of a previewed document: its stream and its position in that stream, as written. */
+export interface StepRef {
+  readonly streamIndex: number;
+  readonly stepIndex: number;
+}
+
 /** What the host can ask a webview for. */
 export type WebviewRequestKind = 'svg' | 'png' | 'source' | 'inspect';
 
@@ -36,6 +62,10 @@ export interface RenderReport {
   readonly zoom: number;
   /** How many times the panel has rendered, so a test can wait for the next one. */
   readonly renderCount: number;
+  /** Node ids shown as selected or highlighted (the step under the source's cursor, the tree's activity). */
+  readonly selectedNodes: readonly string[];
+  /** The text description of the diagrams the panel shows to screen readers. */
+  readonly description: string;
 }
 
 /** An error in the previewed source, with its position for the "go to" link (0-based). */
@@ -55,7 +85,10 @@ export type HostMessage =
       readonly errors: readonly SourceError[];
       readonly focusStream: number | undefined;
     }
-  | { readonly type: 'request'; readonly requestId: number; readonly kind: WebviewRequestKind };
+  | { readonly type: 'request'; readonly requestId: number; readonly kind: WebviewRequestKind }
+  /** The step under the cursor in the source (undefined: none), to highlight in the diagrams. */
+  | { readonly type: 'highlightStep'; readonly step: StepRef | undefined }
+  | { readonly type: 'exportOptions'; readonly options: ExportOptions };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
@@ -64,6 +97,9 @@ export type WebviewMessage =
   | { readonly type: 'errorSelected'; readonly errorIndex: number }
   | { readonly type: 'runCommand'; readonly command: string; readonly args: readonly string[] }
   | { readonly type: 'toolbar'; readonly action: ToolbarAction }
+  /** The outcome of "Copy as PNG", which the page does itself (the clipboard needs the click's user gesture). */
+  | { readonly type: 'imageCopied' }
+  | { readonly type: 'imageCopyFailed'; readonly error: string }
   | { readonly type: 'response'; readonly requestId: number; readonly ok: true; readonly value: string | RenderReport }
   | { readonly type: 'response'; readonly requestId: number; readonly ok: false; readonly error: string };
 
@@ -101,7 +137,9 @@ function isRenderReport(value: unknown): value is RenderReport {
     (value.cardTitle === undefined || typeof value.cardTitle === 'string') &&
     typeof value.zoom === 'number' &&
     Number.isFinite(value.zoom) &&
-    isIndex(value.renderCount)
+    isIndex(value.renderCount) &&
+    isStringArray(value.selectedNodes, 10_000, 200) &&
+    typeof value.description === 'string'
   );
 }
 
@@ -127,6 +165,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return typeof value.action === 'string' && (TOOLBAR_ACTIONS as readonly string[]).includes(value.action)
         ? { type: 'toolbar', action: value.action as ToolbarAction }
         : undefined;
+    case 'imageCopied':
+      return { type: 'imageCopied' };
+    case 'imageCopyFailed':
+      return typeof value.error === 'string' ? { type: 'imageCopyFailed', error: value.error.slice(0, 2_000) } : undefined;
     case 'response':
       return parseResponse(value);
     default:

@@ -8,7 +8,7 @@ import { ITIL4 } from './editions/itil4';
 import type { EditionData } from './editions/types';
 import { activityCard, conceptCard, legacyCard, practiceCard, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from './cards';
 import { isActivityId } from './activities';
-import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from './glossary';
+import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from './glossaryTypes';
 import { PRACTICES, getPractice, type Practice } from './practices';
 import { createTermIndex, modelTermForms, normalizeForm, termIndex, type TermForm, type TermIndex, type TermRef } from './termMatcher';
 

@@ -2,7 +2,6 @@
  * YAML front matter at the top of a Markdown document (`---` lines around it), and the per-file switch
  * `svc: off` in it, which turns the terminology checker and hover cards off for that file.
  */
-import { isMap, isScalar, parseDocument } from 'yaml';
 import type { OffsetRange } from './proseRanges';
 
 export interface FrontMatter {
@@ -12,7 +11,11 @@ export interface FrontMatter {
   readonly svcOff: boolean;
 }
 
-const OFF_VALUES = new Set(['off', 'false', 'no', 'disable', 'disabled']);
+/**
+ * A top-level `svc:` key whose value switches the file off, plain or quoted, with an optional comment. A line test
+ * rather than a YAML parse: hovers check it on every document, and the `yaml` library stays out of activation.
+ */
+const SWITCHED_OFF_LINE = /^svc[ \t]*:[ \t]*(["']?)(off|false|no|disabled?)\1[ \t]*(#.*)?\r?$/im;
 /** Front matter longer than this is not front matter a writer keeps by hand: it is not searched further. */
 const MAX_LINES = 500;
 
@@ -34,15 +37,7 @@ export function frontMatter(text: string): FrontMatter | undefined {
 }
 
 function isSwitchedOff(yamlText: string): boolean {
-  try {
-    const root = parseDocument(yamlText).contents;
-    if (!isMap(root)) return false;
-    const value = root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'svc')?.value;
-    return isScalar(value) && OFF_VALUES.has(String(value.value).toLowerCase());
-  } catch {
-    // Front matter the yaml library cannot read switches nothing off.
-    return false;
-  }
+  return SWITCHED_OFF_LINE.test(yamlText);
 }
 
 /** Whether a Markdown document's front matter says `svc: off`. Reads only the top of the text. */

@@ -3,7 +3,7 @@
  * spaces, an unclosed fence runs to the end of the document) and parses them with every offset mapped
  * back to the whole document.
  */
-import { parseValueStreams } from './valueStreamParser';
+import { parseValueStreams } from './yamlParsers';
 import { mapValueStreamResult } from './valueStreamRules';
 import type { TextRange, ValueStreamParseResult } from './valueStreamTypes';
 

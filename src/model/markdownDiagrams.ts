@@ -3,7 +3,7 @@
  * (one flowchart per stream, then the Gantt chart of the block), or the block's errors in place of them.
  */
 import { valueStreamFlowchart, valueStreamGantt } from './mermaid';
-import { parseValueStreams } from './valueStreamParser';
+import { parseValueStreams } from './yamlParsers';
 
 export interface BlockError {
   /** 0-based line inside the block's content. */

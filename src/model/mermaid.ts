@@ -52,6 +52,9 @@ export interface DiagramNode {
 export interface MermaidDiagram {
   readonly source: string;
   readonly nodes: readonly DiagramNode[];
+  /** Plain-text title and description (also the diagram's `accTitle` and `accDescr`), for the panel's text. */
+  readonly title: string;
+  readonly description: string;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -207,14 +210,11 @@ export function valueChainFlowchart(colors: ActivityStyling): MermaidDiagram {
     linksFrom.set(from, [...(linksFrom.get(from) ?? []), to]);
   }
 
+  const title = 'ITIL 4 service value chain';
+  const description = valueChainDescription();
   const lines = [
     'flowchart LR',
-    ...accessibilityLines(
-      'ITIL 4 service value chain',
-      `Demand and opportunity enter through ${listInWords(ENTRY_ACTIVITY_IDS.map((id) => getActivity(id).name))}, ` +
-        `which work in both directions with the other activities; value reaches consumers through ` +
-        `${listInWords(VALUE_ACTIVITY_IDS.map((id) => getActivity(id).name))}.`,
-    ),
+    ...accessibilityLines(title, description),
     `  ${demand.nodeId}(["${escapeMermaidLabel(demand.label)}"])`,
     `  subgraph SVC["Service Value Chain"]`,
     ...activities.map((node) => `    ${node.nodeId}["${escapeMermaidLabel(node.label)}"]`),
@@ -226,7 +226,26 @@ export function valueChainFlowchart(colors: ActivityStyling): MermaidDiagram {
     ...classDefinitions(colors, ACTIVITY_IDS_IN_ORDER),
     ...classAssignments(activities),
   ];
-  return { source: lines.join('\n') + '\n', nodes: [demand, ...activities, value] };
+  return { source: lines.join('\n') + '\n', nodes: [demand, ...activities, value], title, description };
+}
+
+/** The value chain in words, for screen readers and the diagram's `accDescr`. */
+export function valueChainDescription(): string {
+  return (
+    `Demand and opportunity enter through ${listInWords(ENTRY_ACTIVITY_IDS.map((id) => getActivity(id).name))}, ` +
+    `which work in both directions with the other activities; value reaches consumers through ` +
+    `${listInWords(VALUE_ACTIVITY_IDS.map((id) => getActivity(id).name))}.`
+  );
+}
+
+/**
+ * A value stream in words, steps in dependency order with their activity and id, e.g. "Incident resolution:
+ * Engage (report) → Deliver & Support (restore) → Improve (review)".
+ */
+export function valueStreamDescription(stream: ValueStream): string {
+  const name = stream.name.trim() || 'Value stream';
+  const steps = stepsInDependencyOrder(stream.steps).map(({ step }) => `${stepActivityName(step)} (${step.id})`);
+  return steps.length > 0 ? `${name}: ${steps.join(' → ')}` : `${name}: no steps yet`;
 }
 
 const ACTIVITY_IDS_IN_ORDER: readonly ActivityId[] = ACTIVITIES.map((activity) => activity.id);
@@ -356,14 +375,11 @@ export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, c
   if (order.length === 0) edges.push(`  ${trigger.nodeId} --> ${outcome.nodeId}`);
 
   const usedActivities = stream.steps.map((step) => step.activity).filter((activity): activity is ActivityId => activity !== undefined);
+  const title = `Value stream: ${stream.name}`;
+  const description = `${valueStreamDescription(stream)}. Starts with ${trigger.label}; realises ${outcome.label}.`;
   const lines = [
     'flowchart LR',
-    ...accessibilityLines(
-      `Value stream: ${stream.name}`,
-      `Starts with ${trigger.label}; ${plural(stepNodes.length, 'step')}: ` +
-        `${order.map(({ step }) => `${stepTitle(step)} (${stepActivityName(step)})`).join(', ')}; ` +
-        `realises ${outcome.label}.`,
-    ),
+    ...accessibilityLines(title, description),
     `  ${trigger.nodeId}(["${escapeMermaidLabel(trigger.label)}"])`,
     ...order.map(({ step, index }) => `  ${stepNodeId(streamIndex, index)}["${stepLabel(step)}"]`),
     `  ${outcome.nodeId}(["${escapeMermaidLabel(outcome.label)}"])`,
@@ -372,7 +388,7 @@ export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, c
     ...(stream.steps.some((step) => !step.activity) ? [`  classDef ${UNKNOWN_ACTIVITY_CLASS} stroke-dasharray:5 4,stroke-width:2px`] : []),
     ...classAssignments(stepNodes),
   ];
-  return { source: lines.join('\n') + '\n', nodes: [trigger, ...stepNodes, outcome] };
+  return { source: lines.join('\n') + '\n', nodes: [trigger, ...stepNodes, outcome], title, description };
 }
 
 function stepLabel(step: ValueStreamStep): string {
@@ -404,13 +420,12 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
   const only = streams.length === 1 ? streams[0] : undefined;
   const title = options.title ?? only?.name ?? 'Value streams';
   const nodes: DiagramNode[] = [];
+  const accessibleTitle = `Schedule: ${title}`;
+  const description = streams.map((stream) => `${stream.name}: ${plural(stream.steps.length, 'step')}, ${plural(streamLength(stream), 'unit')}`).join('; ');
   const lines = [
     'gantt',
     `  title ${escapeMermaidText(title)}`,
-    ...accessibilityLines(
-      `Schedule: ${title}`,
-      streams.map((stream) => `${stream.name}: ${plural(stream.steps.length, 'step')}, ${plural(streamLength(stream), 'unit')}`).join('; '),
-    ),
+    ...accessibilityLines(accessibleTitle, description),
     '  dateFormat X',
     '  axisFormat %s',
     `  tickInterval ${tickInterval(Math.max(0, ...streams.map(streamLength)))}second`,
@@ -438,7 +453,7 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
       });
     });
   });
-  return { source: lines.join('\n') + '\n', nodes };
+  return { source: lines.join('\n') + '\n', nodes, title: accessibleTitle, description };
 }
 
 /** Section names sit in the chart's left margin: longer ones are cut with an ellipsis. */
@@ -489,9 +504,10 @@ export function lifecycleFlowchart(edition: EditionData): MermaidDiagram {
   }));
   const title = `${edition.name} product and service lifecycle`;
   const frame = uncertain ? `${title} (source uncertain)` : title;
+  const description = `${plural(nodes.length, 'stage')} in order: ${nodes.map((node) => node.label).join(' → ')}.`;
   const lines = [
     'flowchart LR',
-    ...accessibilityLines(title, `${plural(nodes.length, 'stage')} in order: ${nodes.map((node) => node.label).join(', ')}.`),
+    ...accessibilityLines(title, description),
     `  subgraph LC["${escapeMermaidLabel(frame)}"]`,
     '    direction TB',
     ...nodes.map((node) => `    ${node.nodeId}["${escapeMermaidLabel(node.label)}"]`),
@@ -502,5 +518,5 @@ export function lifecycleFlowchart(edition: EditionData): MermaidDiagram {
   if (uncertainNodes.length > 0) {
     lines.push('  classDef uncertain stroke-dasharray:5 3', `  class ${uncertainNodes.join(',')} uncertain`);
   }
-  return { source: lines.join('\n') + '\n', nodes };
+  return { source: lines.join('\n') + '\n', nodes, title: frame, description };
 }

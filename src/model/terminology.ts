@@ -4,7 +4,7 @@
  * diagnostics, quick fixes and the command-line checker read these findings.
  */
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
-import type { PreferredTermRule } from './glossary';
+import type { PreferredTermRule } from './glossaryTypes';
 import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from './legacyTerms';
 import { proseRanges, type ProseFormat } from './proseRanges';
 import { normalizeForm } from './termMatcher';

@@ -5,7 +5,7 @@
  */
 import type { ActivityId } from './activities';
 import { parseMarkdownValueStreams } from './markdownBlocks';
-import { parseValueStreams } from './valueStreamParser';
+import { parseValueStreams } from './yamlParsers';
 import type { ValueStreamParseResult } from './valueStreamTypes';
 
 export type SourceKind = 'yaml' | 'markdown';

@@ -1,7 +1,7 @@
 /**
  * The fixed rules of the value-stream language (fields, defaults, severities, how practices are written) and
  * offset mapping of results. Kept apart from the parser so that code needing only these does not load the YAML
- * library: the Node extension host loads the parser on first use (see valueStreamParser.ts).
+ * library: the Node extension host loads the parser on first use (see yamlParsers.ts).
  */
 import type { Practice } from './practices';
 import type {

@@ -5,7 +5,7 @@
  */
 import { activityCard, cardToHtml, demandCard, valueCard, type Card } from '../model/cards';
 import { isChainNodeId, type ChainNodeId } from '../model/diagramProtocol';
-import { valueChainFlowchart, type DiagramNode } from '../model/mermaid';
+import { valueChainDescription, valueChainFlowchart, type DiagramNode } from '../model/mermaid';
 import { onHostMessage, post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
 import { renderDiagram } from './lib/render';
@@ -79,8 +79,9 @@ const surface = new DiagramSurface({
     });
     stage.replaceChildren(diagramContainer);
     markSelected([rendered], (node) => selected !== undefined && chainNodeIdOf(node) === selected);
-    return { diagrams: [rendered], errors: [] };
+    return { diagrams: [rendered], errors: [], description: [valueChainDescription()] };
   },
+  exportSources: (colors) => [{ diagram: valueChainFlowchart(colors) }],
 });
 
 onHostMessage((message) => {

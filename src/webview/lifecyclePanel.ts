@@ -37,12 +37,14 @@ const surface = new DiagramSurface({
   viewKey: () => 'view',
   cardTitle: () => (cardPane.hidden ? undefined : (cardPane.querySelector('h2')?.textContent ?? undefined)),
   draw: async (stage, theme, colors) => {
-    const rendered = await renderDiagram(diagramContainer, lifecycleFlowchart(edition), theme, colors);
+    const diagram = lifecycleFlowchart(edition);
+    const rendered = await renderDiagram(diagramContainer, diagram, theme, colors);
     makeNodesInteractive(rendered, (node) => showCard(stageIdOf(node.nodeId)));
     stage.replaceChildren(diagramContainer);
     markSelected([rendered], (node) => selected !== undefined && stageIdOf(node.nodeId) === selected);
-    return { diagrams: [rendered], errors: [] };
+    return { diagrams: [rendered], errors: [], description: [`${diagram.title}: ${diagram.description}`] };
   },
+  exportSources: () => [{ diagram: lifecycleFlowchart(edition) }],
 });
 
 void surface.redraw().then(() => showCard(selected));

@@ -3,9 +3,17 @@
  * them as one Gantt chart, on two tabs. The host sends the parsed streams and the source's errors on every
  * (debounced) edit; the view of each tab stays where the user left it.
  */
-import type { HostMessage } from '../model/diagramProtocol';
+import type { HostMessage, StepRef } from '../model/diagramProtocol';
 import type { MermaidConfig } from 'mermaid';
-import { SECTION_NAME_LENGTH, valueStreamFlowchart, valueStreamGantt, type ActivityColors, type DiagramNode, type ThemeKind } from '../model/mermaid';
+import {
+  SECTION_NAME_LENGTH,
+  valueStreamDescription,
+  valueStreamFlowchart,
+  valueStreamGantt,
+  type ActivityColors,
+  type DiagramNode,
+  type ThemeKind,
+} from '../model/mermaid';
 import { localized, onHostMessage, post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
 import { errorMessage, renderDiagram, type RenderedDiagram } from './lib/render';
@@ -16,7 +24,8 @@ type Update = Extract<HostMessage, { type: 'update' }>;
 
 let tab: Tab = savedState().tab === 'gantt' ? 'gantt' : 'flowchart';
 let update: Update | undefined;
-let selectedStep: { streamIndex: number; stepIndex: number } | undefined;
+/** The step clicked last or under the source's cursor, highlighted in both tabs. */
+let selectedStep: StepRef | undefined;
 let pendingFocus: number | undefined;
 
 type StepNode = DiagramNode & { readonly streamIndex: number; readonly stepIndex: number };
@@ -102,19 +111,24 @@ async function drawFlowcharts(content: HTMLElement, current: Update, theme: Them
     }
   }
   drawnFlowcharts = kept;
-  return { diagrams, errors };
+  return { diagrams, errors, description: [] };
+}
+
+/**
+ * Room for the longest section name on the left; at least 900 px for the time axis, so that bar labels find
+ * room beside short bars (narrow panels pan sideways).
+ */
+function ganttOverrides(current: Update): MermaidConfig {
+  const longestName = Math.max(0, ...current.streams.map((stream) => Math.min(stream.name.length, SECTION_NAME_LENGTH)));
+  return { gantt: { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(900, document.body.clientWidth - 48) } };
 }
 
 async function drawGantt(content: HTMLElement, current: Update, theme: ThemeKind, colors: ActivityColors): Promise<DrawResult> {
   const container = document.createElement('div');
   container.className = 'svc-diagram';
   content.append(container);
-  // Room for the longest section name on the left; at least 900 px for the time axis, so that bar labels find
-  // room beside short bars (narrow panels pan sideways).
-  const longestName = Math.max(0, ...current.streams.map((stream) => Math.min(stream.name.length, SECTION_NAME_LENGTH)));
-  const gantt = { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(900, document.body.clientWidth - 48) };
-  const rendered = await renderInto(container, valueStreamGantt(current.streams, { title: current.title }), theme, colors, { gantt });
-  return { diagrams: [rendered], errors: [] };
+  const rendered = await renderInto(container, valueStreamGantt(current.streams, { title: current.title }), theme, colors, ganttOverrides(current));
+  return { diagrams: [rendered], errors: [], description: [] };
 }
 
 function sourceErrors(current: Update): ErrorItem[] {
@@ -132,10 +146,10 @@ const surface = new DiagramSurface({
     const content = document.createElement('div');
     if (!current) {
       stage.replaceChildren(message(localized('loading', 'Reading the value stream…')));
-      return { diagrams: [], errors: [] };
+      return { diagrams: [], errors: [], description: [] };
     }
     const drawable = current.streams.some((stream) => stream.steps.length > 0);
-    let result: DrawResult = { diagrams: [], errors: [] };
+    let result: DrawResult = { diagrams: [], errors: [], description: [] };
     if (!drawable) {
       content.append(message(current.errors.length > 0 ? localized('fixErrors', 'Fix the errors above to see the diagram.') : localized('noStreams', 'This document has no value stream with steps yet.')));
     } else {
@@ -143,7 +157,14 @@ const surface = new DiagramSurface({
     }
     stage.replaceChildren(...content.childNodes);
     markSelected(result.diagrams, isSelectedStep);
-    return { diagrams: result.diagrams, errors: [...sourceErrors(current), ...result.errors] };
+    const description = drawable ? current.streams.filter((stream) => stream.steps.length > 0).map(valueStreamDescription) : [];
+    return { diagrams: result.diagrams, errors: [...sourceErrors(current), ...result.errors], description };
+  },
+  exportSources: (colors) => {
+    const current = update;
+    if (!current) return [];
+    if (tab === 'gantt') return [{ diagram: valueStreamGantt(current.streams, { title: current.title }), overrides: ganttOverrides(current) }];
+    return current.streams.map((stream, streamIndex) => ({ diagram: valueStreamFlowchart(stream, streamIndex, colors) }));
   },
   afterDraw: () => {
     if (pendingFocus === undefined || tab !== 'flowchart') return;
@@ -167,7 +188,19 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-tab]'))
   button.setAttribute('aria-selected', String(button.dataset.tab === tab));
 }
 
+/** Highlights the step under the source's cursor and brings it into view if it is outside. */
+function highlightStep(step: StepRef | undefined): void {
+  selectedStep = step;
+  markSelected(surface.renderedDiagrams, isSelectedStep);
+  const element = surface.renderedDiagrams.flatMap((rendered) => rendered.diagram.nodes.filter(isSelectedStep).map((node) => rendered.elements.get(node.nodeId)))[0];
+  if (element) surface.viewport.ensureVisible(element);
+}
+
 onHostMessage((incoming) => {
+  if (incoming.type === 'highlightStep') {
+    highlightStep(incoming.step);
+    return;
+  }
   if (incoming.type !== 'update') return;
   update = incoming;
   document.title = incoming.title;

@@ -56,7 +56,7 @@ suite('Packaged VSIX', () => {
   });
 
   test('the installed extension reads the sample value streams with the parser bundle it loads on first use', async () => {
-    // The Value Streams view parses every stream file of the workspace: without dist/valueStreamParser.js in the
+    // The Value Streams view parses every stream file of the workspace: without dist/yamlParsers.js in the
     // VSIX, the Node host could not list a single stream.
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
     await sidebar.getByRole('treeitem', { name: /^Major incident\b/ }).first().waitFor({ timeout: 60_000 });

@@ -215,3 +215,18 @@ export async function pointOnText(page: Page, text: string): Promise<{ x: number
   if (!box) throw new Error(`"${text}" is not inside one text node of the editor line`);
   return box;
 }
+
+/**
+ * Answers a save dialog with `filePath` and waits until it has closed. In code-server `showSaveDialog` is VS Code's
+ * simple file dialog: a quick input holding a path. It first shows the folder, reads it, and only then writes the
+ * default file name into the input, replacing whatever was typed in the meantime (an earlier spec that typed at
+ * once hung there). So wait for `defaultName`, replace the whole path, make sure the dialog kept it, accept.
+ */
+export async function answerSaveDialog(page: Page, defaultName: string, filePath: string): Promise<void> {
+  const inputValue = () => document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? '';
+  await page.waitForFunction(`(${inputValue.toString()})().endsWith(${JSON.stringify(`/${defaultName}`)})`, undefined, { timeout: UI_TIMEOUT_MS });
+  await page.locator('.quick-input-widget input.input').fill(filePath);
+  await page.waitForFunction(`(${inputValue.toString()})() === ${JSON.stringify(filePath)}`, undefined, { timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}

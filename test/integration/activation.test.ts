@@ -27,7 +27,7 @@ suite('Activation', () => {
   test('the Node host loads the value-stream parser bundle on first use', async function () {
     skipInWebHost(this, 'the `browser` bundle includes the parser; only `main` loads it from a second file');
     const { extension } = await activateExtension();
-    const parserBundle = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'valueStreamParser.js').fsPath;
+    const parserBundle = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'yamlParsers.js').fsPath;
     const document = await vscode.workspace.openTextDocument({ language: 'valuestream', content: 'valueStream: Check\nsteps:\n  - id: a\n    activity: operate\n' });
     const diagnostics = await waitFor(() => {
       const found = vscode.languages.getDiagnostics(document.uri);

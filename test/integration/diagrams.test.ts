@@ -229,3 +229,134 @@ suite('Markdown preview', () => {
     assert.match(html, /Line 7: [^<]*operate/);
   });
 });
+
+suite('Linked diagrams and print-safe export', function () {
+  this.timeout(TEST_TIMEOUT_MS);
+  let api: SvcApi;
+  let copy: vscode.Uri;
+
+  suiteSetup(async () => {
+    ({ api } = await activateExtension());
+    await closeWebviewTabs('svc.valueStreamPreview');
+    copy = workspaceUri(`linked-test-${Date.now()}.valuestream.yaml`);
+    const [, incident, request] = EXAMPLE_STREAMS;
+    await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(`${incident?.source ?? ''}---\n${request?.source ?? ''}`));
+  });
+
+  suiteTeardown(async () => {
+    await closeWebviewTabs('svc.valueStreamPreview');
+    await closeWebviewTabs('svc.diagram');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(copy).then(undefined, () => undefined);
+    await vscode.workspace.getConfiguration().update('svc.export.theme', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration().update('svc.export.pngScale', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  /** Puts the cursor of `editor` at the start of the first line containing `text`. */
+  function moveCursorTo(editor: vscode.TextEditor, text: string): void {
+    const offset = editor.document.getText().indexOf(text);
+    assert.ok(offset >= 0, `the document has ${text}`);
+    const position = editor.document.positionAt(offset);
+    editor.selection = new vscode.Selection(position, position);
+  }
+
+  test('moving the cursor in a value-stream file highlights the step under it in the preview', async () => {
+    const document = await vscode.workspace.openTextDocument(copy);
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('svc.openPreviewToSide', copy);
+    const inspect = () => api.diagrams.inspectValueStreamPreview(copy);
+    const first = await settledReport(inspect, (report) => report.diagrams.length === 2, 'the preview');
+    assert.match(first.description, /Incident resolution: Engage \(report\) → Deliver & Support \(restore\) → Improve \(review\)/);
+
+    const [, incident, request] = EXAMPLE_STREAMS;
+    assert.ok(incident && request);
+    moveCursorTo(editor, 'id: restore');
+    await settledReport(inspect, (report) => report.selectedNodes.join() === 'vs0_s1', 'the restore step highlighted');
+    moveCursorTo(editor, 'Post-incident review');
+    await settledReport(inspect, (report) => report.selectedNodes.join() === 'vs0_s2', 'the review step highlighted');
+    const requestSteps = document.getText().slice(document.getText().indexOf('---')).match(/- id: (\S+)/g) ?? [];
+    const secondStep = requestSteps[1]?.replace('- id: ', '');
+    assert.ok(secondStep, 'the second stream has a second step');
+    moveCursorTo(editor, `- id: ${secondStep}`);
+    await settledReport(inspect, (report) => report.selectedNodes.join() === 'vs1_s1', 'a step of the second stream highlighted');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await settledReport(inspect, (report) => report.selectedNodes.length === 0, 'nothing highlighted outside the steps');
+  });
+
+  test('a cursor in a valuestream block of a Markdown document highlights that step', async () => {
+    const notes = workspaceUri('consulting-notes.md');
+    const document = await vscode.workspace.openTextDocument(notes);
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('svc.openPreviewToSide', notes);
+    const inspect = () => api.diagrams.inspectValueStreamPreview(notes);
+    await settledReport(inspect, (report) => report.diagrams.length === 2, 'the Markdown preview');
+    const text = document.getText();
+    const secondBlock = text.indexOf('```valuestream', text.indexOf('```valuestream') + 1);
+    const secondStepOfSecondBlock = text.indexOf('- id:', text.indexOf('- id:', secondBlock) + 1);
+    assert.ok(secondBlock > 0 && secondStepOfSecondBlock > secondBlock, 'two blocks, the second with two steps');
+    const position = document.positionAt(secondStepOfSecondBlock + 2);
+    editor.selection = new vscode.Selection(position, position);
+    await settledReport(inspect, (report) => report.selectedNodes.join() === 'vs1_s1', 'the second step of the second block highlighted');
+  });
+
+  test('selecting an activity in the Value Chain tree highlights its node in the SVC diagram', async () => {
+    await vscode.commands.executeCommand('svc.openDiagram');
+    const inspect = () => api.diagrams.inspectValueChainDiagram();
+    await settledReport(inspect, (report) => report.diagrams.length === 1, 'the diagram');
+    const roots = api.explorer.valueChain.getChildren();
+    const improve = roots.find((node) => node.kind === 'activity' && node.activityId === 'improve');
+    const purpose = roots.find((node) => node.kind === 'activity' && node.activityId === 'obtain-build')?.children[0];
+    assert.ok(improve && purpose);
+    await api.explorer.valueChainView.reveal(improve, { select: true, focus: true });
+    const highlighted = await settledReport(inspect, (report) => report.selectedNodes.join() === 'IM', 'Improve highlighted');
+    assert.equal(highlighted.cardTitle, 'Improve');
+    await api.explorer.valueChainView.reveal(purpose, { select: true, focus: true });
+    await settledReport(inspect, (report) => report.selectedNodes.join() === 'OB' && report.cardTitle === 'Obtain/Build', 'a row inside Obtain/Build highlights Obtain/Build');
+    assert.match((await inspect())?.description ?? '', /^Demand and opportunity enter through Plan, Engage and Improve/);
+  });
+
+  test('exports are print-safe by default: light palette on white while the editor is dark; editor keeps its theme', async () => {
+    const configuration = () => vscode.workspace.getConfiguration();
+    const previousTheme = configuration().inspect<string>('workbench.colorTheme')?.globalValue;
+    await configuration().update('workbench.colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    const svgFile = workspaceUri(`export-light-${Date.now()}.svg`);
+    const editorFile = workspaceUri(`export-editor-${Date.now()}.svg`);
+    const pngFiles = [1, 2].map((scale) => workspaceUri(`export-${scale}x-${Date.now()}.png`));
+    try {
+      await vscode.commands.executeCommand('svc.openDiagram');
+      await settledReport(() => api.diagrams.inspectValueChainDiagram(), (report) => report.theme === 'dark' && report.diagrams.length === 1, 'the diagram drawn dark');
+
+      await configuration().update('svc.export.theme', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('svc.exportDiagramSvg', svgFile);
+      const light = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgFile));
+      assert.ok(light.includes('<rect width="100%" height="100%" fill="#ffffff"'), 'a solid white background');
+      assert.match(light, /fill:#1d4ed8/i, 'Plan in the light palette');
+      assert.doesNotMatch(light, /fill:#60a5fa/i, 'not the dark palette');
+      assert.match(light, /<title[^>]*>ITIL 4 service value chain<\/title>/, 'the accessible title travels with the file');
+
+      await configuration().update('svc.export.theme', 'editor', vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('svc.exportDiagramSvg', editorFile);
+      const dark = new TextDecoder().decode(await vscode.workspace.fs.readFile(editorFile));
+      const background = /<rect width="100%" height="100%" fill="(#[0-9a-f]{6})"/.exec(dark)?.[1];
+      assert.ok(background && background !== '#ffffff', `the editor's dark background, not white: ${background}`);
+      assert.match(dark, /fill:#60a5fa/i, 'Plan in the dark palette');
+
+      await configuration().update('svc.export.theme', undefined, vscode.ConfigurationTarget.Global);
+      const widths: number[] = [];
+      for (const [index, scale] of [1, 2].entries()) {
+        const file = pngFiles[index];
+        assert.ok(file);
+        await configuration().update('svc.export.pngScale', scale, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('svc.exportDiagramPng', file);
+        const png = await vscode.workspace.fs.readFile(file);
+        widths.push(new DataView(png.buffer, png.byteOffset).getUint32(16));
+      }
+      const [oneX = 0, twoX = 0] = widths;
+      assert.ok(oneX > 400, `a real image at 1×: ${oneX}`);
+      assert.equal(twoX, oneX * 2, '2× is twice as wide as 1×');
+    } finally {
+      await configuration().update('workbench.colorTheme', previousTheme, vscode.ConfigurationTarget.Global);
+      for (const file of [svgFile, editorFile, ...pngFiles]) await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
+});

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { computeCoverage, type DocumentCoverage } from '../../src/model/coverage';
 import { PRACTICES } from '../../src/model/practices';
-import { createTermIndex } from '../../src/model/termMatcher';
+import { effectiveTerms } from '../../src/model/effectiveTerms';
+import { parseGlossary } from '../../src/model/glossary';
 
 function counts(coverage: DocumentCoverage, kind: 'activities' | 'practices'): Record<string, number> {
   return Object.fromEntries(coverage[kind].map((item) => [item.id, item.count]));
@@ -100,14 +101,19 @@ suite('Document coverage', () => {
     assert.deepEqual(counts(coverage, 'practices'), { 'deployment-management': 1 });
   });
 
-  test('the term list is an input: another index changes what counts', () => {
-    const index = createTermIndex([{ text: 'Ticket desk', term: { kind: 'practice', id: 'service-desk' } }]);
-    const coverage = computeCoverage('The ticket desk answers. The service desk does not count here.', { format: 'plaintext', index });
-    assert.deepEqual(counts(coverage, 'practices'), { 'service-desk': 1 });
-  });
-
-  test('a term the model does not know is left out of the counts', () => {
-    const index = createTermIndex([{ text: 'Coffee management', term: { kind: 'practice', id: 'coffee-management' } }]);
-    assert.deepEqual(computeCoverage('Coffee management matters.', { format: 'plaintext', index }).practices, []);
+  test('the term list is an input: a glossary spelling counts, a hidden practice drops out', () => {
+    const { glossary, findings } = parseGlossary(
+      'version: 1\noverrides:\n  - term: service desk\n    aliases: [ticket desk]\nhide:\n  - problem management\n',
+    );
+    assert.deepEqual(findings, []);
+    const terms = effectiveTerms(glossary);
+    const text = 'The ticket desk answers. Problem management and incident management follow up in Deliver and Support.';
+    assert.deepEqual(counts(computeCoverage(text, { format: 'plaintext' }), 'practices'), { 'problem-management': 1, 'incident-management': 1 });
+    const coverage = computeCoverage(text, { format: 'plaintext', terms });
+    assert.deepEqual(counts(coverage, 'practices'), { 'service-desk': 1, 'incident-management': 1 });
+    assert.equal(coverage.practiceTotal, 33);
+    const withoutProblems = computeCoverage('Deliver and Support restores service.', { format: 'plaintext' });
+    assert.ok(withoutProblems.unmentioned.some((practice) => practice.id === 'problem-management'));
+    assert.ok(!computeCoverage('Deliver and Support restores service.', { format: 'plaintext', terms }).unmentioned.some((practice) => practice.id === 'problem-management'));
   });
 });

@@ -9,9 +9,10 @@ const OPTIONS = {
   scriptUri: 'https://webview.example/dist/webview/diagramPanel.js',
   styleUri: 'https://webview.example/media/diagram.css',
   strings: { renderFailed: 'Could not "draw"' },
-  toolbar: { zoomOut: BUTTON, zoomIn: BUTTON, fit: BUTTON, actualSize: BUTTON, exportSvg: BUTTON, exportPng: BUTTON, copySource: BUTTON },
+  toolbar: { zoomOut: BUTTON, zoomIn: BUTTON, fit: BUTTON, actualSize: BUTTON, exportSvg: BUTTON, exportPng: BUTTON, copyImage: BUTTON, copySource: BUTTON },
   cardPane: true,
   viewportLabel: 'Diagram',
+  summaryLabel: 'The diagram in <words>',
 };
 
 suite('Diagram webview HTML', () => {

@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { decodePngBase64, isExportableSvg, parseWebviewMessage } from '../../src/model/diagramProtocol';
+import { DEFAULT_EXPORT_OPTIONS, decodePngBase64, exportOptionsFrom, isExportableSvg, parseWebviewMessage } from '../../src/model/diagramProtocol';
 
-const REPORT = { theme: 'dark', diagrams: [{ kind: 'flowchart', nodeLabels: ['Plan'] }], errors: [], cardTitle: 'Plan', zoom: 1, renderCount: 2 };
+const REPORT = {
+  theme: 'dark',
+  diagrams: [{ kind: 'flowchart', nodeLabels: ['Plan'] }],
+  errors: [],
+  cardTitle: 'Plan',
+  zoom: 1,
+  renderCount: 2,
+  selectedNodes: ['PL'],
+  description: 'Demand and opportunity enter through Plan, Engage and Improve',
+};
 
 suite('Diagram webview messages', () => {
   test('well-formed messages pass with exactly their fields', () => {
@@ -19,6 +28,12 @@ suite('Diagram webview messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'response', requestId: 4, ok: true, value: '<svg></svg>' }), { type: 'response', requestId: 4, ok: true, value: '<svg></svg>' });
     assert.deepEqual(parseWebviewMessage({ type: 'response', requestId: 4, ok: false, error: 'boom' }), { type: 'response', requestId: 4, ok: false, error: 'boom' });
     assert.deepEqual(parseWebviewMessage({ type: 'response', requestId: 5, ok: true, value: REPORT }), { type: 'response', requestId: 5, ok: true, value: REPORT });
+    assert.deepEqual(parseWebviewMessage({ type: 'imageCopied', blob: 'x' }), { type: 'imageCopied' });
+    assert.deepEqual(parseWebviewMessage({ type: 'imageCopyFailed', error: 'NotAllowedError: Write permission denied.' }), {
+      type: 'imageCopyFailed',
+      error: 'NotAllowedError: Write permission denied.',
+    });
+    assert.equal((parseWebviewMessage({ type: 'imageCopyFailed', error: 'x'.repeat(5_000) }) as { error: string }).error.length, 2_000, 'long errors are cut');
   });
 
   test('anything else is dropped', () => {
@@ -46,9 +61,24 @@ suite('Diagram webview messages', () => {
       { type: 'response', requestId: 1, ok: true, value: { ...REPORT, theme: 'purple' } },
       { type: 'response', requestId: 1, ok: true, value: { ...REPORT, diagrams: [{ kind: 'pie', nodeLabels: [] }] } },
       { type: 'response', requestId: 1, ok: true, value: { ...REPORT, zoom: Infinity } },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, selectedNodes: 'PL' } },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, selectedNodes: [7] } },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, description: undefined } },
+      { type: 'imageCopyFailed' },
+      { type: 'imageCopyFailed', error: { message: 'x' } },
+      { type: 'highlightStep', step: { streamIndex: 0, stepIndex: 0 } },
       { type: 'response', requestId: 1, ok: false },
     ];
     for (const message of rejected) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+
+  test('export settings: light and 2× unless the user picked editor or 1×; anything else is the default', () => {
+    assert.deepEqual(DEFAULT_EXPORT_OPTIONS, { theme: 'light', pngScale: 2 });
+    assert.deepEqual(exportOptionsFrom(undefined, undefined), { theme: 'light', pngScale: 2 });
+    assert.deepEqual(exportOptionsFrom('editor', 1), { theme: 'editor', pngScale: 1 });
+    assert.deepEqual(exportOptionsFrom('light', '1'), { theme: 'light', pngScale: 1 });
+    assert.deepEqual(exportOptionsFrom('dark', 3), { theme: 'light', pngScale: 2 });
+    assert.deepEqual(exportOptionsFrom({ theme: 'editor' }, Number.NaN), { theme: 'light', pngScale: 2 });
   });
 
   test('a PNG is accepted only as base64 with the PNG signature', () => {

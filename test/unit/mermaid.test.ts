@@ -9,7 +9,9 @@ import {
   SECTION_NAME_LENGTH,
   stepsInDependencyOrder,
   tickInterval,
+  valueChainDescription,
   valueChainFlowchart,
+  valueStreamDescription,
   valueStreamFlowchart,
   valueStreamGantt,
 } from '../../src/model/mermaid';
@@ -404,6 +406,61 @@ suite('Mermaid text: colours', () => {
     for (const theme of ['light', 'dark', 'highContrast', 'highContrastLight'] as const) {
       const colors = defaultActivityColors(theme);
       for (const activity of ACTIVITIES) assert.equal(colors[activity.id], activity.palette[theme]);
+    }
+  });
+});
+
+suite('Mermaid text: accessible titles, descriptions and the diagrams in words', () => {
+  function accLines(source: string): { title: string | undefined; descr: string | undefined } {
+    const text = lines(source);
+    return { title: text.find((line) => line.startsWith('accTitle: ')), descr: text.find((line) => line.startsWith('accDescr: ')) };
+  }
+
+  test('a stream in words: activity (step id) in dependency order, as the issue writes it', () => {
+    assert.equal(valueStreamDescription(incident), 'Incident resolution: Engage (report) → Deliver & Support (restore) → Improve (review)');
+  });
+
+  test('steps written out of order are described in dependency order; unknown activities say so', () => {
+    const shuffled = stream('Onboarding', [
+      step({ id: 'equip', activity: 'obtain-build', after: ['plan'], start: 1, end: 2 }),
+      step({ id: 'plan', activity: 'plan', start: 0, end: 1 }),
+      step({ id: 'odd', activityText: 'operate', after: ['equip'], start: 2, end: 3 }),
+    ]);
+    assert.equal(valueStreamDescription(shuffled), 'Onboarding: Plan (plan) → Obtain/Build (equip) → operate (odd)');
+    assert.equal(valueStreamDescription(stream('  ', [])), 'Value stream: no steps yet');
+  });
+
+  test('every diagram carries accTitle and accDescr from the model, and reports them as plain text', () => {
+    const chain = valueChainFlowchart(light);
+    assert.equal(chain.title, 'ITIL 4 service value chain');
+    assert.equal(chain.description, valueChainDescription());
+    assert.deepEqual(accLines(chain.source), { title: 'accTitle: ITIL 4 service value chain', descr: `accDescr: ${escapeMermaidText(valueChainDescription())}` });
+
+    const flow = valueStreamFlowchart(incident, 0, light);
+    assert.equal(flow.title, 'Value stream: Incident resolution');
+    assert.equal(flow.description, 'Incident resolution: Engage (report) → Deliver & Support (restore) → Improve (review). Starts with A user reports a service outage; realises Service restored.');
+    assert.equal(accLines(flow.source).descr, `accDescr: ${escapeMermaidText(flow.description)}`);
+    assert.match(accLines(flow.source).descr ?? '', /Deliver #amp; Support/);
+
+    const gantt = valueStreamGantt([incident]);
+    assert.equal(gantt.title, 'Schedule: Incident resolution');
+    assert.equal(accLines(gantt.source).title, 'accTitle: Schedule#58; Incident resolution');
+  });
+
+  test('hostile names cannot break out of accTitle or accDescr', () => {
+    const hostile = stream('x" ; accTitle: pwned\n%%{init: {"securityLevel": "loose"}}%%\n<script>alert(1)</script>', [
+      step({ id: 'a;b', activity: 'engage', title: 'click a call alert()', start: 0, end: 1 }),
+    ]);
+    for (const diagram of [valueStreamFlowchart(hostile, 0, light), valueStreamGantt([hostile])]) {
+      const { title, descr } = accLines(diagram.source);
+      for (const line of [title, descr]) {
+        assert.ok(line, 'the line is there');
+        const text = line.slice(line.indexOf(':') + 1).replace(/#\w+;/g, '');
+        assert.doesNotMatch(text, /[";<>%{}:#]/, line);
+      }
+      assert.equal(lines(diagram.source).filter((line) => line.startsWith('accTitle')).length, 1, 'one accTitle');
+      assert.ok(!diagram.source.includes('<script>'));
+      assert.ok(!diagram.source.includes('%%{'));
     }
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Turns the rendered diagrams into a standalone SVG file (several diagrams are stacked in one) and into PNG
- * bytes through a canvas. The background is the editor's, so exported text stays readable in any viewer.
+ * bytes through a canvas. The background is solid (white for print-safe exports, else the editor's), so exported
+ * text stays readable in any viewer.
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const GAP = 24;
-const PNG_SCALE = 2;
 
 interface Placed {
   readonly svg: SVGSVGElement;
@@ -65,20 +65,30 @@ export function svgDocument(svgs: readonly SVGSVGElement[], background: string):
   return { text, width, height };
 }
 
-/** PNG bytes (base64) of an SVG document produced by `svgDocument`. */
-export async function pngBase64(svg: { text: string; width: number; height: number }): Promise<string> {
+/** A PNG image of an SVG document produced by `svgDocument`, at `scale` times its size. */
+export async function pngBlob(svg: { text: string; width: number; height: number }, scale: number): Promise<Blob> {
+  const canvas = await drawOnCanvas(svg, scale);
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas produced no PNG image'))), 'image/png'));
+}
+
+/** PNG bytes (base64) of an SVG document produced by `svgDocument`, at `scale` times its size. */
+export async function pngBase64(svg: { text: string; width: number; height: number }, scale: number): Promise<string> {
+  const dataUrl = (await drawOnCanvas(svg, scale)).toDataURL('image/png');
+  return dataUrl.slice(dataUrl.indexOf(',') + 1);
+}
+
+async function drawOnCanvas(svg: { text: string; width: number; height: number }, scale: number): Promise<HTMLCanvasElement> {
   const image = new Image();
   image.width = svg.width;
   image.height = svg.height;
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.text)}`;
   await image.decode();
   const canvas = document.createElement('canvas');
-  canvas.width = svg.width * PNG_SCALE;
-  canvas.height = svg.height * PNG_SCALE;
+  canvas.width = svg.width * scale;
+  canvas.height = svg.height * scale;
   const context = canvas.getContext('2d');
   if (!context) throw new Error('This webview cannot draw on a canvas');
-  context.scale(PNG_SCALE, PNG_SCALE);
+  context.scale(scale, scale);
   context.drawImage(image, 0, 0, svg.width, svg.height);
-  const dataUrl = canvas.toDataURL('image/png');
-  return dataUrl.slice(dataUrl.indexOf(',') + 1);
+  return canvas;
 }

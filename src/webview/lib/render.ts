@@ -4,7 +4,7 @@
  */
 import type { Mermaid, MermaidConfig } from 'mermaid';
 import { contrastingTextColor, type ActivityColors, type DiagramNode, type MermaidDiagram, type ThemeKind } from '../../model/mermaid';
-import { mermaidConfig } from './theme';
+import { mermaidConfig, type EditorColors } from './theme';
 
 let mermaidLoading: Promise<Mermaid> | undefined;
 
@@ -33,7 +33,7 @@ export function errorMessage(error: unknown): string {
 
 /**
  * Renders `diagram` into `container` (replacing its content), with `overrides` on top of the theme's
- * configuration. Throws with Mermaid's message on failure.
+ * configuration and `palette` instead of the editor's colours when given. Throws with Mermaid's message on failure.
  */
 export async function renderDiagram(
   container: HTMLElement,
@@ -41,9 +41,10 @@ export async function renderDiagram(
   theme: ThemeKind,
   colors: ActivityColors,
   overrides: MermaidConfig = {},
+  palette?: EditorColors,
 ): Promise<RenderedDiagram> {
   const mermaid = await loadMermaid();
-  const config = mermaidConfig(theme);
+  const config = mermaidConfig(theme, palette);
   mermaid.initialize({ ...config, ...overrides, gantt: { ...config.gantt, ...overrides.gantt }, flowchart: { ...config.flowchart, ...overrides.flowchart } });
   const kind: DiagramKind = diagram.source.startsWith('gantt') ? 'gantt' : 'flowchart';
   const { svg } = await mermaid.render(`svc-diagram-${++renderSequence}`, diagram.source);

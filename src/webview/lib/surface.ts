@@ -2,14 +2,15 @@
  * What the SVC diagram and the value-stream preview share: the toolbar, the zoomable viewport, the error
  * area, theme changes, and answers to the host's requests (SVG, PNG, Mermaid source, inspection).
  */
-import type { RenderReport, ToolbarAction, WebviewRequestKind } from '../../model/diagramProtocol';
-import { TOOLBAR_ACTIONS } from '../../model/diagramProtocol';
-import type { ActivityColors, ThemeKind } from '../../model/mermaid';
-import { pngBase64, svgDocument } from './exporter';
+import type { MermaidConfig } from 'mermaid';
+import type { ExportOptions, RenderReport, ToolbarAction, WebviewRequestKind } from '../../model/diagramProtocol';
+import { DEFAULT_EXPORT_OPTIONS, TOOLBAR_ACTIONS } from '../../model/diagramProtocol';
+import { defaultActivityColors, type ActivityColors, type MermaidDiagram, type ThemeKind } from '../../model/mermaid';
+import { pngBase64, pngBlob, svgDocument } from './exporter';
 import { answerRequest, localized, onHostMessage, post, saveState, savedState } from './host';
 import { hideTooltip } from './interaction';
-import { errorMessage, renderedLabels, type RenderedDiagram } from './render';
-import { currentThemeKind, editorColors, observeThemeChanges, readActivityColors } from './theme';
+import { errorMessage, renderDiagram, renderedLabels, type RenderedDiagram } from './render';
+import { currentThemeKind, editorColors, observeThemeChanges, printColors, readActivityColors } from './theme';
 import { ZoomPanViewport, isViewState, type ViewState } from './viewport';
 
 /** A problem shown above the diagram; `onSelect` makes it a link (e.g. to the source line). */
@@ -21,6 +22,14 @@ export interface ErrorItem {
 export interface DrawResult {
   readonly diagrams: readonly RenderedDiagram[];
   readonly errors: readonly ErrorItem[];
+  /** What the diagrams show, in words (one line per diagram or stream), for screen readers. */
+  readonly description: readonly string[];
+}
+
+/** A diagram to draw again for an export, with the Mermaid settings it was drawn with on the page. */
+export interface ExportSource {
+  readonly diagram: MermaidDiagram;
+  readonly overrides?: MermaidConfig;
 }
 
 export interface SurfaceOptions {
@@ -34,12 +43,16 @@ export interface SurfaceOptions {
   readonly afterDraw?: () => void;
   /** What fit-to-window fits (see ZoomPanViewport); `contain` by default. */
   readonly fit?: 'contain' | 'width';
+  /** The diagrams the page shows, generated with `colors`: a print-safe export draws them again in its palette. */
+  readonly exportSources: (colors: ActivityColors) => readonly ExportSource[];
 }
 
 export class DiagramSurface {
   readonly viewport: ZoomPanViewport;
   private readonly stage: HTMLElement;
   private readonly errorArea: HTMLElement;
+  private readonly summary: HTMLElement;
+  private exportOptions: ExportOptions = DEFAULT_EXPORT_OPTIONS;
   private diagrams: readonly RenderedDiagram[] = [];
   private errors: readonly ErrorItem[] = [];
   private renderCount = 0;
@@ -50,6 +63,7 @@ export class DiagramSurface {
   constructor(private readonly options: SurfaceOptions) {
     this.stage = requiredElement('#stage');
     this.errorArea = requiredElement('#errors');
+    this.summary = requiredElement('#summary');
     const viewportElement = requiredElement('#viewport');
     this.viewport = new ZoomPanViewport(viewportElement, this.stage, (view) => saveState({ [this.options.viewKey()]: view }), options.fit);
     for (const button of document.querySelectorAll<HTMLButtonElement>('[data-action]')) {
@@ -58,6 +72,7 @@ export class DiagramSurface {
     observeThemeChanges(() => this.redraw());
     onHostMessage((message) => {
       if (message.type === 'request') void answerRequest(message.requestId, message.kind, (kind) => this.answer(kind));
+      else if (message.type === 'exportOptions') this.exportOptions = message.options;
     });
   }
 
@@ -91,8 +106,10 @@ export class DiagramSurface {
       const result = await this.options.draw(this.stage, theme, readActivityColors(theme));
       this.diagrams = result.diagrams;
       this.errors = result.errors;
+      this.showDescription(result.description);
     } catch (error) {
       this.diagrams = [];
+      this.showDescription([]);
       this.errors = [{ message: `${localized('renderFailed', 'The diagram could not be drawn.')} ${errorMessage(error)}` }];
       this.stage.replaceChildren();
     } finally {
@@ -116,6 +133,17 @@ export class DiagramSurface {
   switchView(): Promise<void> {
     this.hasDrawn = false;
     return this.redraw();
+  }
+
+  private showDescription(lines: readonly string[]): void {
+    this.summary.replaceChildren(
+      ...lines.map((line) => {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = line;
+        return paragraph;
+      }),
+    );
+    this.summary.hidden = lines.length === 0;
   }
 
   private showErrors(items: readonly ErrorItem[]): void {
@@ -151,24 +179,67 @@ export class DiagramSurface {
         return this.viewport.fit();
       case 'actualSize':
         return this.viewport.actualSize();
+      case 'copyImage':
+        return this.copyImage();
       default:
         if ((TOOLBAR_ACTIONS as readonly string[]).includes(action)) post({ type: 'toolbar', action: action as ToolbarAction });
     }
   }
 
-  private exportable(): SVGSVGElement[] {
+  /**
+   * The diagrams as one SVG document for export: as shown, on the editor's background (`editor` export theme),
+   * or drawn again off screen in the print-safe light palette on white (`light`), so that a dark editor does not
+   * make dark exports.
+   */
+  private async exportDocument(): Promise<ReturnType<typeof svgDocument>> {
+    await this.drawing;
     if (this.diagrams.length === 0) throw new Error(localized('nothingToExport', 'There is no diagram to export.'));
-    return this.diagrams.map((diagram) => diagram.svg);
+    if (this.exportOptions.theme === 'editor') {
+      return svgDocument(
+        this.diagrams.map((diagram) => diagram.svg),
+        editorColors(currentThemeKind()).background,
+      );
+    }
+    const palette = printColors();
+    const colors = defaultActivityColors('light');
+    const offscreen = document.createElement('div');
+    offscreen.className = 'svc-offscreen';
+    offscreen.setAttribute('aria-hidden', 'true');
+    document.body.append(offscreen);
+    try {
+      const svgs: SVGSVGElement[] = [];
+      for (const source of this.options.exportSources(colors)) {
+        const container = document.createElement('div');
+        offscreen.append(container);
+        svgs.push((await renderDiagram(container, source.diagram, 'light', colors, source.overrides, palette)).svg);
+      }
+      return svgDocument(svgs, palette.background);
+    } finally {
+      offscreen.remove();
+    }
+  }
+
+  /**
+   * "Copy as PNG": done in the page because the clipboard accepts images only during the click that asked for
+   * it; the image is handed over as a promise so the write starts within that gesture.
+   */
+  private copyImage(): void {
+    const image = this.exportDocument().then((svg) => pngBlob(svg, this.exportOptions.pngScale));
+    const failed = (error: unknown) => post({ type: 'imageCopyFailed', error: errorMessage(error) });
+    if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) {
+      failed(new Error(localized('noImageClipboard', 'This window does not let extensions put images on the clipboard.')));
+      return;
+    }
+    navigator.clipboard.write([new ClipboardItem({ 'image/png': image })]).then(() => post({ type: 'imageCopied' }), failed);
   }
 
   private async answer(kind: WebviewRequestKind): Promise<string | RenderReport> {
     await this.drawing;
-    const background = editorColors(currentThemeKind()).background;
     switch (kind) {
       case 'svg':
-        return svgDocument(this.exportable(), background).text;
+        return (await this.exportDocument()).text;
       case 'png':
-        return pngBase64(svgDocument(this.exportable(), background));
+        return pngBase64(await this.exportDocument(), this.exportOptions.pngScale);
       case 'source':
         return mermaidSource(this.diagrams);
       case 'inspect':
@@ -185,6 +256,10 @@ export class DiagramSurface {
       cardTitle: this.options.cardTitle?.(),
       zoom: view.scale,
       renderCount: this.renderCount,
+      selectedNodes: this.diagrams.flatMap((diagram) =>
+        diagram.diagram.nodes.filter((node) => diagram.elements.get(node.nodeId)?.classList.contains('svc-node-selected')).map((node) => node.nodeId),
+      ),
+      description: this.summary.innerText || (this.summary.textContent ?? ''),
     };
   }
 }

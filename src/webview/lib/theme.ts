@@ -44,7 +44,7 @@ export function readActivityColors(kind: ThemeKind): ActivityColors {
   return Object.fromEntries(ACTIVITIES.map((activity) => [activity.id, opaqueHex(read(activity.id), background) ?? fallback[activity.id]])) as Record<ActivityId, string>;
 }
 
-interface EditorColors {
+export interface EditorColors {
   readonly background: string;
   readonly foreground: string;
   readonly muted: string;
@@ -78,9 +78,19 @@ export function editorColors(kind: ThemeKind): EditorColors {
   };
 }
 
-/** Mermaid's configuration for the current theme: the `base` theme with variables taken from VS Code's. */
-export function mermaidConfig(kind: ThemeKind): MermaidConfig {
-  const colors = editorColors(kind);
+/**
+ * The print-safe palette of exports in the `light` export theme: dark text and grey lines on white, whatever the
+ * editor theme, so a diagram exported from a dark editor prints and reads on a light page.
+ */
+export function printColors(): EditorColors {
+  return { ...FALLBACK.light, background: '#ffffff', fontFamily: cssVariable('--vscode-font-family') || 'system-ui, sans-serif' };
+}
+
+/**
+ * Mermaid's configuration: the `base` theme with variables taken from VS Code's current theme, or from `colors`
+ * (the print-safe palette of a light export).
+ */
+export function mermaidConfig(kind: ThemeKind, colors: EditorColors = editorColors(kind)): MermaidConfig {
   const dark = kind === 'dark' || kind === 'highContrast';
   return {
     startOnLoad: false,

@@ -118,6 +118,23 @@ export class ZoomPanViewport {
     this.setView({ scale: this.state.scale, x: FIT_PADDING - offsetX * this.state.scale, y: FIT_PADDING - offsetY * this.state.scale });
   }
 
+  /**
+   * Pans just enough to bring `element` (inside the stage) into view, keeping the zoom; an element larger than
+   * the viewport is aligned with its top left corner. Nothing moves when it is already in view.
+   */
+  ensureVisible(element: Element): void {
+    const view = this.viewport.getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    const shift = (start: number, end: number, viewStart: number, viewEnd: number): number => {
+      if (start >= viewStart + FIT_PADDING && end <= viewEnd - FIT_PADDING) return 0;
+      if (end - start > viewEnd - viewStart - 2 * FIT_PADDING || start < viewStart + FIT_PADDING) return viewStart + FIT_PADDING - start;
+      return viewEnd - FIT_PADDING - end;
+    };
+    const dx = shift(rect.left, rect.right, view.left, view.right);
+    const dy = shift(rect.top, rect.bottom, view.top, view.bottom);
+    if (dx !== 0 || dy !== 0) this.setView({ scale: this.state.scale, x: this.state.x + dx, y: this.state.y + dy });
+  }
+
   private contentSize(): { width: number; height: number } {
     return { width: this.stage.scrollWidth, height: this.stage.scrollHeight };
   }
