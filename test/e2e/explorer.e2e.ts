@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { ACTIVITIES } from '../../src/model/activities';
-import { VIEW_CONTAINER_TITLE, type Workbench, openWorkbench, screenshot, webviewFrame } from './workbench';
+import { VIEW_CONTAINER_TITLE, type Workbench, collapseView, expandView, openWorkbench, screenshot, webviewFrame } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
@@ -70,6 +70,8 @@ for (const theme of THEMES) {
     test('the activity bar entry opens the three views; an activity and a practice expand', async () => {
       const { page } = workbench;
       await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
+      for (const view of ['Value Chain', 'Practices', 'Value Streams']) await expandView(page, view);
+      await collapseView(page, 'Document Coverage');
       await expand(row(page, 'Value Chain', 'Engage'));
       for (const section of ['Purpose', 'Inputs', 'Outputs', 'What it enables', 'Key practices', 'Exam caveats']) {
         await row(page, 'Value Chain', section).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -131,6 +133,7 @@ suite('Value Streams view: welcome and examples', () => {
   test('an empty workspace gets the welcome buttons; a new stream file replaces them with the file and the examples', async () => {
     const { page } = workbench;
     await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
+    await expandView(page, 'Value Streams');
     const pane = sidebar(page).locator('.pane', { has: page.locator('.pane-header', { hasText: 'Value Streams' }) });
     await pane.locator('.welcome-view-content a.monaco-button', { hasText: 'New Value Stream…' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await pane.locator('.welcome-view-content a.monaco-button', { hasText: 'Open Example' }).waitFor({ timeout: UI_TIMEOUT_MS });

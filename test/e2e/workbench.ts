@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type * as VscodeHost from '../../scripts/vscode-host.mjs';
 
 export interface Workbench {
@@ -193,6 +193,30 @@ export async function readNotifications(page: Page): Promise<string[]> {
   const messages = await center.locator('.notification-list-item-message').allInnerTexts();
   await page.keyboard.press('Escape');
   return messages.map((message) => message.trim());
+}
+
+/**
+ * Expands the side bar view titled `view` if it is collapsed. Views remember being collapsed across windows of the
+ * shared server (an earlier spec may have collapsed one to make room), so a spec that reads a view opens it first.
+ */
+export async function expandView(page: Page, view: string): Promise<void> {
+  const header = viewHeader(page, view);
+  await header.waitFor({ timeout: UI_TIMEOUT_MS });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click({ timeout: UI_TIMEOUT_MS });
+  await page.waitForFunction((element) => element?.getAttribute('aria-expanded') === 'true', await header.elementHandle(), { timeout: UI_TIMEOUT_MS });
+}
+
+/** Collapses the side bar view titled `view` if it is expanded, to give the other views room. */
+export async function collapseView(page: Page, view: string): Promise<void> {
+  const header = viewHeader(page, view);
+  await header.waitFor({ timeout: UI_TIMEOUT_MS });
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click({ timeout: UI_TIMEOUT_MS });
+}
+
+function viewHeader(page: Page, view: string): Locator {
+  return page
+    .locator('#workbench\\.parts\\.sidebar .pane-header', { has: page.locator('.title', { hasText: new RegExp(`^${escapeRegExp(view)}$`, 'i') }) })
+    .first();
 }
 
 /** Screen point in the middle of the first occurrence of `text` in the visible editor lines. */
