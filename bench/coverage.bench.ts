@@ -4,7 +4,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { computeCoverage } from '../src/model/coverage';
 import { builtInTerms } from '../src/model/effectiveTerms';
 import { consultantMarkdown } from './terms.bench';
-import { percentile, timeRuns, type BenchFigure } from './figures';
+import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -37,18 +37,6 @@ function documentWithStreams(size: number): string {
     start = end;
   }
   return parts.join('');
-}
-
-/** Fewest CPU milliseconds one run of `work` took: what the work costs when other processes share the cores. */
-function cpuMilliseconds(work: () => void, runs = 15): number {
-  let fewest = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < runs; run++) {
-    const started = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(started);
-    fewest = Math.min(fewest, (used.user + used.system) / 1000);
-  }
-  return fewest;
 }
 
 export async function run(): Promise<BenchFigure[]> {

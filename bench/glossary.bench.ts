@@ -4,8 +4,8 @@ import { builtInTerms, effectiveTerms } from '../src/model/effectiveTerms';
 import { parseGlossary } from '../src/model/glossary';
 import { findOutdatedTerms } from '../src/model/terminology';
 import { availableParallelism, loadavg } from 'node:os';
-import { consultantMarkdown, cpuMilliseconds } from './terms.bench';
-import { percentile, timeRuns, type BenchFigure } from './figures';
+import { consultantMarkdown } from './terms.bench';
+import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
 
 const MEGABYTE = 1024 * 1024;
 const TERM_COUNT = 200;

@@ -5,7 +5,7 @@ import { createTermIndex, modelTermForms } from '../src/model/termMatcher';
 import { builtInTerms } from '../src/model/effectiveTerms';
 import { TermHoverRenderer } from '../src/model/termHover';
 import { availableParallelism, loadavg } from 'node:os';
-import { percentile, timeRuns, type BenchFigure } from './figures';
+import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -94,18 +94,6 @@ function naivePatterns(): RegExp[] {
       .join('\\s+');
     return new RegExp(`\\b${source}\\b`, 'gi');
   });
-}
-
-/** Fewest CPU milliseconds one run of `work` took: what the work costs when other processes share the cores. */
-export function cpuMilliseconds(work: () => void, runs = 15): number {
-  let fewest = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < runs; run++) {
-    const started = process.cpuUsage();
-    work();
-    const used = process.cpuUsage(started);
-    fewest = Math.min(fewest, (used.user + used.system) / 1000);
-  }
-  return fewest;
 }
 
 function megabytesPerSecond(bytes: number, milliseconds: number): number {

@@ -221,20 +221,28 @@ export function checkText(displayName: string, kind: FileKind, text: string, pro
   const starts = lineStarts(text);
   return located
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((finding) => {
-      const start = position(starts, finding.start);
-      const end = position(starts, finding.end);
-      return {
-        file: displayName,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        severity: finding.severity,
-        code: finding.code,
-        message: finding.message.replace(/\s*\n\s*/g, ' '),
-      };
-    });
+    .map((finding) => problemAt(displayName, starts, finding, finding.message.replace(/\s*\n\s*/g, ' ')));
+}
+
+/** A finding at offsets `start`–`end` of a file, as the line and column report prints it. */
+function problemAt(
+  displayName: string,
+  starts: readonly number[],
+  finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string },
+  message: string,
+): Problem {
+  const start = position(starts, finding.start);
+  const end = position(starts, finding.end);
+  return {
+    file: displayName,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: finding.severity,
+    code: finding.code,
+    message,
+  };
 }
 
 /** A glossary as the checker applies it, with its own problems (reported once, against the glossary file). */
@@ -248,20 +256,7 @@ export function loadGlossary(file: string, displayName: string): LoadedGlossary 
   const text = readText(file, displayName);
   const parsed = parseGlossary(text);
   const starts = lineStarts(text);
-  const problems = parsed.findings.map((finding) => {
-    const start = position(starts, finding.range.start);
-    const end = position(starts, finding.range.end);
-    return {
-      file: displayName,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      severity: finding.severity,
-      code: finding.code,
-      message: finding.message,
-    };
-  });
+  const problems = parsed.findings.map((finding) => problemAt(displayName, starts, { ...finding, ...finding.range }, finding.message));
   return { terms: effectiveTerms(parsed.glossary), problems };
 }
 

@@ -3,8 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { type Workbench, openFile, openWorkbench, pointOnText, screenshot, setTheme } from './workbench';
+import { type Workbench, hoverCardOn, openFile, openWorkbench, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
@@ -28,18 +27,6 @@ After every MIR the problem manager files the actions.
 Users raise a ticket when something is missing.
 `;
 
-/** Moves the mouse onto `text` and waits for our card titled `title` in the hover widget. */
-async function hoverCard(page: Page, text: string, title: string): Promise<Locator> {
-  await page.mouse.move(5, 5);
-  await page.locator('.monaco-hover').filter({ visible: true }).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS }).catch(() => undefined);
-  const point = await pointOnText(page, text);
-  await page.mouse.move(point.x - 3, point.y);
-  await page.mouse.move(point.x, point.y);
-  const card = page.locator('.monaco-hover .rendered-markdown', { has: page.locator('h3', { hasText: title }) }).first();
-  await card.waitFor({ timeout: UI_TIMEOUT_MS });
-  return card;
-}
-
 suite('Organisation glossary in the editor', () => {
   let workbench: Workbench;
   let folder: string;
@@ -60,7 +47,7 @@ suite('Organisation glossary in the editor', () => {
 
   test('an organisation term shows its own card with definition and related practices (light theme)', async () => {
     const { page } = workbench;
-    const card = await hoverCard(page, 'MIR', 'Major incident review');
+    const card = await hoverCardOn(page, 'MIR', 'Major incident review');
     const text = await card.innerText();
     assert.match(text, /Contoso term \(from the workspace glossary\)/);
     assert.match(text, /A blameless meeting held within five working days/);
@@ -74,10 +61,10 @@ suite('Organisation glossary in the editor', () => {
     await page.mouse.move(5, 5);
     await setTheme(page, 'Dark Modern');
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: UI_TIMEOUT_MS });
-    const card = await hoverCard(page, 'ticket', 'ticket');
+    const card = await hoverCardOn(page, 'ticket', 'ticket');
     assert.match(await card.innerText(), /Contoso glossary — say “service request” instead/);
     await screenshot(page, 'hover-glossary-avoided-dark');
-    const term = await hoverCard(page, 'MIR', 'Major incident review');
+    const term = await hoverCardOn(page, 'MIR', 'Major incident review');
     assert.match(await term.innerText(), /Contoso term/);
     await screenshot(page, 'hover-glossary-term-dark');
   });

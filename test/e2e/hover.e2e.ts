@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { getActivity } from '../../src/model/activities';
-import { type Workbench, openFile, openWorkbench, pointOnText, screenshot, setTheme } from './workbench';
+import { type Workbench, hoverCardOn, openFile, openWorkbench, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
@@ -25,14 +25,7 @@ async function revealProposalLine(page: Page, text: string): Promise<void> {
 /** Moves the mouse onto `text` and waits for our card in the hover widget. */
 async function hoverCard(page: Page, text: string, title: string): Promise<Locator> {
   await revealProposalLine(page, text);
-  await page.mouse.move(5, 5);
-  await page.locator('.monaco-hover').filter({ visible: true }).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS }).catch(() => undefined);
-  const point = await pointOnText(page, text);
-  await page.mouse.move(point.x - 3, point.y);
-  await page.mouse.move(point.x, point.y);
-  const card = page.locator('.monaco-hover .rendered-markdown', { has: page.locator('h3', { hasText: title }) }).first();
-  await card.waitFor({ timeout: UI_TIMEOUT_MS });
-  return card;
+  return hoverCardOn(page, text, title);
 }
 
 /** Fails when `element` lies outside the visible part of the hover (the widget scrolls long cards). */

@@ -219,6 +219,21 @@ function viewHeader(page: Page, view: string): Locator {
     .first();
 }
 
+/**
+ * Moves the mouse onto `text` in the visible editor and waits for our card titled `title` in the hover widget.
+ * The mouse leaves first and arrives in two steps, so a card already open is replaced rather than kept.
+ */
+export async function hoverCardOn(page: Page, text: string, title: string): Promise<Locator> {
+  await page.mouse.move(5, 5);
+  await page.locator('.monaco-hover').filter({ visible: true }).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS }).catch(() => undefined);
+  const point = await pointOnText(page, text);
+  await page.mouse.move(point.x - 3, point.y);
+  await page.mouse.move(point.x, point.y);
+  const card = page.locator('.monaco-hover .rendered-markdown', { has: page.locator('h3', { hasText: title }) }).first();
+  await card.waitFor({ timeout: UI_TIMEOUT_MS });
+  return card;
+}
+
 /** Screen point in the middle of the first occurrence of `text` in the visible editor lines. */
 export async function pointOnText(page: Page, text: string): Promise<{ x: number; y: number }> {
   const line = page.locator('.monaco-editor .view-line', { hasText: text }).first();
