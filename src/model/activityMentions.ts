@@ -14,9 +14,8 @@
  */
 import type { TermMatch } from './termMatcher';
 
-const WORD = /[\p{L}\p{N}]/u;
-const ONE_WORD = /^[\p{L}\p{N}]+$/u;
-const CAPITAL = /^\p{Lu}/u;
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const NON_ASCII_CAPITAL = /\p{Lu}/u;
 /** Spaces, emphasis, code and quotation marks around a word: they neither join nor separate sentences. */
 const WRAPPING_AFTER = new Set([' ', '\t', '\u00a0', '*', '_', '`', '"', "'", '”', '’']);
 const WRAPPING_BEFORE = new Set([...WRAPPING_AFTER, '“', '‘', '(', '[']);
@@ -32,11 +31,12 @@ const IMPERATIVE_FOLLOWERS = new Set(
 );
 
 export function isActivityMention(text: string, match: TermMatch): boolean {
-  const written = text.slice(match.start, match.end);
-  if (!ONE_WORD.test(written)) return true;
+  for (let index = match.start; index < match.end; index++) {
+    if (!isWordAt(text, index)) return true;
+  }
   const next = wordAfter(text, match.end);
   if (next?.toLowerCase() === 'activity') return true;
-  if (!CAPITAL.test(written)) return false;
+  if (!isCapitalAt(text, match.start)) return false;
   if (!startsSentence(text, match.start)) return true;
   return next === undefined || !IMPERATIVE_FOLLOWERS.has(next);
 }
@@ -45,9 +45,9 @@ export function isActivityMention(text: string, match: TermMatch): boolean {
 function wordAfter(text: string, from: number): string | undefined {
   let index = from;
   while (index < text.length && WRAPPING_AFTER.has(text[index])) index++;
-  if (index >= text.length || !WORD.test(text[index])) return undefined;
+  if (!isWordAt(text, index)) return undefined;
   let end = index + 1;
-  while (end < text.length && WORD.test(text[end])) end++;
+  while (isWordAt(text, end)) end++;
   return text.slice(index, end);
 }
 
@@ -55,4 +55,17 @@ function startsSentence(text: string, start: number): boolean {
   let index = start - 1;
   while (index >= 0 && WRAPPING_BEFORE.has(text[index])) index--;
   return index < 0 || SENTENCE_BREAK.has(text[index]);
+}
+
+// Most text is ASCII: letters and digits are told by their code, anything else by Unicode property.
+function isWordAt(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return NON_ASCII_WORD.test(text[index]);
+}
+
+function isCapitalAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code < 128 ? code >= 65 && code <= 90 : NON_ASCII_CAPITAL.test(text[index]);
 }
