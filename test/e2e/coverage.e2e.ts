@@ -117,9 +117,7 @@ suite('ITIL (Version 5) lifecycle view and diagram (Dark Modern)', () => {
     assert.match(await frame.locator('#card').innerText(), /Source uncertain/);
     await screenshot(page, 'lifecycle-diagram-dark');
 
-    await runCommand(page, 'Developer: Reload Window');
-    await page.waitForEvent('load', { timeout: UI_TIMEOUT_MS * 2 });
-    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: UI_TIMEOUT_MS * 3 });
+    await workbench.reload();
     frame = webviewFrame(page);
     await frame.locator('[data-svc-node]').nth(7).waitFor({ timeout: UI_TIMEOUT_MS * 3 });
     assert.equal(await page.locator('.tab.active').first().getAttribute('aria-label'), 'Product and Service Lifecycle', 'the restored panel is the lifecycle diagram');
