@@ -169,6 +169,21 @@ const mermaidFlowchartAndGanttOnly = {
   },
 };
 
+// `mermaid-chunk:<name>` (src/webview/lib/render.ts preloads them) is Mermaid's own chunk file of that name, whose
+// hash changes with every Mermaid release. Both imports resolve to one module, so the page loads it once.
+const MERMAID_CHUNK_DIR = 'node_modules/mermaid/dist/chunks/mermaid.core';
+const mermaidChunksByName = {
+  name: 'mermaid-chunks-by-name',
+  setup(build) {
+    build.onResolve({ filter: /^mermaid-chunk:/ }, (args) => {
+      const name = args.path.slice('mermaid-chunk:'.length);
+      const file = readdirSync(MERMAID_CHUNK_DIR).find((candidate) => candidate.startsWith(`${name}-`) && candidate.endsWith('.mjs'));
+      if (!file) return { errors: [{ text: `Mermaid has no chunk named ${name} in ${MERMAID_CHUNK_DIR}` }] };
+      return { path: path.resolve(MERMAID_CHUNK_DIR, file) };
+    });
+  },
+};
+
 const webviewEntries = filesUnder('src/webview', '.ts').filter((file) => path.dirname(file) === 'src/webview');
 if (webviewEntries.length > 0) {
   builds.push({
@@ -180,7 +195,7 @@ if (webviewEntries.length > 0) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
-    plugins: [forbidNodeBuiltins, mermaidFlowchartAndGanttOnly],
+    plugins: [forbidNodeBuiltins, mermaidFlowchartAndGanttOnly, mermaidChunksByName],
   });
 }
 

@@ -8,8 +8,10 @@ import { isChainNodeId, type ChainNodeId } from '../model/diagramProtocol';
 import { valueChainDescription, valueChainFlowchart, type DiagramNode } from '../model/mermaid';
 import { onHostMessage, post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
-import { renderDiagram } from './lib/render';
+import { preloadMermaid, renderDiagram } from './lib/render';
 import { DiagramSurface, requiredElement } from './lib/surface';
+
+preloadMermaid('flowchart');
 
 const cardPane = requiredElement('#card');
 const diagramContainer = document.createElement('div');

@@ -8,8 +8,10 @@ import { ITIL5 } from '../model/editions/itil5';
 import { lifecycleFlowchart, lifecycleNodeId } from '../model/mermaid';
 import { post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
-import { renderDiagram } from './lib/render';
+import { preloadMermaid, renderDiagram } from './lib/render';
 import { DiagramSurface, requiredElement } from './lib/surface';
+
+preloadMermaid('flowchart');
 
 const edition = ITIL5;
 const cardPane = requiredElement('#card');

@@ -16,13 +16,14 @@ import {
 } from '../model/mermaid';
 import { localized, onHostMessage, post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
-import { errorMessage, renderDiagram, type RenderedDiagram } from './lib/render';
+import { errorMessage, preloadMermaid, renderDiagram, type RenderedDiagram } from './lib/render';
 import { DiagramSurface, type DrawResult, type ErrorItem } from './lib/surface';
 
 type Tab = 'flowchart' | 'gantt';
 type Update = Extract<HostMessage, { type: 'update' }>;
 
 let tab: Tab = savedState().tab === 'gantt' ? 'gantt' : 'flowchart';
+preloadMermaid(tab);
 let update: Update | undefined;
 /** The step clicked last or under the source's cursor, highlighted in both tabs. */
 let selectedStep: StepRef | undefined;

@@ -13,6 +13,18 @@ function loadMermaid(): Promise<Mermaid> {
   return mermaidLoading;
 }
 
+/**
+ * Starts loading Mermaid and the chunks a first `kind` diagram needs. Left to itself, Mermaid asks for a
+ * diagram type's code only after its core has run, and for the layout engine after that code has run: one fetch
+ * and compile after another. Fetched here, beside the core, they are ready when Mermaid asks: both imports name
+ * the same module, which the page loads once. Failures are left to the render, which reports them.
+ */
+export function preloadMermaid(kind: DiagramKind): void {
+  void loadMermaid().catch(() => undefined);
+  const chunks = kind === 'flowchart' ? [import('mermaid-chunk:flowDiagram'), import('mermaid-chunk:dagre')] : [import('mermaid-chunk:ganttDiagram')];
+  for (const chunk of chunks) void chunk.catch(() => undefined);
+}
+
 let renderSequence = 0;
 
 export type DiagramKind = 'flowchart' | 'gantt';
