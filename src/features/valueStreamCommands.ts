@@ -11,6 +11,8 @@ export interface NewValueStreamArgs {
 }
 
 const FILE_ENDING = '.valuestream.yaml';
+/** Set once the user has created a value stream from a template: completes that walkthrough step. */
+export const VALUE_STREAM_CREATED_CONTEXT = 'svc.valueStreamCreated';
 
 /** SVC: New Value Stream… and SVC: Open Example Value Stream… */
 export class ValueStreamCommands implements vscode.Disposable {
@@ -18,7 +20,11 @@ export class ValueStreamCommands implements vscode.Disposable {
 
   constructor() {
     this.registrations = [
-      vscode.commands.registerCommand('svc.newValueStream', (args?: NewValueStreamArgs) => this.newValueStream(args)),
+      vscode.commands.registerCommand('svc.newValueStream', async (args?: NewValueStreamArgs) => {
+        const editor = await this.newValueStream(args);
+        if (editor) void vscode.commands.executeCommand('setContext', VALUE_STREAM_CREATED_CONTEXT, true);
+        return editor;
+      }),
       vscode.commands.registerCommand('svc.openExample', (exampleId?: string) => this.openExample(exampleId)),
     ];
   }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { PREVIEW_VIEW_TYPE } from '../model/diagramProtocol';
+import { FIX_ALL_COMMAND } from './terminology';
 
 /**
  * A short consultant-style document for the walkthrough: it names practices, activities and concepts to
@@ -21,12 +23,30 @@ In value chain terms the desk lives in Engage and Deliver and Support, while the
 Keep the guiding principle focus on value in mind: every step should help the user.
 `;
 
-/** Commands the getting-started walkthrough links to. */
+/** Set while a value-stream preview is open: completes the walkthrough's "open its preview" step. */
+export const VALUE_STREAM_PREVIEW_OPEN_CONTEXT = 'svc.valueStreamPreviewOpen';
+
+/**
+ * Commands the getting-started walkthrough links to, and the state its steps complete on. The walkthrough's
+ * buttons are clicked while the walkthrough page, not a text editor, is active: the ones that act on a document
+ * act on the text document the user worked in last.
+ */
 export class Walkthrough implements vscode.Disposable {
-  private readonly registration: vscode.Disposable;
+  private readonly disposables: vscode.Disposable[];
+  private lastDocument: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document;
+  private previewOpen = false;
 
   constructor() {
-    this.registration = vscode.commands.registerCommand('svc.walkthrough.openSample', () => this.openSample());
+    this.disposables = [
+      vscode.commands.registerCommand('svc.walkthrough.openSample', () => this.openSample()),
+      vscode.commands.registerCommand('svc.walkthrough.openPreview', () => this.openPreview()),
+      vscode.commands.registerCommand('svc.walkthrough.replaceOutdatedTerms', () => this.replaceOutdatedTerms()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor) this.lastDocument = editor.document;
+      }),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.updatePreviewContext()),
+    ];
+    this.updatePreviewContext();
   }
 
   private async openSample(): Promise<vscode.TextEditor> {
@@ -34,7 +54,42 @@ export class Walkthrough implements vscode.Disposable {
     return vscode.window.showTextDocument(document);
   }
 
+  private async openPreview(): Promise<void> {
+    const document = this.documentWorkedOn();
+    if (!document) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Create or open a value stream first, then preview it.'));
+      return;
+    }
+    // The preview command explains itself when the document holds no value stream.
+    await vscode.commands.executeCommand('svc.openPreviewToSide', document.uri);
+  }
+
+  private async replaceOutdatedTerms(): Promise<void> {
+    const document = this.documentWorkedOn();
+    if (!document) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open the sample document (or one of yours) first, then replace its outdated terms.'));
+      return;
+    }
+    await vscode.commands.executeCommand(FIX_ALL_COMMAND, document.uri);
+  }
+
+  /** The text document the user worked in last, while it is still open. */
+  private documentWorkedOn(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document ?? this.lastDocument;
+    return document && !document.isClosed ? document : undefined;
+  }
+
+  /** Webview tabs carry the view type the extension gave the panel, prefixed by the workbench. */
+  private updatePreviewContext(): void {
+    const open = vscode.window.tabGroups.all.some((group) =>
+      group.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PREVIEW_VIEW_TYPE)),
+    );
+    if (open === this.previewOpen) return;
+    this.previewOpen = open;
+    void vscode.commands.executeCommand('setContext', VALUE_STREAM_PREVIEW_OPEN_CONTEXT, open);
+  }
+
   dispose(): void {
-    this.registration.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
   }
 }
