@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE } from '../model/diagramProtocol';
-import { FIX_ALL_COMMAND } from './terminology';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND } from './terminology';
+import { VALUE_STREAM_LANGUAGE } from './valueStreamDocuments';
 
 /**
  * A short consultant-style document for the walkthrough: it names practices, activities and concepts to
@@ -23,17 +24,20 @@ In value chain terms the desk lives in Engage and Deliver and Support, while the
 Keep the guiding principle focus on value in mind: every step should help the user.
 `;
 
+const RECENT_DOCUMENTS = 10;
+
 /** Set while a value-stream preview is open: completes the walkthrough's "open its preview" step. */
 export const VALUE_STREAM_PREVIEW_OPEN_CONTEXT = 'svc.valueStreamPreviewOpen';
 
 /**
  * Commands the getting-started walkthrough links to, and the state its steps complete on. The walkthrough's
  * buttons are clicked while the walkthrough page, not a text editor, is active: the ones that act on a document
- * act on the text document the user worked in last.
+ * act on a text document the user worked in lately.
  */
 export class Walkthrough implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
-  private lastDocument: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document;
+  /** Text documents in the order the user last worked in them, most recent first. */
+  private recentDocuments: vscode.TextDocument[] = [];
   private previewOpen = false;
 
   constructor() {
@@ -41,12 +45,16 @@ export class Walkthrough implements vscode.Disposable {
       vscode.commands.registerCommand('svc.walkthrough.openSample', () => this.openSample()),
       vscode.commands.registerCommand('svc.walkthrough.openPreview', () => this.openPreview()),
       vscode.commands.registerCommand('svc.walkthrough.replaceOutdatedTerms', () => this.replaceOutdatedTerms()),
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor) this.lastDocument = editor.document;
-      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.workedOn(editor?.document)),
       vscode.window.tabGroups.onDidChangeTabs(() => this.updatePreviewContext()),
     ];
+    this.workedOn(vscode.window.activeTextEditor?.document);
     this.updatePreviewContext();
+  }
+
+  private workedOn(document: vscode.TextDocument | undefined): void {
+    if (!document) return;
+    this.recentDocuments = [document, ...this.recentDocuments.filter((recent) => recent !== document && !recent.isClosed)].slice(0, RECENT_DOCUMENTS);
   }
 
   private async openSample(): Promise<vscode.TextEditor> {
@@ -54,29 +62,32 @@ export class Walkthrough implements vscode.Disposable {
     return vscode.window.showTextDocument(document);
   }
 
+  /** Previews the value-stream file worked on last (else the last document, whose preview command explains). */
   private async openPreview(): Promise<void> {
-    const document = this.documentWorkedOn();
+    const open = this.openRecentDocuments();
+    const document = open.find((recent) => recent.languageId === VALUE_STREAM_LANGUAGE) ?? open[0];
     if (!document) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Create or open a value stream first, then preview it.'));
       return;
     }
-    // The preview command explains itself when the document holds no value stream.
     await vscode.commands.executeCommand('svc.openPreviewToSide', document.uri);
   }
 
+  /** Modernises the document worked on last that has outdated terms (the sample, when the user followed the steps). */
   private async replaceOutdatedTerms(): Promise<void> {
-    const document = this.documentWorkedOn();
+    const document = this.openRecentDocuments().find((recent) =>
+      vscode.languages.getDiagnostics(recent.uri).some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE),
+    );
     if (!document) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open the sample document (or one of yours) first, then replace its outdated terms.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('No open document has outdated ITIL terms. Open the sample document first.'));
       return;
     }
+    await vscode.window.showTextDocument(document, { preview: false });
     await vscode.commands.executeCommand(FIX_ALL_COMMAND, document.uri);
   }
 
-  /** The text document the user worked in last, while it is still open. */
-  private documentWorkedOn(): vscode.TextDocument | undefined {
-    const document = vscode.window.activeTextEditor?.document ?? this.lastDocument;
-    return document && !document.isClosed ? document : undefined;
+  private openRecentDocuments(): vscode.TextDocument[] {
+    return this.recentDocuments.filter((document) => !document.isClosed);
   }
 
   /** Webview tabs carry the view type the extension gave the panel, prefixed by the workbench. */

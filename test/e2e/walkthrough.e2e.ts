@@ -8,11 +8,11 @@ import { VIEW_CONTAINER_TITLE, type Workbench, hoverCardOn, openWorkbench, runCo
 const UI_TIMEOUT_MS = 30_000;
 const WALKTHROUGH_TITLE = 'Get Started with the Service Value Chain';
 const STEPS = {
-  explorer: { title: 'Open the Service Value Chain explorer', page: 'The Service Value Chain explorer' },
-  hover: { title: 'Hover a practice name', page: 'Hover an ITIL term' },
-  valueStream: { title: 'Create a value stream from a template', page: 'Describe a value stream' },
-  preview: { title: 'Open its preview', page: 'Preview it as a flowchart and a Gantt chart' },
-  terminology: { title: 'Replace outdated ITIL v3 terms', page: 'Modernise ITIL v3 wording' },
+  explorer: { title: 'Open the Service Value Chain explorer', page: 'The Service Value Chain explorer', button: 'Open the Explorer' },
+  hover: { title: 'Hover a practice name', page: 'Hover an ITIL term', button: 'Open Sample Document' },
+  valueStream: { title: 'Create a value stream from a template', page: 'Describe a value stream', button: 'New Value Stream…' },
+  preview: { title: 'Open its preview', page: 'Preview it as a flowchart and a Gantt chart', button: 'Open Preview to the Side' },
+  terminology: { title: 'Replace outdated ITIL v3 terms', page: 'Modernise ITIL v3 wording', button: 'Replace All Outdated Terms' },
 } as const;
 type StepKey = keyof typeof STEPS;
 const STEP_ORDER: readonly StepKey[] = ['explorer', 'hover', 'valueStream', 'preview', 'terminology'];
@@ -60,11 +60,16 @@ async function waitForStepPage(page: Page, heading: string): Promise<void> {
   }
 }
 
-/** Selects a step in the walkthrough, which expands it and shows its page beside the list. */
-async function selectStep(page: Page, key: StepKey): Promise<void> {
+/**
+ * Selects a step in the walkthrough, which expands it to show its button. (Its page shows beside the list only
+ * while the walkthrough has the room: not once a preview is open beside it.)
+ */
+async function selectStep(page: Page, key: StepKey): Promise<Locator> {
   await showWalkthrough(page);
   await step(page, key).locator('.step-title').click({ timeout: UI_TIMEOUT_MS });
-  await waitForStepPage(page, STEPS[key].page);
+  const button = step(page, key).getByRole('button', { name: STEPS[key].button });
+  await button.waitFor({ timeout: UI_TIMEOUT_MS });
+  return button;
 }
 
 /** Back on the walkthrough: `key` and the steps before it are ticked off, the ones after are not. */
@@ -92,15 +97,21 @@ suite('Getting-started walkthrough', () => {
     await workbench?.stop();
   });
 
-  test('opens from the Welcome command and lists its five steps, none done', async () => {
+  test('opens from the Welcome command and lists its five steps, none done, each with its page', async () => {
     const { page } = workbench;
     await showWalkthrough(page);
     const titles = (await page.locator('.getting-started-step .step-title').allInnerTexts()).map((title) => title.trim());
     assert.deepEqual(titles, STEP_ORDER.map((key) => STEPS[key].title));
     assert.deepEqual(await completedSteps(page), [], 'a new user has done no step yet');
-    // The selected step's Markdown page shows beside the list.
+    // The selected step's Markdown page shows beside the list; selecting a step is not doing it.
     await waitForStepPage(page, STEPS.explorer.page);
     await screenshot(page, 'walkthrough');
+    for (const key of STEP_ORDER.slice(1)) {
+      await selectStep(page, key);
+      await waitForStepPage(page, STEPS[key].page);
+      await screenshot(page, `walkthrough-page-${key}`);
+    }
+    assert.deepEqual(await completedSteps(page), []);
   });
 
   // The steps build on each other (the preview is of the stream just created) and a done step stays done, so a
@@ -111,6 +122,7 @@ suite('Getting-started walkthrough', () => {
     test('open the explorer from the activity bar', async () => {
       const { page } = workbench;
       await selectStep(page, 'explorer');
+      // The user's own way here: the activity bar entry (the step's button would do the same).
       await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
       await page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: 'Value Chain' }).waitFor({ timeout: UI_TIMEOUT_MS });
       await assertDoneUpTo(page, 'explorer');
@@ -118,8 +130,7 @@ suite('Getting-started walkthrough', () => {
 
     test('hover a practice in the sample document the step opens', async () => {
       const { page } = workbench;
-      await selectStep(page, 'hover');
-      await step(page, 'hover').getByRole('button', { name: 'Open Sample Document' }).click({ timeout: UI_TIMEOUT_MS });
+      await (await selectStep(page, 'hover')).click({ timeout: UI_TIMEOUT_MS });
       await hoverCardOn(page, 'Incident Management', 'Incident management');
       await screenshot(page, 'walkthrough-hover-card');
       await page.mouse.move(5, 5);
@@ -128,8 +139,7 @@ suite('Getting-started walkthrough', () => {
 
     test('create a value stream from a template', async () => {
       const { page } = workbench;
-      await selectStep(page, 'valueStream');
-      await step(page, 'valueStream').getByRole('button', { name: 'New Value Stream…' }).click({ timeout: UI_TIMEOUT_MS });
+      await (await selectStep(page, 'valueStream')).click({ timeout: UI_TIMEOUT_MS });
       await pick(page, 'Incident resolution');
       await pick(page, 'Save in workspace…');
       await page.locator('.quick-input-widget input.input').fill(STREAM_FILE);
@@ -140,17 +150,18 @@ suite('Getting-started walkthrough', () => {
 
     test('open its preview', async () => {
       const { page } = workbench;
-      await selectStep(page, 'preview');
-      await step(page, 'preview').getByRole('button', { name: 'Open Preview to the Side' }).click({ timeout: UI_TIMEOUT_MS });
+      await (await selectStep(page, 'preview')).click({ timeout: UI_TIMEOUT_MS });
       await page.locator('.tabs-container .tab', { hasText: `Preview ${STREAM_FILE}.valuestream.yaml` }).waitFor({ timeout: UI_TIMEOUT_MS });
       await assertDoneUpTo(page, 'preview');
     });
 
     test('replace the outdated terms in the sample document', async () => {
       const { page } = workbench;
-      await selectStep(page, 'terminology');
-      await step(page, 'terminology').getByRole('button', { name: 'Replace All Outdated Terms' }).click({ timeout: UI_TIMEOUT_MS });
-      await page.locator('.monaco-editor .view-line', { hasText: 'change enablement' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await (await selectStep(page, 'terminology')).click({ timeout: UI_TIMEOUT_MS });
+      // The sample document comes to the front with its ITIL v3 names replaced.
+      await page.locator('.monaco-editor .view-line', { hasText: 'Changes go through change enablement' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await page.locator('.monaco-editor .view-line', { hasText: 'Change Management' }).count(), 0);
+      await screenshot(page, 'walkthrough-terms-replaced');
       await assertDoneUpTo(page, 'terminology');
       await screenshot(page, 'walkthrough-done-light');
       await setTheme(page, 'Dark Modern');
