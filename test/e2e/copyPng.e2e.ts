@@ -139,6 +139,7 @@ suite('Copy PNG from the SVC diagram', function () {
     assert.ok(messages.includes(expected), `notifications: ${JSON.stringify(messages)}`);
     await page.locator('.statusbar-item[id="status.notifications"]').click();
     await page.locator('.notifications-center').waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.notifications-center .codicon-notifications-expand').first().click({ timeout: UI_TIMEOUT_MS });
     await screenshot(page, 'copy-png-denied-dark');
     await page.keyboard.press('Escape');
     await devtools.send('Browser.resetPermissions');

@@ -10,8 +10,8 @@ const WALKTHROUGH_TITLE = 'Get Started with the Service Value Chain';
 const STEPS = {
   explorer: { title: 'Open the Value Chain explorer', page: 'The Service Value Chain explorer', button: 'Open the Explorer' },
   hover: { title: 'Hover a practice name', page: 'Hover an ITIL term', button: 'Open Sample Document' },
-  valueStream: { title: 'Create a value stream from a template', page: 'Describe a value stream', button: 'New Value Stream…' },
-  preview: { title: 'Open its preview', page: 'Preview it as a flowchart and a Gantt chart', button: 'Open Preview to the Side' },
+  valueStream: { title: 'Create a value stream', page: 'Describe a value stream', button: 'New Value Stream…' },
+  preview: { title: 'Open its preview', page: 'See it as a flowchart and a schedule', button: 'Open Preview to the Side' },
   terminology: { title: 'Replace outdated ITIL v3 terms', page: 'Modernise ITIL v3 wording', button: 'Replace All Outdated Terms' },
 } as const;
 type StepKey = keyof typeof STEPS;
