@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE } from '../model/diagramProtocol';
+import { findValueStreamBlocks } from '../model/markdownBlocks';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND } from './terminology';
 import { VALUE_STREAM_LANGUAGE } from './valueStreamDocuments';
 
@@ -62,10 +63,11 @@ export class Walkthrough implements vscode.Disposable {
     return vscode.window.showTextDocument(document);
   }
 
-  /** Previews the value-stream file worked on last (else the last document, whose preview command explains). */
+  /** Previews the document worked on last that defines a value stream (a value-stream file or a Markdown block). */
   private async openPreview(): Promise<void> {
-    const open = this.openRecentDocuments();
-    const document = open.find((recent) => recent.languageId === VALUE_STREAM_LANGUAGE) ?? open[0];
+    const document = this.openRecentDocuments().find(
+      (recent) => recent.languageId === VALUE_STREAM_LANGUAGE || (recent.languageId === 'markdown' && findValueStreamBlocks(recent.getText()).length > 0),
+    );
     if (!document) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Create or open a value stream first, then preview it.'));
       return;

@@ -3,7 +3,7 @@
 // user does it (the walkthrough's own buttons, the editor, the hover, the editor's title bar).
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { VIEW_CONTAINER_TITLE, type Workbench, hoverCardOn, openWorkbench, runCommand, screenshot, setTheme } from './workbench';
+import { VIEW_CONTAINER_TITLE, type Workbench, hoverCardOn, openWorkbench, readNotifications, runCommand, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 const WALKTHROUGH_TITLE = 'Get Started with the Service Value Chain';
@@ -80,6 +80,17 @@ async function assertDoneUpTo(page: Page, key: StepKey): Promise<void> {
   assert.deepEqual(await completedSteps(page), expected);
 }
 
+/** Waits until the notifications hold `message` (smoke-test mode keeps them in the notification centre). */
+async function waitForNotification(page: Page, message: string): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  let messages = await readNotifications(page);
+  while (!messages.includes(message) && Date.now() < deadline) {
+    await page.waitForTimeout(500);
+    messages = await readNotifications(page);
+  }
+  assert.ok(messages.includes(message), `no notification "${message}" among ${JSON.stringify(messages)}`);
+}
+
 /** Picks the row labelled `label` in the open quick pick. */
 async function pick(page: Page, label: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first().click({ timeout: UI_TIMEOUT_MS });
@@ -139,6 +150,12 @@ suite('Getting-started walkthrough', () => {
 
     test('create a value stream from a template', async () => {
       const { page } = workbench;
+      // Asking for the preview before there is a stream to preview opens nothing and ticks nothing.
+      await (await selectStep(page, 'preview')).click({ timeout: UI_TIMEOUT_MS });
+      await waitForNotification(page, 'Create or open a value stream first, then preview it.');
+      assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Preview' }).count(), 0);
+      assert.deepEqual(await completedSteps(page), [STEPS.explorer.title, STEPS.hover.title]);
+
       await (await selectStep(page, 'valueStream')).click({ timeout: UI_TIMEOUT_MS });
       await pick(page, 'Incident resolution');
       await pick(page, 'Save in workspace…');
