@@ -59,33 +59,47 @@ const forbidNodeGlobals = {
 // without them, so the Node host's parser bundle uses it too and stays free of Node built-ins.
 const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
 
-// `main` stays small (budget 150 KB minified): the value-stream parser and the `yaml` library go into their own
-// bundle, dist/yamlParsers.js, which src/model/yamlParsers.node.ts loads on the first parse.
-const PARSER_BUNDLE = './yamlParsers.js';
-const yamlParsersOnFirstUse = {
-  name: 'yaml-parsers-on-first-use',
+// `main` stays small (budget 150 KB minified): code that only a user's action needs lives in lazily loaded
+// bundles beside it. Each has a seam module (`seam`.ts) that the web bundle includes as it is; in the Node
+// host's bundles esbuild puts `seam`.node.ts in its place, which loads dist/`seam`.js on first use.
+//   yamlParsers: the value-stream and glossary readers and the `yaml` library (first parse);
+//   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram).
+// `only` lists the inputs that must stay out of `main` (e.g. after a new direct import from activation code).
+const LAZY_BUNDLES = [
+  { seam: 'yamlParsers', entry: 'src/model/yamlParsers.ts', only: /^(node_modules\/yaml\/|src\/model\/(valueStream|glossary)\.ts$)/ },
+  {
+    seam: 'diagrams',
+    entry: 'src/features/diagrams.ts',
+    only: /^src\/(features\/(diagrams|diagramPanels|diagramPanel|diagramWebview|diagramHtml|valueStreamPreview|lifecycleDiagram)|model\/(mermaid|markdownDiagrams))\.ts$/,
+  },
+];
+const SEAM_NAMES = LAZY_BUNDLES.map((bundle) => bundle.seam).join('|');
+const lazyBundlesOnFirstUse = {
+  name: 'lazy-bundles-on-first-use',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)yamlParsers$/ }, (args) => ({
-      path: path.join(path.dirname(args.importer), `${args.path}.node.ts`),
-    }));
-    build.onResolve({ filter: /^\.\/yamlParsers\.js$/ }, () => ({ path: PARSER_BUNDLE, external: true }));
+    build.onResolve({ filter: new RegExp(`(^|/)(${SEAM_NAMES})$`) }, (args) => {
+      if (!args.importer.includes(`${path.sep}src${path.sep}`)) return undefined;
+      return { path: path.join(path.dirname(args.importer), `${args.path}.node.ts`) };
+    });
+    build.onResolve({ filter: new RegExp(`^\\./(${SEAM_NAMES})\\.js$`) }, (args) => ({ path: args.path, external: true }));
   },
 };
 
-// Fails the build when a module meant for the parser bundle reaches `main` anyway (e.g. a new import of
-// model/valueStream, or of `yaml`, from code that activation loads): import model/yamlParsers instead.
-const PARSER_ONLY_INPUTS = /^(node_modules\/yaml\/|src\/model\/(valueStream|glossary)\.ts$)/;
-const keepParserOutOfMain = {
-  name: 'keep-parser-out-of-main',
-  setup(build) {
-    build.onEnd((result) => {
-      const leaked = Object.keys(result.metafile?.inputs ?? {}).filter((input) => PARSER_ONLY_INPUTS.test(input));
-      if (leaked.length === 0) return undefined;
-      const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/yaml/') ? 'yaml' : input)))];
-      return { errors: [{ text: `dist/extension.js must not include ${modules.join(', ')}: the Node host loads the parser from ${PARSER_BUNDLE} on first use (import model/yamlParsers)` }] };
-    });
-  },
-};
+/** Fails the build when an input that belongs to one of `bundles` reaches the bundle being built anyway. */
+function keepOut(bundles) {
+  return {
+    name: 'keep-lazy-code-out',
+    setup(build) {
+      build.onEnd((result) => {
+        const leaked = Object.keys(result.metafile?.inputs ?? {}).filter((input) => bundles.some((bundle) => bundle.only.test(input)));
+        if (leaked.length === 0) return undefined;
+        const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/yaml/') ? 'yaml' : input)))];
+        const seams = bundles.map((bundle) => `model or features/${bundle.seam}`).join(', ');
+        return { errors: [{ text: `${build.initialOptions.outfile} must not include ${modules.join(', ')}: it loads them on first use through ${seams}` }] };
+      });
+    },
+  };
+}
 
 const builds = [
   {
@@ -97,17 +111,22 @@ const builds = [
     external: ['vscode'],
     alias: yamlWithoutNodeBuiltins,
     metafile: true,
-    plugins: [forbidNodeBuiltins, yamlParsersOnFirstUse, keepParserOutOfMain],
+    plugins: [forbidNodeBuiltins, lazyBundlesOnFirstUse, keepOut(LAZY_BUNDLES)],
   },
-  {
-    ...common,
-    entryPoints: ['src/model/yamlParsers.ts'],
-    outfile: 'dist/yamlParsers.js',
-    platform: 'node',
-    format: 'cjs',
-    alias: yamlWithoutNodeBuiltins,
-    plugins: [forbidNodeBuiltins],
-  },
+  ...LAZY_BUNDLES.map((bundle) => {
+    const others = LAZY_BUNDLES.filter((other) => other !== bundle);
+    return {
+      ...common,
+      entryPoints: [bundle.entry],
+      outfile: `dist/${bundle.seam}.js`,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      alias: yamlWithoutNodeBuiltins,
+      metafile: true,
+      plugins: [forbidNodeBuiltins, lazyBundlesOnFirstUse, keepOut(others)],
+    };
+  }),
   {
     ...common,
     entryPoints: ['src/extension.ts'],

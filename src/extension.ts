@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { createApi, explorerApi, type SvcApi } from './api';
 import { DetailsPanel } from './features/detailsPanel';
-import { DiagramExportCommands } from './features/diagramWebview';
 import { CoverageView } from './features/coverageView';
-import { ValueChainDiagram } from './features/diagramPanel';
+import { DiagramCommands } from './features/diagramCommands';
 import { ExplorerCommands } from './features/explorerCommands';
 import { ExplorerViews } from './features/explorerViews';
 import { FindCommand } from './features/findCommand';
@@ -11,7 +10,7 @@ import { GlossaryService } from './features/glossary';
 import { TermHoverFeature } from './features/hover';
 import { extendMarkdownIt } from './features/markdownPreview';
 import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
-import { LifecycleDiagram, LifecycleView } from './features/lifecycle';
+import { LifecycleView } from './features/lifecycle';
 import { TerminologyFeature } from './features/terminology';
 import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
 import { ValueStreamCommands } from './features/valueStreamCommands';
@@ -19,7 +18,7 @@ import { ValueStreamCompletion } from './features/valueStreamCompletion';
 import { ValueStreamDiagnostics } from './features/valueStreamDiagnostics';
 import { ValueStreamDocuments } from './features/valueStreamDocuments';
 import { ValueStreamHover } from './features/valueStreamHover';
-import { ValueStreamPreviews } from './features/valueStreamPreview';
+import { ValueStreamPreviewLenses } from './features/valueStreamPreviewLenses';
 import { ValueStreamRename } from './features/valueStreamRename';
 import { ValueStreamSymbols } from './features/valueStreamSymbols';
 import { ValueStreamsView } from './features/valueStreamsView';
@@ -50,23 +49,21 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
 
   const coverage = new CoverageView(glossary);
   const lifecycleView = new LifecycleView();
-  const lifecycleDiagram = new LifecycleDiagram(context.extensionUri);
-  context.subscriptions.push(coverage, lifecycleView, lifecycleDiagram);
+  context.subscriptions.push(coverage, lifecycleView);
 
-  const valueChainDiagram = new ValueChainDiagram(context.extensionUri, explorer.valueChainView);
-  const valueStreamPreviews = new ValueStreamPreviews(context.extensionUri, valueStreams);
-  context.subscriptions.push(valueChainDiagram, valueStreamPreviews, new DiagramExportCommands());
+  const diagrams = new DiagramCommands(context.extensionUri, explorer.valueChainView, valueStreams);
+  context.subscriptions.push(diagrams, new ValueStreamPreviewLenses(valueStreams));
 
   return createApi(
     { activationMs: performance.now() - activationStarted },
     {
       explorer: explorerApi(explorer, valueStreamsView, details),
       diagrams: {
-        inspectValueChainDiagram: () => valueChainDiagram.inspect(),
-        inspectValueStreamPreview: (document) => valueStreamPreviews.inspect(document),
+        inspectValueChainDiagram: () => diagrams.inspectValueChainDiagram(),
+        inspectValueStreamPreview: (document) => diagrams.inspectValueStreamPreview(document),
       },
       coverage: { provider: coverage, view: coverage.view, state: () => coverage.state },
-      editions: { lifecycle: lifecycleView, lifecycleView: lifecycleView.view, inspectLifecycleDiagram: () => lifecycleDiagram.inspect() },
+      editions: { lifecycle: lifecycleView, lifecycleView: lifecycleView.view, inspectLifecycleDiagram: () => diagrams.inspectLifecycleDiagram() },
       extendMarkdownIt,
       glossary,
     },

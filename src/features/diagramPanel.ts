@@ -1,7 +1,7 @@
 /**
- * `SVC: Open Value Chain Diagram`: one panel with the seed's value chain flowchart. Selecting a node shows its
- * card in the panel and reveals and selects the activity in the Value Chain tree; selecting an item in the tree
- * highlights its activity's node (and shows its card). The panel comes back after a reload.
+ * The panel of `SVC: Open Value Chain Diagram`, one at a time, with the seed's value chain flowchart. Selecting
+ * a node shows its card in the panel and reveals and selects the activity in the Value Chain tree; selecting an
+ * item in the tree highlights its activity's node (and shows its card). The panel comes back after a reload.
  */
 import * as vscode from 'vscode';
 import { isActivityId } from '../model/activities';
@@ -25,14 +25,13 @@ export class ValueChainDiagram implements vscode.Disposable {
         const nodeId = selected ? chainNodeOfTreeNode(selected) : undefined;
         if (nodeId) this.current?.post({ type: 'showActivity', nodeId });
       }),
-      vscode.commands.registerCommand('svc.openDiagram', (nodeId?: unknown) => this.show(typeof nodeId === 'string' && isChainNodeId(nodeId) ? nodeId : undefined)),
-      vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          const selected = isRecord(state) && typeof state.selected === 'string' && isChainNodeId(state.selected) ? state.selected : undefined;
-          this.attach(panel, selected);
-        },
-      }),
     ];
+  }
+
+  /** Takes over a panel VS Code restores after a reload, with the node it had selected. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const selected = isRecord(state) && typeof state.selected === 'string' && isChainNodeId(state.selected) ? state.selected : undefined;
+    this.attach(panel, selected);
   }
 
   /** Opens (or reveals) the panel, showing the card of `nodeId` when given. */

@@ -274,33 +274,3 @@ export class DiagramWebview implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
-
-/** `svc.exportDiagramSvg`, `svc.exportDiagramPng` and `svc.copyMermaidSource`, on the active diagram. */
-export class DiagramExportCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[];
-
-  constructor() {
-    const onActive = <T>(action: (webview: DiagramWebview) => Promise<T>) => async (): Promise<T | undefined> => {
-      const webview = activeDiagramWebview();
-      if (!webview) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open the SVC diagram or a value-stream preview first.'));
-        return undefined;
-      }
-      return action(webview);
-    };
-    this.disposables = [
-      vscode.commands.registerCommand('svc.exportDiagramSvg', (target?: unknown) => onActive((webview) => webview.export('svg', asUri(target)))()),
-      vscode.commands.registerCommand('svc.exportDiagramPng', (target?: unknown) => onActive((webview) => webview.export('png', asUri(target)))()),
-      vscode.commands.registerCommand('svc.copyMermaidSource', onActive((webview) => webview.copySource())),
-    ];
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
-  }
-}
-
-/** A target file passed to an export command; menus pass other things (the panel's URI), which are ignored. */
-function asUri(value: unknown): vscode.Uri | undefined {
-  return value instanceof vscode.Uri && /\.(svg|png)$/i.test(value.path) ? value : undefined;
-}

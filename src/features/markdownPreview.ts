@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { escapeHtml } from '../model/cards';
 import { isValueStreamInfo } from '../model/markdownBlocks';
-import { valueStreamBlockDiagrams } from '../model/markdownDiagrams';
+import { valueStreamBlockDiagrams } from './diagrams';
 
 interface MarkdownItToken {
   type: string;

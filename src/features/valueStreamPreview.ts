@@ -1,21 +1,16 @@
 /**
- * `SVC: Open Value Stream Preview` (and to the side, from the editor title and from CodeLenses): one preview
- * per document that draws its value streams as flowcharts and a Gantt chart, follows edits (debounced), shows
- * the source's errors instead of a blank or stale diagram, reveals a step's line when it is clicked, and
- * comes back after a reload.
+ * The panels of `SVC: Open Value Stream Preview` (and to the side): one preview per document that draws its
+ * value streams as flowcharts and a Gantt chart, follows edits (debounced), shows the source's errors instead
+ * of a blank or stale diagram, links steps and source both ways, and comes back after a reload.
  */
 import * as vscode from 'vscode';
 import { sameStep, stepAtOffset } from '../model/diagramLinks';
 import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../model/diagramProtocol';
-import { findValueStreamBlocks } from '../model/markdownBlocks';
 import type { Finding, TextRange, ValueStreamParseResult } from '../model/valueStreamTypes';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
-import { VALUE_STREAM_LANGUAGE, holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
+import { holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 const UPDATE_DELAY_MS = 250;
-const CODE_LENS_SETTING = 'svc.valueStreams.codeLens';
-/** Context key for the editor title button on Markdown documents. */
-const HAS_BLOCKS_CONTEXT = 'svc.activeEditorHasValueStreams';
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
@@ -175,34 +170,13 @@ class ValueStreamPreview implements vscode.Disposable {
   }
 }
 
-export class ValueStreamPreviews implements vscode.Disposable, vscode.CodeLensProvider {
+export class ValueStreamPreviews implements vscode.Disposable {
   private readonly previews = new Map<string, ValueStreamPreview>();
-  private readonly disposables: vscode.Disposable[];
-  private readonly codeLensChange = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.codeLensChange.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly documents: ValueStreamDocuments,
-  ) {
-    this.disposables = [
-      this.codeLensChange,
-      vscode.commands.registerCommand('svc.openPreview', (uri?: unknown, streamIndex?: unknown) => this.open(uri, streamIndex, false)),
-      vscode.commands.registerCommand('svc.openPreviewToSide', (uri?: unknown, streamIndex?: unknown) => this.open(uri, streamIndex, true)),
-      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
-      }),
-      vscode.languages.registerCodeLensProvider([{ language: VALUE_STREAM_LANGUAGE }, { language: 'markdown' }], this),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(CODE_LENS_SETTING)) this.codeLensChange.fire();
-      }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === vscode.window.activeTextEditor?.document) this.updateContext();
-      }),
-    ];
-    this.updateContext();
-  }
+  ) {}
 
   /** Opens or reveals the preview of a document (the given one, or the active editor's). */
   async open(target: unknown, streamIndex: unknown, toSide: boolean): Promise<vscode.WebviewPanel | undefined> {
@@ -229,7 +203,8 @@ export class ValueStreamPreviews implements vscode.Disposable, vscode.CodeLensPr
     return panel;
   }
 
-  private restore(panel: vscode.WebviewPanel, state: unknown): void {
+  /** Takes over a preview VS Code restores after a reload; one whose document is not known any more closes. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
     const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>).documentUri : undefined;
     let uri: vscode.Uri | undefined;
     try {
@@ -262,37 +237,8 @@ export class ValueStreamPreviews implements vscode.Disposable, vscode.CodeLensPr
     return { ...(await preview.webview.inspect()), updates: preview.updates };
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration().get<boolean>(CODE_LENS_SETTING, true)) return [];
-    const streams = this.documents.parse(document)?.result.streams ?? [];
-    const lens = (offset: number, streamIndex: number | undefined) => {
-      const line = document.positionAt(offset).line;
-      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-        title: vscode.l10n.t('Preview'),
-        tooltip: vscode.l10n.t('Open the value-stream preview to the side'),
-        command: 'svc.openPreviewToSide',
-        arguments: streamIndex === undefined ? [document.uri] : [document.uri, streamIndex],
-      });
-    };
-    if (document.languageId === VALUE_STREAM_LANGUAGE) {
-      // Above the `valueStream:` line (a stream's range may start at a comment or at `---`).
-      return streams.map((stream, index) => lens(stream.nameRange.end > stream.nameRange.start ? stream.nameRange.start : stream.range.start, index));
-    }
-    return findValueStreamBlocks(document.getText()).map((block) => {
-      const first = streams.findIndex((stream) => stream.range.start >= block.range.start && stream.range.start <= block.range.end);
-      return lens(block.range.start, first === -1 ? undefined : first);
-    });
-  }
-
-  private updateContext(): void {
-    const document = vscode.window.activeTextEditor?.document;
-    const hasBlocks = document?.languageId === 'markdown' && /^ {0,3}(`{3,}|~{3,})\s*valuestream\b/im.test(document.getText());
-    void vscode.commands.executeCommand('setContext', HAS_BLOCKS_CONTEXT, hasBlocks);
-  }
-
   /** Leaves the panels open: disposing them on shutdown would keep VS Code from restoring them after a reload. */
   dispose(): void {
     for (const preview of this.previews.values()) preview.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
   }
 }

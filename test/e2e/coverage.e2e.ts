@@ -96,7 +96,7 @@ suite('ITIL (Version 5) lifecycle view and diagram (Dark Modern)', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test('the lifecycle view lists the stages; the diagram draws them and shows a stage card marked source uncertain', async () => {
+  test('the lifecycle view lists the stages; the diagram draws them, shows a stage card marked source uncertain and comes back after a reload', async () => {
     const { page } = workbench;
     await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
     await collapseView(page, 'Value Chain');
@@ -109,12 +109,18 @@ suite('ITIL (Version 5) lifecycle view and diagram (Dark Modern)', () => {
     assert.equal((await acquire.locator('.label-description').innerText()).trim(), 'source uncertain');
 
     await runCommand(page, 'SVC: Open Product and Service Lifecycle Diagram');
-    const frame = webviewFrame(page);
+    let frame = webviewFrame(page);
     await frame.locator('[data-svc-node]').nth(7).waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match((await frame.locator('svg').first().textContent()) ?? '', /source uncertain/);
     await frame.locator('[data-svc-node="LC_acquire"]').click({ timeout: UI_TIMEOUT_MS });
     await frame.locator('#card h2', { hasText: 'Acquire' }).waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match(await frame.locator('#card').innerText(), /Source uncertain/);
     await screenshot(page, 'lifecycle-diagram-dark');
+
+    await workbench.reload();
+    frame = webviewFrame(page);
+    await frame.locator('[data-svc-node]').nth(7).waitFor({ timeout: UI_TIMEOUT_MS * 3 });
+    assert.equal(await page.locator('.tab.active').first().getAttribute('aria-label'), 'Product and Service Lifecycle', 'the restored panel is the lifecycle diagram');
+    await screenshot(page, 'lifecycle-diagram-restored');
   });
 });

@@ -5,7 +5,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { VIEW_CONTAINER_TITLE, type Workbench, answerSaveDialog, openFile, openWorkbench, runCommand, screenshot, setTheme } from './workbench';
+import { type Workbench, answerSaveDialog, openFile, openWorkbench, runCommand, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 const CHAIN_LABELS = ['Demand / Opportunity', 'Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support', 'Value / Products & Services'];
@@ -188,10 +188,7 @@ suite('Diagram panels in the workbench', function () {
     await screenshot(page, 'value-stream-preview-gantt');
     await runCommand(page, 'File: Save');
 
-    // Reload Window shuts the workbench down properly (state saved), as a user's reload does.
-    await runCommand(page, 'Developer: Reload Window');
-    await page.waitForEvent('load', { timeout: UI_TIMEOUT_MS * 2 });
-    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: UI_TIMEOUT_MS * 3 });
+    await workbench.reload();
     frame = await webviewWith(page, '.svc-tabs', UI_TIMEOUT_MS * 3).catch(async (error: Error) => {
       await screenshot(page, 'value-stream-preview-restore-failed');
       throw error;

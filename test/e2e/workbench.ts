@@ -9,6 +9,11 @@ import type * as VscodeHost from '../../scripts/vscode-host.mjs';
 export interface Workbench {
   readonly page: Page;
   readonly context: BrowserContext;
+  /**
+   * Runs Developer: Reload Window, which shuts the workbench down properly (state saved) as a user's reload does,
+   * and waits until the extensions are scanned again and the workbench shows the theme it showed before.
+   */
+  reload(): Promise<void>;
   /** Closes this workbench's browser; the server stays up for the next spec and stops when the process ends. */
   stop(): Promise<void>;
 }
@@ -31,6 +36,8 @@ const repoRoot = (() => {
 const UI_TIMEOUT_MS = 30_000;
 // Generous: 6-10 s on an idle 2-core machine, several times that when other builds share it.
 const STARTUP_TIMEOUT_MS = 100_000;
+/** How long the workbench's theme must stay the same before a spec takes it as settled. */
+const THEME_SETTLE_MS = 5_000;
 
 /** The title of the extension's activity bar entry (package.nls.json `viewContainer.title`). */
 export const VIEW_CONTAINER_TITLE = 'Service Value Chain';
@@ -61,28 +68,37 @@ export async function openWorkbench({ folder, userSettings = {} }: OpenWorkbench
     await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: STARTUP_TIMEOUT_MS });
     const theme = userSettings['workbench.colorTheme'];
     if (typeof theme === 'string') await ensureColorTheme(page, theme);
-    return { page, context, stop: () => context.close() };
+    const reload = async () => {
+      const themeBefore = await shownTheme(page);
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForEvent('load', { timeout: STARTUP_TIMEOUT_MS });
+      await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: STARTUP_TIMEOUT_MS });
+      // A reloaded window of the shared server can come back in the product's default theme.
+      if (themeBefore) await ensureColorTheme(page, themeBefore);
+    };
+    return { page, context, reload, stop: () => context.close() };
   } catch (error) {
     await context.close();
     throw error;
   }
 }
 
-/** The class the workbench root carries for each built-in theme the specs use. */
+/**
+ * The class the workbench root carries for each built-in theme the specs use, once the theme's data is loaded.
+ * The light/dark class alone cannot tell Dark Modern from the product's other dark themes.
+ */
 const THEME_CLASSES: Record<string, string> = {
-  'Light Modern': 'vs',
-  'Dark Modern': 'vs-dark',
-  'Default High Contrast': 'hc-black',
-  'Default High Contrast Light': 'hc-light',
+  'Light Modern': 'vscode-theme-defaults-themes-light_modern-json',
+  'Dark Modern': 'vscode-theme-defaults-themes-dark_modern-json',
+  'Default High Contrast': 'vscode-theme-defaults-themes-hc_black-json',
+  'Default High Contrast Light': 'vscode-theme-defaults-themes-hc_light-json',
 };
 
-async function hasThemeClass(page: Page, themeClass: string, timeout: number): Promise<boolean> {
+async function showsTheme(page: Page, theme: string, timeout: number): Promise<boolean> {
+  const themeClass = THEME_CLASSES[theme];
+  if (!themeClass) throw new Error(`no workbench class known for the theme ${theme}`);
   try {
-    await page.waitForFunction(
-      (expected) => document.querySelector('.monaco-workbench')?.classList.contains(expected) === true,
-      themeClass,
-      { timeout },
-    );
+    await page.waitForFunction((expected) => document.querySelector('.monaco-workbench')?.classList.contains(expected) === true, themeClass, { timeout });
     return true;
   } catch {
     return false;
@@ -90,13 +106,38 @@ async function hasThemeClass(page: Page, themeClass: string, timeout: number): P
 }
 
 /**
+ * Waits until the workbench has settled on a theme. It first paints with the theme it cached, and switches
+ * seconds later once the themes are scanned; the theme it settles on can differ from settings.json (a shared
+ * server's windows sometimes start in another window's theme, a reloaded window in the product's default).
+ */
+async function themeSettled(page: Page): Promise<void> {
+  const themeClasses = () => page.evaluate(() => [...(document.querySelector('.monaco-workbench')?.classList ?? [])].filter((name) => name.startsWith('vscode-theme-')).join(' '));
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let last = await themeClasses();
+  let stableSince = Date.now();
+  while (Date.now() < deadline && (last === '' || Date.now() - stableSince < THEME_SETTLE_MS)) {
+    await page.waitForTimeout(250);
+    const now = await themeClasses();
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    }
+  }
+}
+
+/** The known theme the workbench shows now, if any. */
+async function shownTheme(page: Page): Promise<string | undefined> {
+  const classes = await page.evaluate(() => [...(document.querySelector('.monaco-workbench')?.classList ?? [])]);
+  return Object.keys(THEME_CLASSES).find((theme) => classes.includes(THEME_CLASSES[theme] ?? ''));
+}
+
+/**
  * Makes sure the workbench shows `theme`. A shared server sometimes starts a new window in the theme of the one
  * before it, even though settings.json names another; the theme picker then sets it the way a person would.
  */
 async function ensureColorTheme(page: Page, theme: string): Promise<void> {
-  const themeClass = THEME_CLASSES[theme];
-  if (!themeClass) throw new Error(`no workbench class known for the theme ${theme}`);
-  if (await hasThemeClass(page, themeClass, 10_000)) return;
+  await themeSettled(page);
+  if (await showsTheme(page, theme, 1_000)) return;
   await setTheme(page, theme);
 }
 
@@ -177,8 +218,7 @@ export async function setTheme(page: Page, themeName: string): Promise<void> {
   await quickInput(page, themeName);
   await pickQuickInputRow(page, themeName);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  const themeClass = THEME_CLASSES[themeName];
-  if (themeClass && !(await hasThemeClass(page, themeClass, UI_TIMEOUT_MS))) throw new Error(`the workbench did not switch to ${themeName}`);
+  if (THEME_CLASSES[themeName] && !(await showsTheme(page, themeName, UI_TIMEOUT_MS))) throw new Error(`the workbench did not switch to ${themeName}`);
 }
 
 /**

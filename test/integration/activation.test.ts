@@ -37,6 +37,22 @@ suite('Activation', () => {
     assert.ok(require.cache[parserBundle], `the diagnostics came without ${parserBundle}`);
   });
 
+  test('the Node host loads the diagram bundle on the first diagram, not at activation', async function () {
+    skipInWebHost(this, 'the `browser` bundle includes the diagram code; only `main` loads it from a second file');
+    this.timeout(60_000);
+    const { extension, api } = await activateExtension();
+    const diagramBundle = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'diagrams.js').fsPath;
+    // This suite runs first (mocha takes the files in alphabetical order), before any other suite opens a diagram.
+    assert.equal(require.cache[diagramBundle], undefined, `activation loaded ${diagramBundle}`);
+    await vscode.commands.executeCommand('svc.openDiagram');
+    try {
+      await waitFor(() => api.diagrams.inspectValueChainDiagram(), 'the SVC diagram panel', 30_000);
+      assert.ok(require.cache[diagramBundle], `the diagram opened without ${diagramBundle}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   test('the extension is installed in the host', () => {
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID), `${EXTENSION_ID} is not among the loaded extensions`);
   });

@@ -78,9 +78,14 @@ suite('package.json', () => {
     }
   });
 
-  test('main and browser point at bundles the VSIX ships, with the parser bundle that main loads on first use', () => {
+  test('main and browser point at bundles the VSIX ships, with the bundles that main loads on first use', () => {
     const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
-    for (const entry of [manifest.main, manifest.browser, './dist/yamlParsers.js']) {
+    // Each seam `<name>.node.ts` in src/ loads dist/<name>.js at run time (see esbuild.mjs).
+    const lazyBundles = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.node.ts'))
+      .map((file) => `./dist/${path.basename(file, '.node.ts')}.js`);
+    assert.deepEqual(lazyBundles.sort(), ['./dist/diagrams.js', './dist/yamlParsers.js']);
+    for (const entry of [manifest.main, manifest.browser, ...lazyBundles]) {
       assert.ok(ignore.includes(`!${entry.replace(/^\.\//, '')}`), `.vscodeignore does not ship ${entry}`);
     }
   });

@@ -1,0 +1,34 @@
+/**
+ * Every diagram panel the host drives (value chain, value-stream previews, lifecycle). DiagramCommands creates
+ * this on the first diagram command or restored panel, through diagrams.ts.
+ */
+import type * as vscode from 'vscode';
+import type { ExplorerNode } from '../model/explorerTree';
+import { ValueChainDiagram } from './diagramPanel';
+import { activeDiagramWebview, type DiagramWebview } from './diagramWebview';
+import { LifecycleDiagram } from './lifecycleDiagram';
+import { ValueStreamPreviews } from './valueStreamPreview';
+import type { ValueStreamDocuments } from './valueStreamDocuments';
+
+export class DiagramPanels implements vscode.Disposable {
+  readonly valueChain: ValueChainDiagram;
+  readonly previews: ValueStreamPreviews;
+  readonly lifecycle: LifecycleDiagram;
+
+  constructor(extensionUri: vscode.Uri, valueChainTree: vscode.TreeView<ExplorerNode>, valueStreams: ValueStreamDocuments) {
+    this.valueChain = new ValueChainDiagram(extensionUri, valueChainTree);
+    this.previews = new ValueStreamPreviews(extensionUri, valueStreams);
+    this.lifecycle = new LifecycleDiagram(extensionUri);
+  }
+
+  /** The diagram panel the user is looking at, or else the one they looked at last that is still open. */
+  activeDiagram(): DiagramWebview | undefined {
+    return activeDiagramWebview();
+  }
+
+  dispose(): void {
+    this.valueChain.dispose();
+    this.previews.dispose();
+    this.lifecycle.dispose();
+  }
+}
