@@ -1,6 +1,8 @@
 // Runs the integration suite (test/integration) with mocha INSIDE a real VS Code extension host: code-server's
 // Node extension host by default, its web worker extension host with --web. Usage:
-//   node scripts/test-integration.mjs [--grep <pattern>] [--web]
+//   node scripts/test-integration.mjs [--grep <pattern>] [--web] [--prebuilt]
+// --prebuilt runs the bundles in dist/ and the tests in out/ as they are (e.g. `npm run bench` measures activation
+// with the production bundles) instead of building first.
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -28,7 +30,7 @@ const NOISE = [
 ];
 
 const { values: options } = parseArgs({
-  options: { grep: { type: 'string' }, web: { type: 'boolean', default: false } },
+  options: { grep: { type: 'string' }, web: { type: 'boolean', default: false }, prebuilt: { type: 'boolean', default: false } },
 });
 
 /**
@@ -130,7 +132,7 @@ async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
 
 async function main() {
   const started = Date.now();
-  await buildProject();
+  if (!options.prebuilt) await buildProject();
   const extensionTestsPath = options.web
     ? await buildWebSuite(options.grep)
     : path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
