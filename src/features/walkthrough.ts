@@ -37,8 +37,11 @@ export const VALUE_STREAM_PREVIEW_OPEN_CONTEXT = 'svc.valueStreamPreviewOpen';
  */
 export class Walkthrough implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
-  /** Text documents in the order the user last worked in them, most recent first. */
-  private recentDocuments: vscode.TextDocument[] = [];
+  /**
+   * The text documents the user last worked in, most recent first, by URI: a document object is replaced when its
+   * language changes, its URI stays.
+   */
+  private recentUris: string[] = [];
   private previewOpen = false;
 
   constructor() {
@@ -55,7 +58,8 @@ export class Walkthrough implements vscode.Disposable {
 
   private workedOn(document: vscode.TextDocument | undefined): void {
     if (!document) return;
-    this.recentDocuments = [document, ...this.recentDocuments.filter((recent) => recent !== document && !recent.isClosed)].slice(0, RECENT_DOCUMENTS);
+    const uri = document.uri.toString();
+    this.recentUris = [uri, ...this.recentUris.filter((recent) => recent !== uri)].slice(0, RECENT_DOCUMENTS);
   }
 
   private async openSample(): Promise<vscode.TextEditor> {
@@ -88,8 +92,12 @@ export class Walkthrough implements vscode.Disposable {
     await vscode.commands.executeCommand(FIX_ALL_COMMAND, document.uri);
   }
 
+  /** The recent documents that are still open, most recent first (the active editor's before all). */
   private openRecentDocuments(): vscode.TextDocument[] {
-    return this.recentDocuments.filter((document) => !document.isClosed);
+    const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    const uris = active ? [active, ...this.recentUris.filter((uri) => uri !== active)] : this.recentUris;
+    return uris.flatMap((uri) => open.get(uri) ?? []);
   }
 
   /** Webview tabs carry the view type the extension gave the panel, prefixed by the workbench. */
