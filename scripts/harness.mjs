@@ -27,6 +27,16 @@ export function copySamples(parentDir) {
   return target;
 }
 
+/**
+ * A copy of the multi-root fixture (test/fixtures/multi-root: two folders with a glossary each) inside `parentDir`;
+ * returns the path of its `.code-workspace` file.
+ */
+export function copyMultiRootWorkspace(parentDir) {
+  const target = path.join(parentDir, 'multi-root');
+  cpSync(path.join(repoRoot, 'test', 'fixtures', 'multi-root'), target, { recursive: true });
+  return path.join(target, 'multi-root.code-workspace');
+}
+
 /** Resolves after `ms`; `unref` so a pending timer never keeps a finished runner alive. */
 export function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());

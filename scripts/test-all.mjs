@@ -8,6 +8,9 @@ const STAGES = [
   { name: 'integration', script: 'scripts/test-integration.mjs' },
   // The same suite with the extension in the web worker extension host (VS Code for the Web).
   { name: 'integration (web)', script: 'scripts/test-integration.mjs', args: ['--web'] },
+  // A workspace of two folders, each with its own glossary: its own launch, since a window cannot turn multi-root
+  // without restarting the extension host.
+  { name: 'integration (multi-root)', script: 'scripts/test-integration.mjs', args: ['--multi-root'] },
   { name: 'e2e', script: 'scripts/test-e2e.mjs' },
 ];
 

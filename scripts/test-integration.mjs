@@ -1,6 +1,8 @@
 // Runs the integration suite (test/integration) with mocha INSIDE a real VS Code extension host: code-server's
-// Node extension host by default, its web worker extension host with --web. Usage:
-//   node scripts/test-integration.mjs [--grep <pattern>] [--web] [--prebuilt]
+// Node extension host by default, its web worker extension host with --web. With --multi-root it opens a
+// two-folder workspace instead of the samples and runs only the tests in test/integration/multi-root/ (a
+// single-folder window cannot become multi-root without restarting the extension host). Usage:
+//   node scripts/test-integration.mjs [--grep <pattern>] [--web] [--multi-root] [--prebuilt]
 // --prebuilt runs the bundles in dist/ and the tests in out/ as they are (e.g. `npm run bench` measures activation
 // with the production bundles) instead of building first.
 import * as esbuild from 'esbuild';
@@ -8,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { EXTENSION_ID, buildProject, copySamples, delay, runMain } from './harness.mjs';
+import { EXTENSION_ID, buildProject, copyMultiRootWorkspace, copySamples, delay, runMain } from './harness.mjs';
 import { ensureHost, launchBrowser, repoRoot, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
 
 const SUITE_TIMEOUT_MS = 15 * 60_000;
@@ -30,7 +32,12 @@ const NOISE = [
 ];
 
 const { values: options } = parseArgs({
-  options: { grep: { type: 'string' }, web: { type: 'boolean', default: false }, prebuilt: { type: 'boolean', default: false } },
+  options: {
+    grep: { type: 'string' },
+    web: { type: 'boolean', default: false },
+    'multi-root': { type: 'boolean', default: false },
+    prebuilt: { type: 'boolean', default: false },
+  },
 });
 
 /**
@@ -67,14 +74,19 @@ const mochaBrowserBuildAsGlobal = {
   },
 };
 
+/** Tests of the multi-root launch live in test/integration/multi-root/ (index.ts makes the same split). */
+function isMultiRootTest(file) {
+  return file.split(/[\\/]/)[0] === 'multi-root';
+}
+
 /**
  * The web worker host cannot load test files one by one: bundle web-index.ts and every *.test.ts after it (so
  * mocha's globals exist before the tests register) into one browser script inside the extension folder.
  */
-async function buildWebSuite(grep) {
+async function buildWebSuite(grep, multiRoot) {
   const integrationDir = path.join(repoRoot, 'test', 'integration');
   const testFiles = readdirSync(integrationDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.ts'))
+    .filter((file) => file.endsWith('.test.ts') && isMultiRootTest(file) === multiRoot)
     .sort();
   const entry = [
     "export { run } from './web-index';",
@@ -106,8 +118,11 @@ async function buildWebSuite(grep) {
   return outfile;
 }
 
-/** Opens the workbench on a copy of samples/ with the extension from source and resolves with the suite's exit code. */
-async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
+/**
+ * Opens the workbench on a copy of samples/ (or of the multi-root fixture) with the extension from source and
+ * resolves with the suite's exit code.
+ */
+async function runSuite(server, { extensionTestsPath, extensionEnvironment, multiRoot }) {
   const context = await launchBrowser(server.newBrowserProfileDir());
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -120,7 +135,8 @@ async function runSuite(server, { extensionTestsPath, extensionEnvironment }) {
     });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     page.on('crash', () => reportExit('the workbench page crashed'));
-    const url = workbenchUrl(server.base, { folder: copySamples(server.runDir), extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
+    const opened = multiRoot ? { workspace: copyMultiRootWorkspace(server.runDir) } : { folder: copySamples(server.runDir) };
+    const url = workbenchUrl(server.base, { ...opened, extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
     // The suite timeout below bounds the whole run, page load included.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SUITE_TIMEOUT_MS });
     const timedOut = delay(SUITE_TIMEOUT_MS).then(() => `no result within ${SUITE_TIMEOUT_MS / 60_000} min`);
@@ -134,7 +150,7 @@ async function main() {
   const started = Date.now();
   if (!options.prebuilt) await buildProject();
   const extensionTestsPath = options.web
-    ? await buildWebSuite(options.grep)
+    ? await buildWebSuite(options.grep, options['multi-root'])
     : path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   await ensureHost();
   const server = await startServer({
@@ -145,17 +161,23 @@ async function main() {
   try {
     result = await runSuite(server, {
       extensionTestsPath,
-      extensionEnvironment: { SVC_TEST_HOST: 'node', ...(options.grep ? { SVC_TEST_GREP: options.grep } : {}) },
+      extensionEnvironment: {
+        SVC_TEST_HOST: 'node',
+        ...(options.grep ? { SVC_TEST_GREP: options.grep } : {}),
+        ...(options['multi-root'] ? { SVC_TEST_WORKSPACE: 'multi-root' } : {}),
+      },
+      multiRoot: options['multi-root'],
     });
   } finally {
     await stopAllServers();
   }
   const seconds = Math.round((Date.now() - started) / 1000);
+  const stage = `integration${options.web ? ' (web)' : ''}${options['multi-root'] ? ' (multi-root)' : ''}`;
   if (typeof result === 'number') {
-    console.log(`integration${options.web ? ' (web)' : ''}: host exited with code ${result} after ${seconds} s`);
+    console.log(`${stage}: host exited with code ${result} after ${seconds} s`);
     return result;
   }
-  console.error(`integration${options.web ? ' (web)' : ''}: ${result}`);
+  console.error(`${stage}: ${result}`);
   return 1;
 }
 

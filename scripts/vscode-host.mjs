@@ -428,7 +428,7 @@ export async function launchBrowser(profileDir) {
  * The workbench URL for `folder`, optionally loading an extension from source and running a test suite in it.
  * Paths are local; code-server's remote authority is the page's host.
  */
-export function workbenchUrl(base, { folder, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment } = {}) {
+export function workbenchUrl(base, { folder, workspace, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment } = {}) {
   const authority = new URL(base).host;
   const remote = (file) => `vscode-remote://${authority}${path.resolve(file)}`;
   const payload = [];
@@ -438,5 +438,6 @@ export function workbenchUrl(base, { folder, extensionDevelopmentPath, extension
   payload.push(['skipWelcome', 'true']);
   const query = [`payload=${encodeURIComponent(JSON.stringify(payload))}`];
   if (folder) query.unshift(`folder=${encodeURIComponent(path.resolve(folder))}`);
+  if (workspace) query.unshift(`workspace=${encodeURIComponent(path.resolve(workspace))}`);
   return `${base}/?${query.join('&')}`;
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DetailsPanel } from './features/detailsPanel';
 import type { ExplorerTreeProvider, ExplorerViews } from './features/explorerViews';
+import type { FindCommand } from './features/findCommand';
 import type { GlossaryService } from './features/glossary';
 import type { CoverageNode, CoverageState } from './features/coverageView';
 import type { MarkdownIt } from './features/markdownPreview';
@@ -22,6 +23,8 @@ export interface ExplorerApi {
   readonly valueStreamsView: vscode.TreeView<StreamTreeNode>;
   /** The item whose card the details panel shows, if it is open. */
   readonly detailsShown: () => ItemRef | undefined;
+  /** What `SVC: Find Activity, Practice or Term…` lists now (it follows `svc.edition`). */
+  readonly findPicks: () => readonly vscode.QuickPickItem[];
 }
 
 /** What the extension exports from `activate`, for other extensions and for the integration tests. */
@@ -77,7 +80,7 @@ export interface ApiParts {
   readonly glossary: SvcApi['glossary'];
 }
 
-export function explorerApi(views: ExplorerViews, valueStreams: ValueStreamsView, details: DetailsPanel): ExplorerApi {
+export function explorerApi(views: ExplorerViews, valueStreams: ValueStreamsView, details: DetailsPanel, find: FindCommand): ExplorerApi {
   return {
     valueChain: views.valueChain,
     valueChainView: views.valueChainView,
@@ -86,6 +89,7 @@ export function explorerApi(views: ExplorerViews, valueStreams: ValueStreamsView
     valueStreams,
     valueStreamsView: valueStreams.view,
     detailsShown: () => details.current,
+    findPicks: () => find.allPicks(),
   };
 }
 

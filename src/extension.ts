@@ -45,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const details = new DetailsPanel(context.extensionUri);
   const explorer = new ExplorerViews();
   const valueStreamsView = new ValueStreamsView();
-  context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), new FindCommand(explorer, details));
+  const find = new FindCommand(explorer, details);
+  context.subscriptions.push(details, explorer, valueStreamsView, new ExplorerCommands(explorer, details), find);
 
   const coverage = new CoverageView(glossary);
   const lifecycleView = new LifecycleView();
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   return createApi(
     { activationMs: performance.now() - activationStarted },
     {
-      explorer: explorerApi(explorer, valueStreamsView, details),
+      explorer: explorerApi(explorer, valueStreamsView, details, find),
       diagrams: {
         inspectValueChainDiagram: () => diagrams.inspectValueChainDiagram(),
         inspectValueStreamPreview: (document) => diagrams.inspectValueStreamPreview(document),

@@ -5,6 +5,7 @@ import { refFromId, refOfNode, type ItemRef } from '../model/itemRefs';
 import { activityTable, blockInsertion, practiceTable } from '../model/markdownTables';
 import { getPractice } from '../model/practices';
 import type { DetailsPanel } from './detailsPanel';
+import { currentEdition } from './edition';
 import type { ExplorerViews } from './explorerViews';
 
 const MARKDOWN_EDITOR_CONTEXT = 'svc.markdownEditorActive';
@@ -90,7 +91,7 @@ export class ExplorerCommands implements vscode.Disposable {
   private tableOf(target: unknown): string | undefined {
     const ref = this.refOf(target);
     if (ref?.kind === 'activity' && isActivityId(ref.id)) return activityTable(ref.id);
-    if (ref?.kind === 'practice') return practiceTable(ref.id);
+    if (ref?.kind === 'practice') return practiceTable(ref.id, currentEdition());
     void vscode.window.showWarningMessage(vscode.l10n.t('Markdown tables exist for activities and practices only.'));
     return undefined;
   }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { getActivity, isActivityId } from '../model/activities';
+import type { EditionId } from '../model/editions';
 import { findItems, type FindItem, type FindTargetKind } from '../model/findItems';
 import type { ItemRef } from '../model/itemRefs';
 import type { DetailsPanel } from './detailsPanel';
+import { currentEdition } from './edition';
 import type { ExplorerViews } from './explorerViews';
 
 interface FindPick extends vscode.QuickPickItem {
@@ -44,7 +46,8 @@ function pickFor(item: FindItem): FindPick {
  */
 export class FindCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;
-  private picks: FindPick[] | undefined;
+  /** The picks of the edition they were built for: practices are categorised by their group in it. */
+  private picks: { readonly edition: EditionId; readonly items: FindPick[] } | undefined;
 
   constructor(
     private readonly views: ExplorerViews,
@@ -55,15 +58,20 @@ export class FindCommand implements vscode.Disposable {
     );
   }
 
-  private allPicks(): FindPick[] {
-    if (!this.picks) {
-      const items = findItems();
-      this.picks = SECTIONS.flatMap((section) => [
-        { label: section.label, kind: vscode.QuickPickItemKind.Separator },
-        ...items.filter((item) => section.kinds.includes(item.kind)).map(pickFor),
-      ]);
+  /** What the quick pick lists now: section separators and one pick per item, for the current edition. */
+  allPicks(): readonly FindPick[] {
+    const edition = currentEdition();
+    if (this.picks?.edition !== edition.id) {
+      const items = findItems(edition);
+      this.picks = {
+        edition: edition.id,
+        items: SECTIONS.flatMap((section) => [
+          { label: section.label, kind: vscode.QuickPickItemKind.Separator },
+          ...items.filter((item) => section.kinds.includes(item.kind)).map(pickFor),
+        ]),
+      };
     }
-    return this.picks;
+    return this.picks.items;
   }
 
   /** Resolves with the item that was jumped to, or undefined when the pick was dismissed. */

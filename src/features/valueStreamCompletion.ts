@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { ACTIVITIES } from '../model/activities';
 import type { EffectiveTerms } from '../model/effectiveTerms';
-import { PRACTICE_GROUPS } from '../model/practices';
+import { practiceGroupLabel, type EditionData } from '../model/editions';
 import { practiceWrittenName } from '../model/valueStreamRules';
 import { completionContextAt, type CompletionContext } from '../model/valueStreamEditing';
 import { FIELD_DESCRIPTIONS, type FieldDescription } from '../model/valueStreamFormat';
 import type { ValueStreamParseResult } from '../model/valueStreamTypes';
+import { currentEdition } from './edition';
 import type { GlossaryService } from './glossary';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
@@ -42,7 +43,7 @@ export class ValueStreamCompletion implements vscode.CompletionItemProvider, vsc
       case 'activity':
         return activityItems(range);
       case 'practice':
-        return practiceItems(this.glossary.termsFor(document.uri), present, range);
+        return practiceItems(this.glossary.termsFor(document.uri), currentEdition(), present, range);
       case 'step-reference':
         return stepReferenceItems(parsed.result, offset, present, range);
     }
@@ -86,19 +87,19 @@ function activityItems(range: vscode.Range): vscode.CompletionItem[] {
 }
 
 /**
- * Practice names; a glossary hides some, adds spellings to filter by (its aliases, and the names of its own
- * terms related to the practice) and puts its own definition first.
+ * Practice names with their group in `edition`; a glossary hides some, adds spellings to filter by (its aliases,
+ * and the names of its own terms related to the practice) and puts its own definition first.
  */
-function practiceItems(terms: EffectiveTerms, present: ReadonlySet<string>, range: vscode.Range): vscode.CompletionItem[] {
-  const groupLabel = new Map(PRACTICE_GROUPS.map((group) => [group.id, group.label]));
+function practiceItems(terms: EffectiveTerms, edition: EditionData, present: ReadonlySet<string>, range: vscode.Range): vscode.CompletionItem[] {
   const definitionHeading = `**${terms.glossary.organisation ?? 'Organisation'} definition:** `;
   return terms.practices
     .filter(({ practice }) => !present.has(practiceWrittenName(practice).toLowerCase()))
     .map(({ practice, extraAliases, organisationDefinition, organisationTerms }) => {
       const name = practiceWrittenName(practice);
-      const item = new vscode.CompletionItem({ label: name, description: groupLabel.get(practice.group) }, vscode.CompletionItemKind.Value);
+      const group = practiceGroupLabel(edition, practice.id);
+      const item = new vscode.CompletionItem({ label: name, description: group }, vscode.CompletionItemKind.Value);
       item.range = range;
-      item.detail = `${practice.name} (${groupLabel.get(practice.group) ?? practice.group})`;
+      item.detail = group ? `${practice.name} (${group})` : practice.name;
       const documentation = new vscode.MarkdownString();
       if (organisationDefinition !== undefined) documentation.appendMarkdown(definitionHeading).appendText(organisationDefinition).appendMarkdown('\n\n');
       documentation.appendText(practice.purpose);

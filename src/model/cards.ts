@@ -14,6 +14,7 @@ import {
   type ActivityId,
 } from './activities';
 import { ALL_CONCEPTS, type Concept, type ConceptKind } from './concepts';
+import { EDITIONS, practiceGroupLine, practiceGroupOf } from './editions';
 import { ITIL4 } from './editions/itil4';
 import type { EditionData } from './editions/types';
 import { LEGACY_TERMS, getLegacyTerm } from './legacyTerms';
@@ -123,7 +124,7 @@ function flowNotes(id: ActivityId): CardBlock[] {
 /** A practice's card; its group, and the group's source note, follow `edition`. */
 export function practiceCard(id: string, edition: EditionData = ITIL4): Card {
   const practice = getPractice(id);
-  const group = edition.practiceGroups.find((candidate) => candidate.practiceIds.includes(id));
+  const group = practiceGroupOf(edition, id);
   const badges: string[] = [];
   if (practice.examinablePurpose) badges.push(EXAMINABLE_PURPOSE_BADGE);
   if (practice.studiedInDetail) badges.push(STUDIED_IN_DETAIL_BADGE);
@@ -139,12 +140,11 @@ export function practiceCard(id: string, edition: EditionData = ITIL4): Card {
   if (group?.uncertainty) {
     sections.push({ heading: 'About this grouping', blocks: [{ kind: 'paragraph', text: group.uncertainty }] });
   }
-  const groupName = group?.label.replace(/s$/, '') ?? 'Practice';
   return {
     kind: 'practice',
     id,
     title: practice.name,
-    subtitle: edition.id === ITIL4.id ? `${groupName} (ITIL 4 §${practice.section})` : `${groupName} (${edition.name}; ITIL 4 §${practice.section})`,
+    subtitle: practiceGroupLine(edition, practice),
     badges,
     sections,
     links: [showInTree(id), openDiagram(practice.activities[0])],
@@ -210,12 +210,13 @@ const CONCEPT_KIND_LABELS: Record<ConceptKind, string> = {
   principle: 'ITIL 4 guiding principle',
   dimension: 'One of the four dimensions of service management',
   'svs-component': 'Component of the service value system',
-  'practice-group': 'ITIL 4 practice group',
+  'practice-group': 'Practice group',
 };
 
 const conceptsById = new Map<string, Concept>(ALL_CONCEPTS.map((concept) => [concept.id, concept]));
 
-export function conceptCard(id: string): Card {
+/** A concept's card; a practice group's card lists its practices as `edition` groups them. */
+export function conceptCard(id: string, edition: EditionData = ITIL4): Card {
   const concept = conceptsById.get(id);
   if (!concept) {
     throw new Error(`Unknown concept id: ${id}`);
@@ -224,7 +225,42 @@ export function conceptCard(id: string): Card {
   if (concept.aliases.length > 0) {
     sections.push({ heading: 'Also written as', blocks: [{ kind: 'paragraph', text: concept.aliases.join(', ') }] });
   }
-  return { kind: 'concept', id, title: concept.name, subtitle: CONCEPT_KIND_LABELS[concept.kind], badges: [], sections, links: [] };
+  const card: Card = { kind: 'concept', id, title: concept.name, subtitle: CONCEPT_KIND_LABELS[concept.kind], badges: [], sections, links: [] };
+  return concept.kind === 'practice-group' ? withGroupMembers(card, concept, edition) : card;
+}
+
+/**
+ * The practices of a group in `edition`; for a group the edition does not have (ITIL 4's technical management
+ * practices under ITIL (Version 5), say), where that group's practices are in `edition` instead.
+ */
+function withGroupMembers(card: Card, concept: Concept, edition: EditionData): Card {
+  const group = edition.practiceGroups.find((candidate) => candidate.label === concept.name);
+  if (group) {
+    const sections: CardSection[] = [
+      ...card.sections,
+      { heading: `Practices (${group.practiceIds.length})`, blocks: [{ kind: 'chips', chips: group.practiceIds.map((practiceId) => practiceChip(getPractice(practiceId))) }] },
+    ];
+    if (group.uncertainty) sections.push({ heading: 'About this grouping', blocks: [{ kind: 'paragraph', text: group.uncertainty }] });
+    return {
+      ...card,
+      subtitle: `Practice group (${edition.name})`,
+      badges: group.uncertainty ? [SOURCE_UNCERTAIN_BADGE] : [],
+      sections,
+    };
+  }
+  const owner = EDITIONS.map((candidate) => ({ candidate, members: candidate.practiceGroups.find((other) => other.label === concept.name) })).find(
+    (entry) => entry.members !== undefined,
+  );
+  const members = owner?.members?.practiceIds ?? [];
+  const whereNow = edition.practiceGroups
+    .map((current) => ({ current, moved: members.filter((practiceId) => current.practiceIds.includes(practiceId)) }))
+    .filter((entry) => entry.moved.length > 0)
+    .map((entry) => `${entry.current.label}: ${entry.moved.map((practiceId) => getPractice(practiceId).name).join(', ')}`);
+  return {
+    ...card,
+    subtitle: owner ? `Practice group of ${owner.candidate.name}, not of ${edition.name}` : card.subtitle,
+    sections: [...card.sections, { heading: `Its practices in ${edition.name}`, blocks: [{ kind: 'bullets', items: whereNow }] }],
+  };
 }
 
 export function legacyCard(id: string): Card {

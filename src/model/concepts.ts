@@ -113,10 +113,15 @@ function group(name: string, definition: string): Concept {
   return { id: slug(name), name, kind: 'practice-group', definition, aliases: [] };
 }
 
+/** Which practices each group holds is edition data (editions/); a card lists them for the chosen edition. */
 export const PRACTICE_GROUP_TERMS: readonly Concept[] = [
-  group('General management practices', 'Practices taken from general business management and adapted for service management (14 in ITIL 4).'),
-  group('Service management practices', 'Practices developed in the service management and ITSM industry (17 in ITIL 4).'),
-  group('Technical management practices', 'Practices taken from technology management, shifted to focus on IT services (3 in ITIL 4).'),
+  group('General management practices', 'Practices taken from general business management and adapted for service management.'),
+  group('Service management practices', 'ITIL 4: practices developed in the service management and ITSM industry.'),
+  group('Technical management practices', 'ITIL 4: practices taken from technology management, shifted to focus on IT services.'),
+  group(
+    'Product and service management practices',
+    'ITIL (Version 5): the practices for shaping, running and supporting products and services, in place of the service and technical groups of ITIL 4.',
+  ),
 ];
 
 /** The four dimensions are shaped by external factors, summarized as PESTLE. */

@@ -4,10 +4,12 @@
  * what a consultant reviewing a process design checks first.
  *
  * Prose is scanned once with the term matcher (code, markup and `svc-disable` regions left out, as for the
- * terminology checker); value-stream steps count the activity and practices they reference. The terms are an
+ * terminology checker); value-stream steps count the activity and practices they reference. One-word activity
+ * names count only where they read as the activity, not as a verb (see activityMentions). The terms are an
  * input (`terms`): a workspace glossary adds its spellings and hides practices the organisation does not use.
  */
 import { ACTIVITIES, getActivity, type ActivityId } from './activities';
+import { isActivityMention } from './activityMentions';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import { parseMarkdownValueStreams } from './markdownBlocks';
 import { getPractice, type Practice } from './practices';
@@ -112,6 +114,7 @@ export function computeCoverage(text: string, options: CoverageOptions): Documen
       while (nextReference < stepReferences.length && stepReferences[nextReference].end <= match.start) nextReference++;
       const reference = stepReferences[nextReference];
       if (reference && reference.start < match.end) continue;
+      if (match.term.kind === 'activity' && !isActivityMention(text, match)) continue;
       tallyOf(match.term.kind).add(match.term.id, match);
     }
   }

@@ -145,7 +145,7 @@ export function builtInCard(term: TermRef, edition: EditionData = ITIL4): Card {
       if (!isActivityId(term.id)) throw new Error(`Unknown activity id: ${term.id}`);
       return activityCard(term.id);
     case 'concept':
-      return conceptCard(term.id);
+      return conceptCard(term.id, edition);
     case 'legacy':
       return legacyCard(term.id);
     case 'organisation':

@@ -1,6 +1,6 @@
 /**
  * The structure of the two ITIL trees of the sidebar: the Value Chain (demand, the six activities with
- * their sections, value) and the Practices (three groups, each practice with the activities it mainly
+ * their sections, value) and the Practices (the edition's groups, each practice with the activities it mainly
  * contributes to). Nodes are built once and never change, so the same object always stands for the same
  * item: tree views can reveal them and walk up through `parent`.
  */

@@ -6,7 +6,10 @@
 import { ACTIVITIES, DEMAND_NODE, VALUE_NODE } from './activities';
 import { ALL_CONCEPTS, type ConceptKind } from './concepts';
 import { LEGACY_TERMS } from './legacyTerms';
-import { PRACTICE_GROUPS, PRACTICES } from './practices';
+import { practiceGroupName } from './editions';
+import { ITIL4 } from './editions/itil4';
+import type { EditionData } from './editions/types';
+import { PRACTICES } from './practices';
 import { foundationMarker } from './explorerTree';
 
 export type FindTargetKind = 'demand' | 'value' | 'activity' | 'practice' | 'concept' | 'legacy';
@@ -30,7 +33,8 @@ const CONCEPT_CATEGORIES: Record<ConceptKind, string> = {
   'practice-group': 'Practice group',
 };
 
-export function findItems(): FindItem[] {
+/** The items, practices categorised by their group in `edition`. */
+export function findItems(edition: EditionData = ITIL4): FindItem[] {
   const items: FindItem[] = [];
   for (const activity of ACTIVITIES) {
     items.push({
@@ -59,7 +63,7 @@ export function findItems(): FindItem[] {
     summary: 'What the service value chain produces for its consumers.',
   });
   for (const practice of PRACTICES) {
-    const group = PRACTICE_GROUPS.find((candidate) => candidate.id === practice.group)?.label.replace(/s$/, '') ?? 'Practice';
+    const group = practiceGroupName(edition, practice.id);
     const marker = foundationMarker(practice);
     items.push({
       kind: 'practice',

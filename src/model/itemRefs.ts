@@ -66,7 +66,7 @@ export function cardForRef(ref: ItemRef, edition: EditionData = ITIL4): Card {
     case 'practice':
       return practiceCard(ref.id, edition);
     case 'concept':
-      return conceptCard(ref.id);
+      return conceptCard(ref.id, edition);
     case 'legacy':
       return legacyCard(ref.id);
     case 'demand':

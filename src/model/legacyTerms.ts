@@ -56,7 +56,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     mapping: 'rename',
     replacements: ['service financial management'],
     practiceIds: ['service-financial-management'],
-    note: 'The ITIL 4 name is service financial management, a general management practice.',
+    note: 'The ITIL 4 name is service financial management.',
   },
   {
     id: 'demand-management',
@@ -156,7 +156,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     mapping: 'split',
     replacements: ['release management', 'deployment management'],
     practiceIds: ['release-management', 'deployment-management'],
-    note: 'ITIL 4 splits it into release management (a service practice) and deployment management (a technical practice).',
+    note: 'ITIL 4 splits it into release management, which makes changes available for use, and deployment management, which moves components into live environments.',
   },
   {
     id: 'event-management',

@@ -4,7 +4,10 @@
  */
 import { getActivity, type ActivityId } from './activities';
 import { escapeMarkdown } from './cards';
-import { PRACTICE_GROUPS, getPractice } from './practices';
+import { practiceGroupLine } from './editions';
+import { ITIL4 } from './editions/itil4';
+import type { EditionData } from './editions/types';
+import { getPractice } from './practices';
 
 function row(cells: readonly string[]): string {
   return `| ${cells.map((cell) => escapeMarkdown(cell).replace(/\r?\n/g, ' ')).join(' | ')} |`;
@@ -22,16 +25,15 @@ export function activityTable(id: ActivityId): string {
   return table([`Inputs to ${activity.name}`, `Outputs of ${activity.name}`], rows);
 }
 
-/** Group, purpose, value chain activities, Foundation markers and other names of one practice. */
-export function practiceTable(id: string): string {
+/** Group (as `edition` groups practices), purpose, value chain activities, Foundation markers and other names of one practice. */
+export function practiceTable(id: string, edition: EditionData = ITIL4): string {
   const practice = getPractice(id);
-  const group = PRACTICE_GROUPS.find((candidate) => candidate.id === practice.group)?.label.replace(/s$/, '') ?? practice.group;
   const foundation = [
     practice.examinablePurpose ? 'purpose examinable' : 'purpose not examinable',
     ...(practice.studiedInDetail ? ['studied in detail'] : []),
   ].join(', ');
   const rows: string[][] = [
-    ['Group', `${group} (§${practice.section})`],
+    ['Group', practiceGroupLine(edition, practice)],
     ['Purpose', practice.purpose],
     ['Mainly contributes to', practice.activities.map((activity) => getActivity(activity).name).join(', ')],
     ['Foundation exam', foundation],

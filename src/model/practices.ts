@@ -1,16 +1,9 @@
 /**
  * The 34 ITIL 4 management practices (ITIL Foundation, ITIL 4 Edition, chapter 5), with the Foundation
- * exam markers and the value chain activities each mainly contributes to.
+ * exam markers and the value chain activities each mainly contributes to. How the practices are grouped
+ * differs between ITIL editions: see editions/.
  */
 import type { ActivityId } from './activities';
-
-export type PracticeGroup = 'general' | 'service' | 'technical';
-
-export const PRACTICE_GROUPS: readonly { readonly id: PracticeGroup; readonly label: string }[] = [
-  { id: 'general', label: 'General management practices' },
-  { id: 'service', label: 'Service management practices' },
-  { id: 'technical', label: 'Technical management practices' },
-];
 
 export interface PracticeAlias {
   readonly text: string;
@@ -21,7 +14,6 @@ export interface PracticeAlias {
 export interface Practice {
   readonly id: string;
   readonly name: string;
-  readonly group: PracticeGroup;
   /** Section number in the Foundation book, e.g. "5.2.5". */
   readonly section: string;
   readonly aliases: readonly PracticeAlias[];
@@ -57,7 +49,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'architecture-management',
     name: 'Architecture management',
-    group: 'general',
     section: '5.1.1',
     aliases: [alias('enterprise architecture'), alias('EA')],
     purpose: 'Explains how the parts of the organization fit together so that complex change can be steered coherently.',
@@ -68,7 +59,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'continual-improvement',
     name: 'Continual improvement',
-    group: 'general',
     section: '5.1.2',
     aliases: [ambiguous('CI')],
     purpose: 'Keeps practices and services in step with changing business needs through ongoing, incremental improvement.',
@@ -79,7 +69,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'information-security-management',
     name: 'Information security management',
-    group: 'general',
     section: '5.1.3',
     aliases: [alias('ISM'), alias('InfoSec')],
     purpose: 'Protects the information the organization relies on: its confidentiality, integrity and availability, with authentication and non-repudiation.',
@@ -90,7 +79,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'knowledge-management',
     name: 'Knowledge management',
-    group: 'general',
     section: '5.1.4',
     aliases: [alias('KM')],
     purpose: 'Makes information and knowledge easy, efficient and effective to use across the organization.',
@@ -101,7 +89,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'measurement-and-reporting',
     name: 'Measurement and reporting',
-    group: 'general',
     section: '5.1.5',
     aliases: [alias('M&R')],
     purpose: 'Lowers the uncertainty of decisions and improvements by gathering relevant data and judging it in context.',
@@ -112,7 +99,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'organizational-change-management',
     name: 'Organizational change management',
-    group: 'general',
     section: '5.1.6',
     aliases: [alias('organisational change management'), alias('OCM')],
     purpose: 'Makes changes to the organization stick by looking after their human side.',
@@ -123,7 +109,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'portfolio-management',
     name: 'Portfolio management',
-    group: 'general',
     section: '5.1.7',
     aliases: [alias('PfM')],
     purpose: 'Keeps the mix of programmes, projects, products and services right for the strategy, within funding and resource limits.',
@@ -134,7 +119,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'project-management',
     name: 'Project management',
-    group: 'general',
     section: '5.1.8',
     aliases: [ambiguous('PM')],
     purpose: 'Gets every project delivered successfully through planning, delegation, monitoring, control and motivated people.',
@@ -145,7 +129,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'relationship-management',
     name: 'Relationship management',
-    group: 'general',
     section: '5.1.9',
     aliases: [ambiguous('RM')],
     purpose: 'Builds and looks after the links between the organization and its stakeholders, at strategic and tactical level.',
@@ -156,7 +139,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'risk-management',
     name: 'Risk management',
-    group: 'general',
     section: '5.1.10',
     aliases: [ambiguous('RM'), alias('ERM')],
     purpose: 'Makes sure the organization understands its risks and handles them well.',
@@ -167,7 +149,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-financial-management',
     name: 'Service financial management',
-    group: 'general',
     section: '5.1.11',
     aliases: [alias('SFM')],
     purpose: 'Makes sure the money and investment put into service management are used to good effect.',
@@ -178,7 +159,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'strategy-management',
     name: 'Strategy management',
-    group: 'general',
     section: '5.1.12',
     aliases: [],
     purpose: 'Sets the goals of the organization and chooses the actions and resources needed to reach them.',
@@ -189,7 +169,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'supplier-management',
     name: 'Supplier management',
-    group: 'general',
     section: '5.1.13',
     aliases: [alias('vendor management')],
     purpose: 'Manages suppliers and their performance so products and services arrive seamlessly, and builds close ties with key suppliers.',
@@ -200,7 +179,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'workforce-and-talent-management',
     name: 'Workforce and talent management',
-    group: 'general',
     section: '5.1.14',
     aliases: [alias('WTM'), alias('talent management')],
     purpose: 'Puts people with the right skills and knowledge into the right roles.',
@@ -211,7 +189,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'availability-management',
     name: 'Availability management',
-    group: 'service',
     section: '5.2.1',
     aliases: [ambiguous('AM')],
     purpose: 'Makes services deliver the availability that was agreed.',
@@ -222,7 +199,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'business-analysis',
     name: 'Business analysis',
-    group: 'service',
     section: '5.2.2',
     aliases: [alias('BA')],
     purpose: 'Studies the business or a part of it, defines what it needs and recommends solutions that create value.',
@@ -233,7 +209,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'capacity-and-performance-management',
     name: 'Capacity and performance management',
-    group: 'service',
     section: '5.2.3',
     aliases: [],
     purpose: 'Makes services perform as agreed and expected and meet present and future demand at sensible cost.',
@@ -244,7 +219,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'change-enablement',
     name: 'Change enablement',
-    group: 'service',
     section: '5.2.4',
     aliases: [alias('change control')],
     purpose: 'Raises the share of successful product and service changes by assessing risk, authorizing changes and managing the change schedule.',
@@ -255,7 +229,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'incident-management',
     name: 'Incident management',
-    group: 'service',
     section: '5.2.5',
     aliases: [ambiguous('IM')],
     purpose: 'Limits the harm incidents do by getting normal service back as fast as possible.',
@@ -266,7 +239,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'it-asset-management',
     name: 'IT asset management',
-    group: 'service',
     section: '5.2.6',
     aliases: [alias('ITAM'), alias('software asset management'), alias('SAM')],
     purpose: 'Plans and manages IT assets through their whole life to get the most value, control cost and risk, and meet obligations.',
@@ -277,7 +249,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'monitoring-and-event-management',
     name: 'Monitoring and event management',
-    group: 'service',
     section: '5.2.7',
     aliases: [alias('monitoring & event management')],
     purpose: 'Watches services and their components, records and reports significant changes of state, and starts the right response.',
@@ -288,7 +259,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'problem-management',
     name: 'Problem management',
-    group: 'service',
     section: '5.2.8',
     aliases: [ambiguous('PM')],
     purpose: 'Cuts how often incidents happen and how much they hurt by finding their causes and managing workarounds and known errors.',
@@ -299,7 +269,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'release-management',
     name: 'Release management',
-    group: 'service',
     section: '5.2.9',
     aliases: [ambiguous('RM')],
     purpose: 'Makes new and changed services and features available for use.',
@@ -310,7 +279,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-catalogue-management',
     name: 'Service catalogue management',
-    group: 'service',
     section: '5.2.10',
     aliases: [alias('service catalog management'), ambiguous('SCM')],
     purpose: 'Keeps one consistent source of information about all services and offerings, shown to the right audiences.',
@@ -321,7 +289,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-configuration-management',
     name: 'Service configuration management',
-    group: 'service',
     section: '5.2.11',
     aliases: [ambiguous('SCM'), alias('CMDB')],
     purpose: 'Keeps accurate information about how services and their configuration items are built and related, available when and where it is needed.',
@@ -332,7 +299,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-continuity-management',
     name: 'Service continuity management',
-    group: 'service',
     section: '5.2.12',
     aliases: [ambiguous('SCM')],
     purpose: 'Keeps availability and performance at an acceptable level through a disaster and builds resilience.',
@@ -343,7 +309,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-design',
     name: 'Service design',
-    group: 'service',
     section: '5.2.13',
     aliases: [ambiguous('SD')],
     purpose: 'Designs products and services that are fit for purpose and fit for use, and that the organization and its partners can deliver.',
@@ -354,7 +319,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-desk',
     name: 'Service desk',
-    group: 'service',
     section: '5.2.14',
     aliases: [ambiguous('SD'), alias('help desk'), alias('helpdesk'), alias('SPOC')],
     purpose: 'Takes in demand for incident resolution and service requests and is the single point of contact for users.',
@@ -365,7 +329,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-level-management',
     name: 'Service level management',
-    group: 'service',
     section: '5.2.15',
     aliases: [alias('SLM')],
     purpose: 'Sets clear, business-based targets for service levels and checks, monitors and manages delivery against them.',
@@ -376,7 +339,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-request-management',
     name: 'Service request management',
-    group: 'service',
     section: '5.2.16',
     aliases: [alias('request management'), ambiguous('SRM')],
     purpose: 'Supports agreed service quality by handling every predefined, user-initiated service request smoothly and in a user-friendly way.',
@@ -387,7 +349,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'service-validation-and-testing',
     name: 'Service validation and testing',
-    group: 'service',
     section: '5.2.17',
     aliases: [alias('SVT'), alias('SV&T')],
     purpose: 'Checks that new or changed products and services meet their defined requirements.',
@@ -398,7 +359,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'deployment-management',
     name: 'Deployment management',
-    group: 'technical',
     section: '5.3.1',
     aliases: [],
     purpose: 'Moves new or changed hardware, software, documentation and other components into live, test or staging environments.',
@@ -409,7 +369,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'infrastructure-and-platform-management',
     name: 'Infrastructure and platform management',
-    group: 'technical',
     section: '5.3.2',
     aliases: [alias('I&PM'), alias('infrastructure & platform management')],
     purpose: 'Oversees the infrastructure and platforms the organization uses, including those run by external providers.',
@@ -420,7 +379,6 @@ export const PRACTICES: readonly Practice[] = [
   {
     id: 'software-development-and-management',
     name: 'Software development and management',
-    group: 'technical',
     section: '5.3.3',
     aliases: [alias('software development & management')],
     purpose: 'Makes applications meet stakeholder needs for function, reliability, maintainability, compliance and auditability.',
@@ -442,10 +400,6 @@ export function getPractice(id: string): Practice {
 
 export function findPractice(id: string): Practice | undefined {
   return practicesById.get(id);
-}
-
-export function practicesInGroup(group: PracticeGroup): Practice[] {
-  return PRACTICES.filter((practice) => practice.group === group);
 }
 
 /** Practices that mainly contribute to an activity, in the book's order. */

@@ -106,12 +106,12 @@ suite('Document Coverage view', () => {
 
   test('switching editors switches the document; an unsupported one leaves the view to its welcome message', async function () {
     this.timeout(60_000);
-    const notes = await untitled('txt', 'Plan the portfolio management review.');
+    const notes = await untitled('txt', 'We plan to improve how we engage. Plan covers the portfolio management review.');
     await vscode.window.showTextDocument(notes);
     // Closing the previous test's editors may still be reported while this one opens: wait for the view to settle.
     await waitFor(
       async () => coverage.state()?.document === notes && JSON.stringify(await labelsUnder(coverage, 'Activities')) === '["Plan"]',
-      'the coverage of the plain text document',
+      'the coverage of the plain text document (the verbs plan, improve and engage are not the activities)',
     );
     assert.deepEqual(await labelsUnder(coverage, 'Practices'), ['Portfolio management']);
     const json = await untitled('json', '{ "practice": "incident management" }');

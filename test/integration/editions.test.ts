@@ -102,6 +102,69 @@ suite('ITIL editions', () => {
     assert.match(await hoverText(), /`Source uncertain`/);
   });
 
+  test('value-stream completion, Find and the Markdown tables name the Version 5 groups while itil5 is chosen, and back', async function () {
+    this.timeout(90_000);
+    const stream = await vscode.workspace.openTextDocument({
+      language: 'valuestream',
+      content: 'valueStream: Edition test\nsteps:\n  - id: ship\n    activity: deliver-and-support\n    practices: []\n',
+    });
+    const practicesPosition = new vscode.Position(4, '    practices: ['.length);
+    const completionGroup = async (practice: string): Promise<string | undefined> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', stream.uri, practicesPosition);
+      const item = list.items.find((candidate) => typeof candidate.label !== 'string' && candidate.label.label === practice);
+      return typeof item?.label === 'string' ? undefined : `${item?.label.description} | ${item?.detail}`;
+    };
+    const findCategory = (practice: string): string | undefined =>
+      api.explorer.findPicks().find((pick) => pick.label === practice)?.description?.split(' — ')[0].split(' · ')[0];
+    const markdown = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n' });
+    const editor = await vscode.window.showTextDocument(markdown);
+    const insertedGroupRow = async (practiceId: string): Promise<string | undefined> => {
+      editor.selection = new vscode.Selection(markdown.lineCount - 1, 0, markdown.lineCount - 1, 0);
+      assert.equal(await vscode.commands.executeCommand('svc.insertMarkdownTable', practiceId), true);
+      return markdown.getText().split('\n').filter((line) => line.startsWith('| Group |')).at(-1);
+    };
+
+    assert.equal(await completionGroup('deployment management'), 'Technical management practices | Deployment management (Technical management practices)');
+    assert.equal(findCategory('Deployment management'), 'Technical management practice');
+    assert.equal(await insertedGroupRow('deployment-management'), '| Group | Technical management practice (ITIL 4 §5.3.1) |');
+
+    await setEdition('itil5');
+    await waitFor(async () => (await completionGroup('deployment management'))?.startsWith('Product and service management practices'), 'Version 5 groups in completion');
+    assert.equal(
+      await completionGroup('service financial management'),
+      'Product and service management practices | Service financial management (Product and service management practices)',
+    );
+    assert.equal(await completionGroup('strategy management'), 'General management practices | Strategy management (General management practices)');
+    assert.equal(findCategory('Deployment management'), 'Product and service management practice');
+    assert.equal(findCategory('Information security management'), 'Product and service management practice');
+    assert.equal(
+      await insertedGroupRow('deployment-management'),
+      '| Group | Product and service management practice (ITIL (Version 5); ITIL 4 §5.3.1) |',
+    );
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand('svc.copyMarkdownTable', 'service-financial-management');
+    assert.match(await vscode.env.clipboard.readText(), /^\| Group \| Product and service management practice \(ITIL \(Version 5\); ITIL 4 §5\.1\.11\) \|$/m);
+
+    await setEdition('itil4');
+    await waitFor(async () => (await completionGroup('deployment management'))?.startsWith('Technical management practices'), 'ITIL 4 groups in completion again');
+    assert.equal(findCategory('Deployment management'), 'Technical management practice');
+    assert.equal(await insertedGroupRow('deployment-management'), '| Group | Technical management practice (ITIL 4 §5.3.1) |');
+  });
+
+  test('a practice group\'s hover card lists the edition\'s members', async function () {
+    this.timeout(60_000);
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Our technical management practices are small.\n' });
+    await vscode.window.showTextDocument(document);
+    const hoverText = async (): Promise<string> => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 6));
+      return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    };
+    assert.match(await hoverText(), /Practice group \(ITIL 4\)[\s\S]*Practices \(3\)/);
+    await setEdition('itil5');
+    await waitFor(async () => /Practice group of ITIL 4, not of ITIL \(Version 5\)/.test(await hoverText()), 'the Version 5 note');
+    assert.match(await hoverText(), /Product and service management practices: Deployment management/);
+  });
+
   test('the lifecycle view lists the eight stages in order, each marked source uncertain', async () => {
     const stages = (await api.editions.lifecycle.getChildren()) ?? [];
     const items = await Promise.all(stages.map((stage) => api.editions.lifecycle.getTreeItem(stage)));

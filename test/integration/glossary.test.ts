@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
 import { closeAllEditorsWithoutSaving } from './editors';
+import { cardAt, cardTitleAt, flagged, terminologyDiagnostics } from './termProbes';
 import { activateExtension, waitFor, workspaceUri } from './util';
 
 const GLOSSARY = `version: 1
@@ -37,39 +38,6 @@ preferredTerms:
 `;
 
 const NOTES = 'After the MIR, open a ticket.\n\nEvery CAB approval counts. Value for money. Demand Management is old.\n';
-
-function terminologyDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'ITIL 4');
-}
-
-/** The names the checker flags in a document, once they are `expected`. */
-async function flagged(document: vscode.TextDocument, expected: string[]): Promise<void> {
-  let last: string[] = [];
-  try {
-    await waitFor(() => {
-      last = terminologyDiagnostics(document.uri).map((diagnostic) => document.getText(diagnostic.range));
-      return JSON.stringify(last) === JSON.stringify(expected);
-    }, `diagnostics on ${expected.join(', ') || 'nothing'}`, 20_000);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
-  }
-}
-
-/** The first line of our card at the first occurrence of `needle`, or undefined when there is none. */
-async function cardTitleAt(document: vscode.TextDocument, needle: string): Promise<string | undefined> {
-  return (await cardAt(document, needle))?.split('\n')[0];
-}
-
-async function cardAt(document: vscode.TextDocument, needle: string): Promise<string | undefined> {
-  const offset = document.getText().indexOf(needle);
-  assert.ok(offset >= 0, `"${needle}" is not in the document`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + 1));
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString)
-    .map((content) => content.value)
-    .find((value) => value.startsWith('### '));
-}
 
 async function practiceCompletions(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);

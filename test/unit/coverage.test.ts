@@ -40,7 +40,7 @@ suite('Document coverage', () => {
   });
 
   test('practices the mentioned activities usually involve are listed when the document never names them', () => {
-    const coverage = computeCoverage('Engage with customers through the service desk.', { format: 'plaintext' });
+    const coverage = computeCoverage('In Engage, customers reach us through the service desk.', { format: 'plaintext' });
     const ids = coverage.unmentioned.map((item) => item.id);
     assert.ok(!ids.includes('service-desk'), 'a mentioned practice is not missing');
     // Relationship management and service level management are Engage's key practices: they come first.
@@ -116,4 +116,35 @@ suite('Document coverage', () => {
     assert.ok(withoutProblems.unmentioned.some((practice) => practice.id === 'problem-management'));
     assert.ok(!computeCoverage('Deliver and Support restores service.', { format: 'plaintext', terms }).unmentioned.some((practice) => practice.id === 'problem-management'));
   });
+
+  test('one-word activity names used as ordinary words are not mentions; the activity names are', () => {
+    const text = [
+      '# Service transition plan',
+      '',
+      'We plan to engage two suppliers and improve the onboarding form. Plan the cut-over for a weekend.',
+      'Improve the wording before you engage the board.',
+      '',
+      'The plan activity sets the direction; the engage activity talks to customers.',
+      'Lessons learned go to Improve, and Engage keeps the customer informed.',
+      '',
+      '- **Plan:** agree the roadmap',
+      '',
+      '| Activity | Owner |',
+      '| --- | --- |',
+      '| Plan | CIO |',
+      '',
+      'The release moves through design and transition, then obtain/build.',
+    ].join('\n');
+    const coverage = computeCoverage(text, { format: 'markdown' });
+    assert.deepEqual(counts(coverage, 'activities'), { plan: 3, improve: 1, engage: 2, 'design-and-transition': 1, 'obtain-build': 1 });
+    const plan = coverage.activities.find((item) => item.id === 'plan');
+    assert.equal(text.slice(0, plan?.first.start).split('\n').length, 6, 'the first Plan mention is "the plan activity"');
+  });
+
+  test('a document that only uses the verbs suggests no practices for the activities', () => {
+    const coverage = computeCoverage('We plan to improve how we engage with users. Improve the form first.', { format: 'plaintext' });
+    assert.deepEqual(coverage.activities, []);
+    assert.deepEqual(coverage.unmentioned, []);
+  });
 });
+

@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { SOURCE_UNCERTAIN_BADGE, cardToMarkdown, lifecycleCard, lifecycleStageCard, practiceCard } from '../../src/model/cards';
+import { SOURCE_UNCERTAIN_BADGE, cardToMarkdown, conceptCard, lifecycleCard, lifecycleStageCard, practiceCard } from '../../src/model/cards';
+import { ALL_CONCEPTS } from '../../src/model/concepts';
+import { findItems } from '../../src/model/findItems';
+import { practiceTable } from '../../src/model/markdownTables';
+import { builtInTerms } from '../../src/model/effectiveTerms';
 import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/editions';
 import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, practiceKey } from '../../src/model/explorerTree';
 import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/mermaid';
-import { PRACTICES, practicesInGroup } from '../../src/model/practices';
+import { PRACTICES } from '../../src/model/practices';
 
 suite('ITIL editions', () => {
   test('every edition groups each of the 34 practices exactly once', () => {
@@ -14,11 +18,12 @@ suite('ITIL editions', () => {
     }
   });
 
-  test('ITIL 4 groups agree with the practice records: 14/17/3', () => {
+  test('ITIL 4 has 14/17/3 practices, each group in the order of the practice records (the book\'s)', () => {
     const itil4 = getEdition('itil4');
     assert.deepEqual(itil4.practiceGroups.map((group) => group.practiceIds.length), [14, 17, 3]);
     for (const group of itil4.practiceGroups) {
-      assert.deepEqual(group.practiceIds, practicesInGroup(group.id as 'general' | 'service' | 'technical').map((practice) => practice.id));
+      const inRecordOrder = PRACTICES.map((practice) => practice.id).filter((id) => group.practiceIds.includes(id));
+      assert.deepEqual(group.practiceIds, inRecordOrder, group.id);
     }
   });
 
@@ -112,3 +117,60 @@ suite('ITIL editions: views, cards and diagram', () => {
   });
 });
 
+suite('ITIL editions: every place that names a practice\'s group', () => {
+  const itil4 = getEdition('itil4');
+  const itil5 = getEdition('itil5');
+
+  function categoryOf(edition: typeof itil4, practiceName: string): string | undefined {
+    return findItems(edition).find((item) => item.kind === 'practice' && item.name === practiceName)?.category.split(' · ')[0];
+  }
+
+  test('Find categorises practices by the edition\'s groups', () => {
+    assert.equal(categoryOf(itil4, 'Deployment management'), 'Technical management practice');
+    assert.equal(categoryOf(itil5, 'Deployment management'), 'Product and service management practice');
+    assert.equal(categoryOf(itil4, 'Service financial management'), 'General management practice');
+    assert.equal(categoryOf(itil5, 'Service financial management'), 'Product and service management practice');
+    assert.equal(
+      findItems(itil5).find((item) => item.name === 'Incident management')?.category,
+      'Product and service management practice · Foundation: studied in detail',
+    );
+    const practiceCategories = new Set(findItems(itil5).filter((item) => item.kind === 'practice').map((item) => item.category.split(' · ')[0]));
+    assert.deepEqual([...practiceCategories].sort(), ['General management practice', 'Product and service management practice']);
+  });
+
+  test('the practice table\'s Group row follows the edition, keeping the ITIL 4 book section', () => {
+    assert.match(practiceTable('deployment-management'), /^\| Group \| Technical management practice \(ITIL 4 §5\.3\.1\) \|$/m);
+    assert.match(
+      practiceTable('deployment-management', itil5),
+      /^\| Group \| Product and service management practice \(ITIL \(Version 5\); ITIL 4 §5\.3\.1\) \|$/m,
+    );
+    assert.equal(practiceTable('deployment-management', itil5).split('\n').length, practiceTable('deployment-management').split('\n').length);
+  });
+
+  test('practice group cards list the edition\'s members, or say where an old group\'s practices went', () => {
+    const text = (id: string, edition: typeof itil4): string => cardToMarkdown(conceptCard(id, edition), { commandLinks: false });
+    const generalIn5 = conceptCard('general-management-practices', itil5);
+    assert.equal(generalIn5.subtitle, 'Practice group (ITIL (Version 5))');
+    assert.ok(generalIn5.badges.includes(SOURCE_UNCERTAIN_BADGE));
+    assert.ok(generalIn5.sections.some((section) => section.heading === 'Practices (12)'));
+    assert.ok(conceptCard('general-management-practices', itil4).sections.some((section) => section.heading === 'Practices (14)'));
+
+    const technicalIn5 = conceptCard('technical-management-practices', itil5);
+    assert.equal(technicalIn5.subtitle, 'Practice group of ITIL 4, not of ITIL (Version 5)');
+    assert.match(
+      text('technical-management-practices', itil5),
+      /Product and service management practices: Deployment management, Infrastructure and platform management, Software development and management/,
+    );
+    assert.equal(conceptCard('product-and-service-management-practices', itil5).subtitle, 'Practice group (ITIL (Version 5))');
+    assert.match(text('product-and-service-management-practices', itil4), /Technical management practices: Deployment management/);
+    assert.equal(ALL_CONCEPTS.filter((concept) => concept.kind === 'practice-group').length, 4);
+  });
+
+  test('hover cards of built-in terms follow the edition they are asked for', () => {
+    const terms = builtInTerms();
+    const group = terms.index.findAll('Our product and service management practices')[0];
+    assert.deepEqual(group?.term, { kind: 'concept', id: 'product-and-service-management-practices' });
+    assert.equal(terms.card({ kind: 'concept', id: 'service-management-practices' }, itil5).subtitle, 'Practice group of ITIL 4, not of ITIL (Version 5)');
+    assert.equal(terms.card({ kind: 'practice', id: 'deployment-management' }, itil5).subtitle, 'Product and service management practice (ITIL (Version 5); ITIL 4 §5.3.1)');
+  });
+});

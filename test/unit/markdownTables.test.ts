@@ -23,7 +23,7 @@ suite('Markdown tables', () => {
     const lines = table.trimEnd().split('\n');
     assert.equal(lines[0], '| Practice | Service level management |');
     assert.equal(lines[1], '| --- | --- |');
-    assert.match(table, /^\| Group \| Service management practice \(§5\.2\.\d+\) \|$/m);
+    assert.match(table, /^\| Group \| Service management practice \(ITIL 4 §5\.2\.\d+\) \|$/m);
     assert.match(table, /^\| Mainly contributes to \| .*Engage.* \|$/m);
     assert.match(table, /^\| Foundation exam \| purpose examinable, studied in detail \|$/m);
     assert.match(table, /^\| Also written as \| .*SLM.* \|$/m);
