@@ -89,9 +89,11 @@ async function waitForNotification(page: Page, message: string): Promise<void> {
   await center.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
-/** Picks the row labelled `label` in the open quick pick. */
+/** Picks `label` in the open quick pick by typing it, as a keyboard user does, once it is the focused row. */
 async function pick(page: Page, label: string): Promise<void> {
-  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first().click({ timeout: UI_TIMEOUT_MS });
+  await page.locator('.quick-input-widget input.input').fill(label);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: label }) }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
 }
 
 suite('Getting-started walkthrough', () => {
@@ -156,6 +158,7 @@ suite('Getting-started walkthrough', () => {
 
       await (await selectStep(page, 'valueStream')).click({ timeout: UI_TIMEOUT_MS });
       await pick(page, 'Incident resolution');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open as untitled document' }).waitFor({ timeout: UI_TIMEOUT_MS });
       await pick(page, 'Save in workspace…');
       await page.locator('.quick-input-widget input.input').fill(STREAM_FILE);
       await page.keyboard.press('Enter');
