@@ -92,9 +92,15 @@ export class Walkthrough implements vscode.Disposable {
     await vscode.commands.executeCommand(FIX_ALL_COMMAND, document.uri);
   }
 
-  /** The recent documents that are still open, most recent first (the active editor's before all). */
+  /**
+   * The recent documents still open in an editor tab, most recent first (the active editor's before all). A closed
+   * tab's document can stay loaded for a while: the tabs say what the user still has open.
+   */
   private openRecentDocuments(): vscode.TextDocument[] {
-    const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
+    const inTabs = new Set(
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs.flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : []))),
+    );
+    const open = new Map(vscode.workspace.textDocuments.filter((document) => inTabs.has(document.uri.toString())).map((document) => [document.uri.toString(), document]));
     const active = vscode.window.activeTextEditor?.document.uri.toString();
     const uris = active ? [active, ...this.recentUris.filter((uri) => uri !== active)] : this.recentUris;
     return uris.flatMap((uri) => open.get(uri) ?? []);

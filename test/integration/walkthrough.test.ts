@@ -30,6 +30,8 @@ suite('Getting-started walkthrough buttons', function () {
 
   suiteSetup(async () => {
     await activateExtension();
+    // Earlier suites' documents and previews would be what "the user worked on last".
+    await closeAllEditorsWithoutSaving();
   });
 
   teardown(async () => {
@@ -49,6 +51,7 @@ suite('Getting-started walkthrough buttons', function () {
   });
 
   test('"Open Preview to the Side" previews the value stream worked on last, and nothing without one', async () => {
+    assert.equal(previewTabs().length, 0, 'no preview is open yet');
     await vscode.commands.executeCommand('svc.walkthrough.openSample');
     await vscode.commands.executeCommand('svc.walkthrough.openPreview');
     await new Promise((resolve) => setTimeout(resolve, 500));
