@@ -162,7 +162,10 @@ suite('Getting-started walkthrough', () => {
       await pick(page, 'Incident resolution');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open as untitled document' }).waitFor({ timeout: UI_TIMEOUT_MS });
       await pick(page, 'Save in workspace…');
-      await page.locator('.quick-input-widget input.input').fill(STREAM_FILE);
+      // The name box replaces the pick in the same widget: type only once it shows, with the template's name in it.
+      const input = page.locator('.quick-input-widget input.input');
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value === 'incident-resolution', undefined, { timeout: UI_TIMEOUT_MS });
+      await input.fill(STREAM_FILE);
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab', { hasText: `${STREAM_FILE}.valuestream.yaml` }).waitFor({ timeout: UI_TIMEOUT_MS });
       await assertDoneUpTo(page, 'valueStream');
