@@ -127,6 +127,9 @@ suite('Copy PNG from the SVC diagram', function () {
     // A person (a site setting) or a policy can block the clipboard for the workbench's origin; DevTools does the same.
     const devtools = await context.newCDPSession(page);
     await devtools.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'denied' });
+    const copied = page.locator('.statusbar-item', { hasText: COPIED_MESSAGE });
+    // The confirmation of the copy before (shown for 3 s) is gone first, so a new one would be this click's.
+    await copied.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     const frame = await webviewWith(page, '[data-svc-node]');
     await frame.locator('[data-action="copyImage"]').click();
     const expected = 'Could not copy the diagram as an image: The browser does not allow this window to write to the clipboard. Use "Export as PNG…" instead.';
@@ -137,6 +140,7 @@ suite('Copy PNG from the SVC diagram', function () {
       messages = await readNotifications(page);
     }
     assert.ok(messages.includes(expected), `notifications: ${JSON.stringify(messages)}`);
+    assert.equal(await copied.count(), 0, 'no claim that the diagram was copied');
     await page.locator('.statusbar-item[id="status.notifications"]').click();
     await page.locator('.notifications-center').waitFor({ timeout: UI_TIMEOUT_MS });
     await page.locator('.notifications-center .codicon-notifications-expand').first().click({ timeout: UI_TIMEOUT_MS });
