@@ -7,6 +7,8 @@ import type { GlossaryService } from './glossary';
 
 export const DIAGNOSTIC_SOURCE = 'ITIL 4';
 export const FIX_ALL_COMMAND = 'svc.terminology.fixAll';
+/** Set once the fix-all command has replaced outdated terms: completes that walkthrough step. */
+export const OUTDATED_TERMS_REPLACED_CONTEXT = 'svc.outdatedTermsReplaced';
 export const IGNORE_TERM_COMMAND = 'svc.terminology.ignoreTerm';
 export const EXPLAIN_TERM_COMMAND = 'svc.terminology.explain';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('svc');
@@ -252,7 +254,9 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
       return 0;
     }
     const count = fixAllEdits(findings).length;
-    return (await vscode.workspace.applyEdit(edit)) ? count : 0;
+    if (!(await vscode.workspace.applyEdit(edit))) return 0;
+    void vscode.commands.executeCommand('setContext', OUTDATED_TERMS_REPLACED_CONTEXT, true);
+    return count;
   }
 
   /** Adds a term to `svc.terminology.ignore` in the workspace (user settings when no folder is open). */

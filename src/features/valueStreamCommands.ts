@@ -11,6 +11,8 @@ export interface NewValueStreamArgs {
 }
 
 const FILE_ENDING = '.valuestream.yaml';
+/** Set once the user has created a value stream from a template: completes that walkthrough step. */
+export const VALUE_STREAM_CREATED_CONTEXT = 'svc.valueStreamCreated';
 
 /** SVC: New Value Stream… and SVC: Open Example Value Stream… */
 export class ValueStreamCommands implements vscode.Disposable {
@@ -18,7 +20,11 @@ export class ValueStreamCommands implements vscode.Disposable {
 
   constructor() {
     this.registrations = [
-      vscode.commands.registerCommand('svc.newValueStream', (args?: NewValueStreamArgs) => this.newValueStream(args)),
+      vscode.commands.registerCommand('svc.newValueStream', async (args?: NewValueStreamArgs) => {
+        const editor = await this.newValueStream(args);
+        if (editor) void vscode.commands.executeCommand('setContext', VALUE_STREAM_CREATED_CONTEXT, true);
+        return editor;
+      }),
       vscode.commands.registerCommand('svc.openExample', (exampleId?: string) => this.openExample(exampleId)),
     ];
   }
@@ -41,6 +47,7 @@ export class ValueStreamCommands implements vscode.Disposable {
         prompt: `File name in ${folder.name}; ${FILE_ENDING} is added`,
         value: template.id === 'blank' ? 'new-value-stream' : template.id,
         validateInput: fileNameProblem,
+        ignoreFocusOut: true,
       }));
     if (name === undefined) return undefined;
     const problem = fileNameProblem(name);
@@ -68,10 +75,12 @@ export class ValueStreamCommands implements vscode.Disposable {
   }
 }
 
+// The picks stay open when the focus moves: started from the walkthrough, the walkthrough page takes the focus
+// back right after the click, which would close them before the user sees them.
 async function pickTemplate(templates: readonly ValueStreamTemplate[], title: string): Promise<ValueStreamTemplate | undefined> {
   const picked = await vscode.window.showQuickPick(
     templates.map((template) => ({ label: template.label, description: template.description, template })),
-    { title, placeHolder: 'Choose a template', matchOnDescription: true },
+    { title, placeHolder: 'Choose a template', matchOnDescription: true, ignoreFocusOut: true },
   );
   return picked?.template;
 }
@@ -82,7 +91,7 @@ async function pickTarget(): Promise<'untitled' | 'workspace' | undefined> {
       { label: '$(new-file) Open as untitled document', target: 'untitled' as const },
       { label: '$(save) Save in workspace…', description: `creates <name>${FILE_ENDING}`, target: 'workspace' as const },
     ],
-    { title: 'Where should the value stream go?' },
+    { title: 'Where should the value stream go?', ignoreFocusOut: true },
   );
   return picked?.target;
 }

@@ -1,6 +1,6 @@
 // The extension manifest as users and translators meet it: every string localisable, every command in the SVC
 // category, settings described, the walkthrough's pages present and its completion events pointing at real
-// contributions, activation only on triggers VS Code does not already derive from the contributions.
+// contributions (commands, views, context keys a feature sets), activation only on triggers VS Code does not already derive from the contributions.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -59,6 +59,8 @@ suite('package.json', () => {
   });
 
   test('the walkthrough pages exist and their completion events name real contributions', () => {
+    const featuresDir = path.join(ROOT, 'src', 'features');
+    const featureSources = readdirSync(featuresDir).map((file) => readFileSync(path.join(featuresDir, file), 'utf8'));
     const commands = new Set(manifest.contributes.commands.map((command) => command.command));
     const views = new Set(Object.values(manifest.contributes.views).flat().map((view) => view.id));
     const [walkthrough] = manifest.contributes.walkthroughs;
@@ -71,6 +73,7 @@ suite('package.json', () => {
         const [kind, target] = event.split(':');
         if (kind === 'onCommand') assert.ok(commands.has(target ?? ''), `${step.id}: ${event} is no contributed command`);
         if (kind === 'onView') assert.ok(views.has(target ?? ''), `${step.id}: ${event} is no contributed view`);
+        if (kind === 'onContext') assert.ok(featureSources.some((source) => source.includes(`'${target}'`)), `${step.id}: no feature sets the context key of ${event}`);
       }
     }
   });

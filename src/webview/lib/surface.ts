@@ -225,7 +225,7 @@ export class DiagramSurface {
    */
   private copyImage(): void {
     const image = this.exportDocument().then((svg) => pngBlob(svg, this.exportOptions.pngScale));
-    const failed = (error: unknown) => post({ type: 'imageCopyFailed', error: errorMessage(error) });
+    const failed = (error: unknown) => post({ type: 'imageCopyFailed', error: clipboardErrorMessage(error) });
     if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) {
       failed(new Error(localized('noImageClipboard', 'This window does not let extensions put images on the clipboard.')));
       return;
@@ -262,6 +262,17 @@ export class DiagramSurface {
       description: this.summary.innerText || (this.summary.textContent ?? ''),
     };
   }
+}
+
+/**
+ * Why the clipboard refused, in the user's words: a browser that blocks clipboard writes (a site setting, a
+ * policy) rejects with NotAllowedError, whose own message names an API the user never called.
+ */
+function clipboardErrorMessage(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'NotAllowedError') {
+    return localized('clipboardDenied', 'The browser does not allow this window to write to the clipboard.');
+  }
+  return errorMessage(error);
 }
 
 /** One diagram's Mermaid text as is; several become Markdown ```mermaid blocks, ready for a document. */
