@@ -48,6 +48,7 @@ function pageStrings(): Record<string, string> {
     fixErrors: vscode.l10n.t('Fix the errors above to see the diagram.'),
     noStreams: vscode.l10n.t('This document has no value stream with steps yet.'),
     noImageClipboard: vscode.l10n.t('This window does not let extensions put images on the clipboard.'),
+    clipboardDenied: vscode.l10n.t('The browser does not allow this window to write to the clipboard.'),
   };
 }
 
