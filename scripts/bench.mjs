@@ -40,21 +40,35 @@ async function featureFigures() {
   }
 }
 
-/** Activation of the shipped (production) bundles: runs after sizeFigures built them, with the tests in out/. */
+/** Host launches for the activation figure: the workbench starts beside it on the same 2 cores, so one is noisy. */
+const ACTIVATION_RUNS = 5;
+
+/**
+ * Activation of the shipped (production) bundles, in a fresh extension host each time: runs after sizeFigures
+ * built them, with the tests in out/. The median of the runs is the figure.
+ */
 function activationFigures() {
-  const result = spawnSync('node', ['scripts/test-integration.mjs', '--prebuilt', '--grep', 'activation time is measured'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, SVC_BENCH: '1' },
+  const runs = [];
+  for (let run = 0; run < ACTIVATION_RUNS; run++) {
+    const result = spawnSync('node', ['scripts/test-integration.mjs', '--prebuilt', '--grep', 'activation time is measured'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, SVC_BENCH: '1' },
+    });
+    const match = /SVC_BENCH activation (\{.*\})/.exec(result.stdout ?? '');
+    if (!match) {
+      console.error(result.stdout, result.stderr);
+      throw new Error('activation benchmark printed no figure');
+    }
+    runs.push(JSON.parse(match[1]).figures[0]);
+  }
+  const values = runs.map((figure) => figure.value).sort((a, b) => a - b);
+  figures.push({
+    ...runs[0],
+    name: `${runs[0].name}, median of ${ACTIVATION_RUNS} host launches`,
+    value: values[Math.floor(values.length / 2)],
+    note: `runs: ${values.map((value) => value.toFixed(1)).join(', ')} ms`,
   });
-  const match = /SVC_BENCH activation (\{.*\})/.exec(result.stdout ?? '');
-  if (!match) {
-    console.error(result.stdout, result.stderr);
-    throw new Error('activation benchmark printed no figure');
-  }
-  for (const figure of JSON.parse(match[1]).figures) {
-    figures.push(figure);
-  }
 }
 
 function verdict(figure) {

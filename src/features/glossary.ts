@@ -19,7 +19,8 @@ const SEVERITIES: Record<GlossaryFinding['severity'], vscode.DiagnosticSeverity>
 interface FolderGlossary {
   readonly folder: vscode.WorkspaceFolder;
   readonly uri: vscode.Uri;
-  terms: EffectiveTerms;
+  /** Undefined until the folder's glossary has been read: the built-in terms apply (built on first use, not at activation). */
+  terms: EffectiveTerms | undefined;
   /** Bumped on every reload, so a slow read never overwrites a newer one. */
   generation: number;
 }
@@ -84,7 +85,7 @@ export class GlossaryService implements vscode.Disposable {
     const loads = (vscode.workspace.workspaceFolders ?? [])
       .filter((folder) => !this.folders.has(folder.uri.toString()))
       .map((folder) => {
-        const entry: FolderGlossary = { folder, uri: vscode.Uri.joinPath(folder.uri, GLOSSARY_FOLDER, GLOSSARY_FILE_NAME), terms: builtInTerms(), generation: 0 };
+        const entry: FolderGlossary = { folder, uri: vscode.Uri.joinPath(folder.uri, GLOSSARY_FOLDER, GLOSSARY_FILE_NAME), terms: undefined, generation: 0 };
         this.folders.set(folder.uri.toString(), entry);
         return this.load(entry);
       });
@@ -145,7 +146,7 @@ export class GlossaryService implements vscode.Disposable {
   }
 
   private replaceTerms(entry: FolderGlossary, terms: EffectiveTerms): void {
-    if (entry.terms === terms) return;
+    if ((entry.terms ?? builtInTerms()) === terms) return;
     entry.terms = terms;
     this.changeEmitter.fire(entry.folder);
   }
