@@ -16,6 +16,6 @@ export async function run(): Promise<void> {
     .filter((file) => file.endsWith('.test.js') && (file.split(path.sep)[0] === 'multi-root') === multiRoot)
     .sort();
   for (const file of testFiles) mocha.addFile(path.join(__dirname, file));
-  const failures = await runAndReport('integration', mocha);
+  const failures = await runAndReport(multiRoot ? 'integration (multi-root)' : 'integration', mocha);
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }
