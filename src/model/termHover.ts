@@ -1,6 +1,7 @@
 /**
  * What a hover shows for the ITIL term under an offset: the term's range and its card as Markdown.
  */
+import { isActivityMention } from './activityMentions';
 import { cardToMarkdown, type Card, type MarkdownCardOptions } from './cards';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import { ITIL4 } from './editions/itil4';
@@ -28,10 +29,13 @@ export class TermHoverRenderer {
     readonly terms: EffectiveTerms = builtInTerms(),
   ) {}
 
-  /** The card of the term covering `offset` in `text`, reading only a window around it. */
+  /**
+   * The card of the term covering `offset` in `text`, reading only a window around it. A one-word activity name
+   * used as an ordinary word ("we plan to…") gets no card, by the same rule as Document Coverage.
+   */
   hoverAt(text: string, offset: number, edition: EditionData = ITIL4): TermHover | undefined {
     const match = this.terms.index.findAt(text, offset);
-    if (!match) return undefined;
+    if (!match || (match.term.kind === 'activity' && !isActivityMention(text, match))) return undefined;
     const key = `${edition.id}:${match.term.kind}:${match.term.id}`;
     let markdown = this.rendered.get(key);
     if (markdown === undefined) {

@@ -78,6 +78,14 @@ suite('Hover cards', function () {
     }
   });
 
+  test('Plan, Improve and Engage get a card where they name the activity, none where they are verbs', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'We plan to improve the form.\n\n## Plan\n\nThe plan activity feeds Improve.\n' });
+    assert.deepEqual(await cardsAt(document, positionOf(document, 'plan to', 1)), [], 'the verb "plan"');
+    assert.deepEqual(await cardsAt(document, positionOf(document, 'improve the', 1)), [], 'the verb "improve"');
+    assert.match((await onlyCardAt(document, positionOf(document, 'Plan\n', 1))).markdown.value, /Plan/);
+    assert.match((await onlyCardAt(document, positionOf(document, 'Improve.', 1))).markdown.value, /Improve/);
+  });
+
   test('a multi-word name wrapped across lines gets one card over the whole name', async () => {
     const { markdown, hover } = await onlyCardAt(proposal, positionOf(proposal, 'performance management with trend', 2));
     assert.match(markdown.value, /^### Capacity and performance management/);

@@ -23,4 +23,17 @@ suite('Term hover', () => {
     assert.equal(renderer.hoverAt(text, text.indexOf('year')), undefined);
     assert.equal(renderer.hoverAt(`Now ${text}`, text.indexOf('Fulfilment') + 4)?.markdown, legacy?.markdown);
   });
+
+  test('a one-word activity name gets its card only where it names the activity', () => {
+    const renderer = new TermHoverRenderer({ commandLinks: false });
+    const text = 'We plan to improve how we engage users.\n\n## Plan\n\nThe plan activity feeds Improve. Plan the cut-over with care.\n';
+    const at = (needle: string, from = 0) => renderer.hoverAt(text, text.indexOf(needle, from) + 1);
+    assert.equal(at('plan to'), undefined, 'a verb');
+    assert.equal(at('improve how'), undefined, 'a verb');
+    assert.equal(at('engage users'), undefined, 'a verb');
+    assert.equal(at('Plan\n')?.term.id, 'plan', 'a heading');
+    assert.equal(at('plan activity')?.term.id, 'plan', 'followed by "activity"');
+    assert.equal(at('Improve.')?.term.id, 'improve', 'capitalised inside a sentence');
+    assert.equal(at('Plan the cut-over'), undefined, 'an instruction');
+  });
 });
