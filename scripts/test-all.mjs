@@ -14,7 +14,7 @@ const STAGES = [
   { name: 'e2e', script: 'scripts/test-e2e.mjs' },
 ];
 
-const SUMMARY_LINE = /^[\w ()]+: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
+const SUMMARY_LINE = /^[\w ()-]+: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
 
 /** Runs one stage with its output passed through, and keeps the lines the stage prints for the recap. */
 function runStage({ name, script, args = [] }) {

@@ -240,17 +240,17 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   private async fixAll(uri?: vscode.Uri): Promise<number> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) {
-      void vscode.window.showInformationMessage('Open a document to replace its outdated ITIL terms.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a document to replace its outdated ITIL terms.'));
       return 0;
     }
     if (!this.applies(document)) {
-      void vscode.window.showInformationMessage('The ITIL 4 terminology check is off for this document (see the svc.terminology settings).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('The ITIL 4 terminology check is off for this document (see the svc.terminology settings).'));
       return 0;
     }
     const findings = this.findingsOf(document);
     const edit = this.fixAllEdit(document, findings);
     if (!edit) {
-      void vscode.window.showInformationMessage('No outdated ITIL term with an ITIL 4 replacement in this file.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No outdated ITIL term with an ITIL 4 replacement in this file.'));
       return 0;
     }
     const count = fixAllEdits(findings).length;
@@ -278,7 +278,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
       label: legacy.term,
       description: inDocument.has(legacy.id) ? 'in this file' : undefined,
     })).sort((a, b) => Number(Boolean(b.description)) - Number(Boolean(a.description)));
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Outdated ITIL term to accept in this workspace' });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Outdated ITIL term to accept in this workspace') });
     return picked?.label;
   }
 

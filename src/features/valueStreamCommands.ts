@@ -30,7 +30,7 @@ export class ValueStreamCommands implements vscode.Disposable {
   }
 
   private async newValueStream(args: NewValueStreamArgs = {}): Promise<vscode.TextEditor | undefined> {
-    const template = NEW_STREAM_TEMPLATES.find((candidate) => candidate.id === args.template) ?? (await pickTemplate(NEW_STREAM_TEMPLATES, 'Start a value stream from a template'));
+    const template = NEW_STREAM_TEMPLATES.find((candidate) => candidate.id === args.template) ?? (await pickTemplate(NEW_STREAM_TEMPLATES, vscode.l10n.t('Start a value stream from a template')));
     if (!template) return undefined;
     const folder = vscode.workspace.workspaceFolders?.[0];
     const target = args.target ?? (folder ? await pickTarget() : 'untitled');
@@ -43,8 +43,8 @@ export class ValueStreamCommands implements vscode.Disposable {
     const name =
       givenName ??
       (await vscode.window.showInputBox({
-        title: 'New value stream file',
-        prompt: `File name in ${folder.name}; ${FILE_ENDING} is added`,
+        title: vscode.l10n.t('New value stream file'),
+        prompt: vscode.l10n.t('File name in {0}; {1} is added', folder.name, FILE_ENDING),
         value: template.id === 'blank' ? 'new-value-stream' : template.id,
         validateInput: fileNameProblem,
         ignoreFocusOut: true,
@@ -57,7 +57,7 @@ export class ValueStreamCommands implements vscode.Disposable {
     }
     const uri = vscode.Uri.joinPath(folder.uri, `${name}${FILE_ENDING}`);
     if (await exists(uri)) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists; choose another name.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; choose another name.', vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(template.text));
@@ -66,7 +66,7 @@ export class ValueStreamCommands implements vscode.Disposable {
   }
 
   private async openExample(exampleId?: string): Promise<vscode.TextEditor | undefined> {
-    const example = EXAMPLE_TEMPLATES.find((candidate) => candidate.id === exampleId) ?? (await pickTemplate(EXAMPLE_TEMPLATES, 'Open an example value stream from the seed'));
+    const example = EXAMPLE_TEMPLATES.find((candidate) => candidate.id === exampleId) ?? (await pickTemplate(EXAMPLE_TEMPLATES, vscode.l10n.t('Open an example value stream from the seed')));
     return example && openUntitled(example, false);
   }
 
@@ -80,7 +80,7 @@ export class ValueStreamCommands implements vscode.Disposable {
 async function pickTemplate(templates: readonly ValueStreamTemplate[], title: string): Promise<ValueStreamTemplate | undefined> {
   const picked = await vscode.window.showQuickPick(
     templates.map((template) => ({ label: template.label, description: template.description, template })),
-    { title, placeHolder: 'Choose a template', matchOnDescription: true, ignoreFocusOut: true },
+    { title, placeHolder: vscode.l10n.t('Choose a template'), matchOnDescription: true, ignoreFocusOut: true },
   );
   return picked?.template;
 }
@@ -88,10 +88,10 @@ async function pickTemplate(templates: readonly ValueStreamTemplate[], title: st
 async function pickTarget(): Promise<'untitled' | 'workspace' | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: '$(new-file) Open as untitled document', target: 'untitled' as const },
-      { label: '$(save) Save in workspace…', description: `creates <name>${FILE_ENDING}`, target: 'workspace' as const },
+      { label: `$(new-file) ${vscode.l10n.t('Open as untitled document')}`, target: 'untitled' as const },
+      { label: `$(save) ${vscode.l10n.t('Save in workspace…')}`, description: vscode.l10n.t('creates <name>{0}', FILE_ENDING), target: 'workspace' as const },
     ],
-    { title: 'Where should the value stream go?', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Where should the value stream go?'), ignoreFocusOut: true },
   );
   return picked?.target;
 }
@@ -108,8 +108,8 @@ async function openUntitled(template: ValueStreamTemplate, withTabStops: boolean
 }
 
 function fileNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'Enter a file name.';
-  if (/[\\/:*?"<>|]/.test(name)) return 'A file name cannot contain \\ / : * ? " < > |.';
+  if (name.trim() === '') return vscode.l10n.t('Enter a file name.');
+  if (/[\\/:*?"<>|]/.test(name)) return vscode.l10n.t('A file name cannot contain \\ / : * ? " < > |.');
   return undefined;
 }
 

@@ -89,9 +89,11 @@ async function bellState(page: Page): Promise<string> {
 
 /** Picks `label` in the open quick pick by typing it, as a keyboard user does, once it is the focused row. */
 async function pick(page: Page, label: string): Promise<void> {
-  await page.locator('.quick-input-widget input.input').fill(label);
+  const input = page.locator('.quick-input-widget input.input');
+  await input.fill(label);
   await page.locator('.quick-input-list .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: label }) }).waitFor({ timeout: UI_TIMEOUT_MS });
-  await page.keyboard.press('Enter');
+  // The walkthrough page can take the keyboard focus back after a click: press Enter in the input itself.
+  await input.press('Enter');
 }
 
 suite('Getting-started walkthrough', () => {
@@ -166,7 +168,7 @@ suite('Getting-started walkthrough', () => {
       const input = page.locator('.quick-input-widget input.input');
       await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value === 'incident-resolution', undefined, { timeout: UI_TIMEOUT_MS });
       await input.fill(STREAM_FILE);
-      await page.keyboard.press('Enter');
+      await input.press('Enter');
       await page.locator('.tabs-container .tab', { hasText: `${STREAM_FILE}.valuestream.yaml` }).waitFor({ timeout: UI_TIMEOUT_MS });
       await assertDoneUpTo(page, 'valueStream');
     });
