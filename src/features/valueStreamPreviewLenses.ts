@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { findValueStreamBlocks } from '../model/markdownBlocks';
+import { mayContainValueStream } from '../model/valueStreamIndex';
 import { VALUE_STREAM_LANGUAGE, type ValueStreamDocuments } from './valueStreamDocuments';
 
 const CODE_LENS_SETTING = 'svc.valueStreams.codeLens';
@@ -55,7 +56,7 @@ export class ValueStreamPreviewLenses implements vscode.CodeLensProvider, vscode
 
   private updateContext(): void {
     const document = vscode.window.activeTextEditor?.document;
-    const hasBlocks = document?.languageId === 'markdown' && /^ {0,3}(`{3,}|~{3,})\s*valuestream\b/im.test(document.getText());
+    const hasBlocks = document?.languageId === 'markdown' && mayContainValueStream(document.getText());
     void vscode.commands.executeCommand('setContext', HAS_BLOCKS_CONTEXT, hasBlocks);
   }
 

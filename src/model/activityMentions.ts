@@ -30,6 +30,14 @@ const IMPERATIVE_FOLLOWERS = new Set(
   ).split(' '),
 );
 
+/**
+ * Whether a term-matcher hit means its term: a hit on anything but an activity always does; an activity's by the
+ * rule above. The features that read prose for ITIL terms (hover cards, Document Coverage) ask this.
+ */
+export function meansItsTerm(text: string, match: TermMatch): boolean {
+  return match.term.kind !== 'activity' || isActivityMention(text, match);
+}
+
 export function isActivityMention(text: string, match: TermMatch): boolean {
   for (let index = match.start; index < match.end; index++) {
     if (!isWordAt(text, index)) return true;

@@ -9,7 +9,7 @@
  * input (`terms`): a workspace glossary adds its spellings and hides practices the organisation does not use.
  */
 import { ACTIVITIES, getActivity, type ActivityId } from './activities';
-import { isActivityMention } from './activityMentions';
+import { meansItsTerm } from './activityMentions';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import { parseMarkdownValueStreams } from './markdownBlocks';
 import { getPractice, type Practice } from './practices';
@@ -114,7 +114,7 @@ export function computeCoverage(text: string, options: CoverageOptions): Documen
       while (nextReference < stepReferences.length && stepReferences[nextReference].end <= match.start) nextReference++;
       const reference = stepReferences[nextReference];
       if (reference && reference.start < match.end) continue;
-      if (match.term.kind === 'activity' && !isActivityMention(text, match)) continue;
+      if (!meansItsTerm(text, match)) continue;
       tallyOf(match.term.kind).add(match.term.id, match);
     }
   }

@@ -1,7 +1,7 @@
 /**
  * What a hover shows for the ITIL term under an offset: the term's range and its card as Markdown.
  */
-import { isActivityMention } from './activityMentions';
+import { meansItsTerm } from './activityMentions';
 import { cardToMarkdown, type Card, type MarkdownCardOptions } from './cards';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import { ITIL4 } from './editions/itil4';
@@ -35,7 +35,7 @@ export class TermHoverRenderer {
    */
   hoverAt(text: string, offset: number, edition: EditionData = ITIL4): TermHover | undefined {
     const match = this.terms.index.findAt(text, offset);
-    if (!match || (match.term.kind === 'activity' && !isActivityMention(text, match))) return undefined;
+    if (!match || !meansItsTerm(text, match)) return undefined;
     const key = `${edition.id}:${match.term.kind}:${match.term.id}`;
     let markdown = this.rendered.get(key);
     if (markdown === undefined) {
