@@ -91,11 +91,14 @@ function keepOut(bundles) {
     name: 'keep-lazy-code-out',
     setup(build) {
       build.onEnd((result) => {
-        const leaked = Object.keys(result.metafile?.inputs ?? {}).filter((input) => bundles.some((bundle) => bundle.only.test(input)));
-        if (leaked.length === 0) return undefined;
-        const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/yaml/') ? 'yaml' : input)))];
-        const seams = bundles.map((bundle) => `model or features/${bundle.seam}`).join(', ');
-        return { errors: [{ text: `${build.initialOptions.outfile} must not include ${modules.join(', ')}: it loads them on first use through ${seams}` }] };
+        const inputs = Object.keys(result.metafile?.inputs ?? {});
+        const errors = bundles.flatMap((bundle) => {
+          const leaked = inputs.filter((input) => bundle.only.test(input));
+          if (leaked.length === 0) return [];
+          const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/yaml/') ? 'yaml' : input)))];
+          return [{ text: `${build.initialOptions.outfile} must not include ${modules.join(', ')}: import it through ${bundle.entry}, which loads it on first use` }];
+        });
+        return errors.length > 0 ? { errors } : undefined;
       });
     },
   };
