@@ -63,24 +63,30 @@ export async function openWorkbench({ folder, userSettings = {} }: OpenWorkbench
     const url = workbenchUrl(workbenchServer.base, { folder: path.resolve(repoRoot, folder), extensionDevelopmentPath: repoRoot });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: STARTUP_TIMEOUT_MS });
     await page.locator('.monaco-workbench').waitFor({ timeout: STARTUP_TIMEOUT_MS });
-    // The workbench paints before the extensions are scanned; until then their contributions (our views, even the
-    // built-in color themes) are missing. Our activity bar entry shows when the scan is done.
-    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: STARTUP_TIMEOUT_MS });
     const theme = userSettings['workbench.colorTheme'];
-    if (typeof theme === 'string') await ensureColorTheme(page, theme);
+    await workbenchReady(page, typeof theme === 'string' ? theme : undefined);
     const reload = async () => {
       const themeBefore = await shownTheme(page);
       await runCommand(page, 'Developer: Reload Window');
       await page.waitForEvent('load', { timeout: STARTUP_TIMEOUT_MS });
-      await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: STARTUP_TIMEOUT_MS });
       // A reloaded window of the shared server can come back in the product's default theme.
-      if (themeBefore) await ensureColorTheme(page, themeBefore);
+      await workbenchReady(page, themeBefore);
     };
     return { page, context, reload, stop: () => context.close() };
   } catch (error) {
     await context.close();
     throw error;
   }
+}
+
+/**
+ * Waits until the extensions are scanned and the workbench shows `theme` (when given). The workbench paints before
+ * the scan; until then their contributions (our views, even the built-in color themes) are missing. Our activity
+ * bar entry shows when the scan is done.
+ */
+async function workbenchReady(page: Page, theme: string | undefined): Promise<void> {
+  await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: STARTUP_TIMEOUT_MS });
+  if (theme) await ensureColorTheme(page, theme);
 }
 
 /**
