@@ -1,0 +1,77 @@
+/**
+ * The value-stream metrics in words and numbers, the same wherever they are shown (preview strip, hovers, the
+ * Value Streams view, `svc-check metrics`, exports): the time unit a stream is measured in, figures rounded
+ * for reading, shares as percentages, and the one-line summary.
+ */
+import type { ValueStreamMetrics } from './valueStreamMetrics';
+
+/** Units a stream's durations and lags can be measured in; without one they are relative units. */
+export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months'] as const;
+
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+const SINGULAR: Readonly<Record<TimeUnit | 'units', string>> = {
+  minutes: 'minute',
+  hours: 'hour',
+  days: 'day',
+  weeks: 'week',
+  months: 'month',
+  units: 'unit',
+};
+
+/** The unit a writer means by `text`, singular or plural, in any case ("Day", "days"); undefined otherwise. */
+export function resolveTimeUnit(text: string): TimeUnit | undefined {
+  const written = text.trim().toLowerCase();
+  return TIME_UNITS.find((unit) => unit === written || SINGULAR[unit] === written);
+}
+
+/** A figure for reading: at most two decimals, no exponent, no "-0". */
+export function formatFigure(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const rounded = Math.round(value * 100) / 100;
+  return (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false });
+}
+
+/** A time with its unit: "6 days", "1 day", "2.5 hours", "3 units" for a stream without a unit. */
+export function formatTime(value: number, unit: TimeUnit | undefined): string {
+  const figure = formatFigure(value);
+  const plural = unit ?? 'units';
+  return `${figure} ${figure === '1' ? SINGULAR[plural] : plural}`;
+}
+
+/** The label of a time axis: "days", or "relative units" for a stream without a unit. */
+export function timeAxisLabel(unit: TimeUnit | undefined): string {
+  return unit ?? 'relative units';
+}
+
+/**
+ * A share as a percentage: whole per cent, except that a share just short of all (or just above none) keeps one
+ * decimal, so "100%" and "0%" are only ever exact; "—" when there is no share (an empty stream).
+ */
+export function formatShare(fraction: number | undefined): string {
+  if (fraction === undefined || !Number.isFinite(fraction)) return '—';
+  const percent = fraction * 100;
+  const whole = Math.round(percent);
+  // The 1e-9 keeps 99.8 (which the multiplication may make 99.79999…) from dropping to 99.7.
+  if (whole === 100 && fraction < 1) return `${formatFigure(Math.floor(percent * 10 + 1e-9) / 10)}%`;
+  if (whole === 0 && fraction > 0) return `${formatFigure(Math.ceil(percent * 10 - 1e-9) / 10)}%`;
+  return `${whole}%`;
+}
+
+/** The critical chains as "plan → engage → deliver; improve", with how many more there are when not all are listed. */
+export function criticalPathText(metrics: Pick<ValueStreamMetrics, 'criticalChains' | 'criticalChainCount'>): string {
+  if (metrics.criticalChains.length === 0) return 'none';
+  const listed = metrics.criticalChains.map((chain) => chain.join(' → ')).join('; ');
+  const more = metrics.criticalChainCount - metrics.criticalChains.length;
+  return more > 0 ? `${listed}; and ${more} more tied chain${more === 1 ? '' : 's'}` : listed;
+}
+
+/** "Lead time 6 days · work 8 days · waiting 0 days · flow efficiency 100%". */
+export function metricsSummary(metrics: ValueStreamMetrics, unit: TimeUnit | undefined): string {
+  return [
+    `Lead time ${formatTime(metrics.leadTime, unit)}`,
+    `work ${formatTime(metrics.workTime, unit)}`,
+    `waiting ${formatTime(metrics.waiting, unit)}`,
+    `flow efficiency ${formatShare(metrics.flowEfficiency)}`,
+  ].join(' · ');
+}
