@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { ACTIVITIES } from '../src/model/activities';
+import { ACTIVITIES } from '../src/model/itil/activities';
 import { createNonce, diagramHtml } from '../src/features/diagramHtml';
 import type { ThemeKind } from '../src/model/mermaid';
 

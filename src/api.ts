@@ -5,13 +5,13 @@ import type { FindCommand } from './features/findCommand';
 import type { GlossaryService } from './features/glossary';
 import type { CoverageNode, CoverageState } from './features/coverageView';
 import type { MarkdownIt } from './features/markdownPreview';
-import type { LifecycleStage } from './model/editions/types';
+import type { LifecycleStage } from './model/itil/editions/types';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
-import { ACTIVITIES } from './model/activities';
+import { ACTIVITIES } from './model/itil/activities';
 import type { RenderReport } from './model/diagramProtocol';
 import type { ExplorerNode } from './model/explorerTree';
 import type { ItemRef } from './model/itemRefs';
-import { PRACTICES } from './model/practices';
+import { PRACTICES } from './model/itil/practices';
 
 /** The sidebar's views, for the integration tests: the real providers and tree views the workbench shows. */
 export interface ExplorerApi {

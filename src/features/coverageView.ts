@@ -5,9 +5,9 @@
  * switch, when the glossary changes and, debounced, while typing.
  */
 import * as vscode from 'vscode';
-import { getActivity, type ActivityId } from '../model/activities';
+import { getActivity, type ActivityId } from '../model/itil/activities';
 import { computeCoverage, type CoverageFormat, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../model/coverage';
-import { getPractice } from '../model/practices';
+import { getPractice } from '../model/itil/practices';
 import { cardTooltip } from './explorerViews';
 import type { GlossaryService } from './glossary';
 

@@ -4,7 +4,7 @@
  * item in the tree highlights its activity's node (and shows its card). The panel comes back after a reload.
  */
 import * as vscode from 'vscode';
-import { isActivityId } from '../model/activities';
+import { isActivityId } from '../model/itil/activities';
 import { CARD_COMMANDS, SHOW_IN_TREE_COMMAND } from '../model/cards';
 import { chainNodeOfTreeNode } from '../model/diagramLinks';
 import { DIAGRAM_VIEW_TYPE, isChainNodeId, type ChainNodeId, type RenderReport, type WebviewMessage } from '../model/diagramProtocol';

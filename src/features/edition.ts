@@ -1,6 +1,6 @@
 /** The `svc.edition` setting: which ITIL edition the views and cards follow. */
 import * as vscode from 'vscode';
-import { getEdition, type EditionData } from '../model/editions';
+import { getEdition, type EditionData } from '../model/itil/editions';
 
 export const EDITION_SETTING = 'svc.edition';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { getActivity, type ActivityId } from '../model/activities';
+import { getActivity, type ActivityId } from '../model/itil/activities';
 import { CARD_COMMANDS, cardToMarkdown, workbenchColorReference } from '../model/cards';
 import {
   activityKey,
@@ -13,7 +13,7 @@ import {
   type ExplorerTree,
 } from '../model/explorerTree';
 import { cardForRef, refOfNode, type ItemRef } from '../model/itemRefs';
-import { getPractice } from '../model/practices';
+import { getPractice } from '../model/itil/practices';
 import { currentEdition, onDidChangeEdition } from './edition';
 
 export const VALUE_CHAIN_VIEW = 'svc.valueChain';

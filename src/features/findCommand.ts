@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { getActivity, isActivityId } from '../model/activities';
-import type { EditionId } from '../model/editions';
+import { getActivity, isActivityId } from '../model/itil/activities';
+import type { EditionId } from '../model/itil/editions';
 import { findItems, type FindItem, type FindTargetKind } from '../model/findItems';
 import type { ItemRef } from '../model/itemRefs';
 import type { DetailsPanel } from './detailsPanel';

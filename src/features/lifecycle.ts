@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, cardToMarkdown, lifecycleStageCard, workbenchColorReference } from '../model/cards';
-import { ITIL5 } from '../model/editions/itil5';
-import type { LifecycleStage } from '../model/editions/types';
+import { ITIL5 } from '../model/itil/editions/itil5';
+import type { LifecycleStage } from '../model/itil/editions/types';
 
 export const LIFECYCLE_VIEW = 'svc.lifecycle';
 export const LIFECYCLE_DIAGRAM_VIEW_TYPE = 'svc.lifecycleDiagram';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LEGACY_TERMS, getLegacyTerm } from '../model/legacyTerms';
+import { LEGACY_TERMS, getLegacyTerm } from '../model/itil/legacyTerms';
 import { normalizeForm } from '../model/termMatcher';
 import type { EffectiveTerms } from '../model/effectiveTerms';
 import { LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../model/terminology';

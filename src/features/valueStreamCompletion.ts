@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ACTIVITIES } from '../model/activities';
+import { ACTIVITIES } from '../model/itil/activities';
 import type { EffectiveTerms } from '../model/effectiveTerms';
-import { practiceGroupLabel, type EditionData } from '../model/editions';
+import { practiceGroupLabel, type EditionData } from '../model/itil/editions';
 import { practiceWrittenName } from '../model/valueStreamRules';
 import { completionContextAt, type CompletionContext } from '../model/valueStreamEditing';
 import { FIELD_DESCRIPTIONS, type FieldDescription } from '../model/valueStreamFormat';

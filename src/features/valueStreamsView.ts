@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { getActivity } from '../model/activities';
+import { getActivity } from '../model/itil/activities';
 import { escapeMarkdown } from '../model/cards';
-import { EXAMPLE_STREAMS } from '../model/exampleStreams';
+import { EXAMPLE_STREAMS } from '../model/itil/exampleStreams';
 import {
   MAX_SOURCE_BYTES,
   ValueStreamIndex,

@@ -12,13 +12,13 @@ import {
   getActivity,
   linkedActivities,
   type ActivityId,
-} from './activities';
-import { ALL_CONCEPTS, type Concept, type ConceptKind } from './concepts';
-import { EDITIONS, practiceGroupLine, practiceGroupOf } from './editions';
-import { ITIL4 } from './editions/itil4';
-import type { EditionData } from './editions/types';
-import { LEGACY_TERMS, getLegacyTerm } from './legacyTerms';
-import { PRACTICES, getPractice, type Practice } from './practices';
+} from './itil/activities';
+import { ALL_CONCEPTS, type Concept, type ConceptKind } from './itil/concepts';
+import { EDITIONS, practiceGroupLine, practiceGroupOf } from './itil/editions';
+import { ITIL4 } from './itil/editions/itil4';
+import type { EditionData } from './itil/editions/types';
+import { LEGACY_TERMS, getLegacyTerm } from './itil/legacyTerms';
+import { PRACTICES, getPractice, type Practice } from './itil/practices';
 
 export type CardKind = 'activity' | 'practice' | 'concept' | 'legacy' | 'demand' | 'value' | 'lifecycle';
 

@@ -8,11 +8,11 @@
  * names count only where they read as the activity, not as a verb (see activityMentions). The terms are an
  * input (`terms`): a workspace glossary adds its spellings and hides practices the organisation does not use.
  */
-import { ACTIVITIES, getActivity, type ActivityId } from './activities';
+import { ACTIVITIES, getActivity, type ActivityId } from './itil/activities';
 import { meansItsTerm } from './activityMentions';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import { parseMarkdownValueStreams } from './markdownBlocks';
-import { getPractice, type Practice } from './practices';
+import { getPractice, type Practice } from './itil/practices';
 import { disabledRegions, proseRanges, type OffsetRange } from './proseRanges';
 import { parseValueStreams } from './yamlParsers';
 import type { ValueStream } from './valueStreamTypes';

@@ -2,8 +2,8 @@
  * Messages between the diagram webviews (SVC diagram, value-stream preview) and the extension host. The host
  * trusts nothing a webview sends: `parseWebviewMessage` checks every field before a message is used.
  */
-import type { ActivityId } from './activities';
-import { isActivityId } from './activities';
+import type { ActivityId } from './itil/activities';
+import { isActivityId } from './itil/activities';
 import type { ThemeKind } from './mermaid';
 import type { ValueStream } from './valueStreamTypes';
 

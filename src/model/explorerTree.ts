@@ -13,10 +13,10 @@ import {
   getActivity,
   type Activity,
   type ActivityId,
-} from './activities';
-import { ITIL4 } from './editions/itil4';
-import type { EditionData, EditionPracticeGroup } from './editions/types';
-import { getPractice, type Practice } from './practices';
+} from './itil/activities';
+import { ITIL4 } from './itil/editions/itil4';
+import type { EditionData, EditionPracticeGroup } from './itil/editions/types';
+import { getPractice, type Practice } from './itil/practices';
 
 export type ExplorerNodeKind =
   | 'demand'
@@ -95,7 +95,7 @@ export function foundationMarker(practice: Practice): string {
 }
 
 /** "General management (14)": short enough for a narrow side bar to keep the count visible. */
-export function practiceGroupLabel(group: EditionPracticeGroup): string {
+function groupNodeLabel(group: EditionPracticeGroup): string {
   return `${group.label.replace(/ practices$/, '')} (${group.practiceIds.length})`;
 }
 
@@ -200,7 +200,7 @@ export function buildPracticesTree(edition: EditionData = ITIL4): ExplorerTree {
       {
         key: `group:${group.id}`,
         kind: 'practiceGroup',
-        label: practiceGroupLabel(group),
+        label: groupNodeLabel(group),
         detail: group.uncertainty ? SOURCE_UNCERTAIN_DETAIL : '',
         tooltip: group.uncertainty ? `${group.label} (${edition.name}) — source uncertain: ${group.uncertainty}` : `${group.label} (${edition.name})`,
         group: group.id,

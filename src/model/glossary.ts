@@ -5,11 +5,11 @@
  * entries that are fine still apply.
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { ACTIVITIES } from './activities';
-import { ALL_CONCEPTS } from './concepts';
+import { ACTIVITIES } from './itil/activities';
+import { ALL_CONCEPTS } from './itil/concepts';
 import { closestMatches } from './editDistance';
-import { LEGACY_TERMS } from './legacyTerms';
-import { PRACTICES, getPractice, resolvePractice } from './practices';
+import { LEGACY_TERMS } from './itil/legacyTerms';
+import { PRACTICES, getPractice, resolvePractice } from './itil/practices';
 import { modelTermForms, normalizeForm, type TermRef } from './termMatcher';
 import type { FindingSeverity, TextRange } from './valueStreamTypes';
 import {

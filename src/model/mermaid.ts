@@ -17,8 +17,8 @@ import {
   getActivity,
   type Activity,
   type ActivityId,
-} from './activities';
-import type { EditionData } from './editions/types';
+} from './itil/activities';
+import type { EditionData } from './itil/editions/types';
 import type { ValueStream, ValueStreamStep } from './valueStreamTypes';
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';

@@ -5,7 +5,7 @@
  */
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import type { PreferredTermRule } from './glossaryTypes';
-import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from './legacyTerms';
+import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from './itil/legacyTerms';
 import { proseRanges, type ProseFormat } from './proseRanges';
 import { normalizeForm } from './termMatcher';
 

@@ -10,11 +10,11 @@ import {
   getActivity,
   resolveActivity,
   type ActivityId,
-} from './activities';
+} from './itil/activities';
 import { closestMatches } from './editDistance';
 import { readPlainYaml, type PlainDocument } from './plainYaml';
-import { resolveLegacyTerm } from './legacyTerms';
-import { PRACTICES, findPractice, resolvePractice, type Practice } from './practices';
+import { resolveLegacyTerm } from './itil/legacyTerms';
+import { PRACTICES, findPractice, resolvePractice, type Practice } from './itil/practices';
 import {
   DEFAULT_DURATION,
   DEFAULT_LAG,

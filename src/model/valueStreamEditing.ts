@@ -2,7 +2,7 @@
  * Editing help for value-stream text that does not depend on the editor: what to complete at an offset,
  * which item sits under the cursor, and the edits that rename a step id.
  */
-import type { ActivityId } from './activities';
+import type { ActivityId } from './itil/activities';
 import type { TextRange, ValueStream, ValueStreamParseResult, ValueStreamStep } from './valueStreamTypes';
 
 export type CompletionKind = 'stream-field' | 'step-field' | 'activity' | 'practice' | 'step-reference';

@@ -3,7 +3,7 @@
  * file with ```valuestream blocks) the streams it defines, with line positions for each stream and step.
  * Sources are added, replaced and removed one at a time, so an edit re-parses only the file it touched.
  */
-import type { ActivityId } from './activities';
+import type { ActivityId } from './itil/activities';
 import { parseMarkdownValueStreams } from './markdownBlocks';
 import { parseValueStreams } from './yamlParsers';
 import type { ValueStreamParseResult } from './valueStreamTypes';

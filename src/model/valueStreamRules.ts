@@ -3,7 +3,7 @@
  * offset mapping of results. Kept apart from the parser so that code needing only these does not load the YAML
  * library: the Node extension host loads the parser on first use (see yamlParsers.ts).
  */
-import type { Practice } from './practices';
+import type { Practice } from './itil/practices';
 import type {
   Finding,
   FindingCode,

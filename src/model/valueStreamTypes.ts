@@ -2,7 +2,7 @@
  * The shape of parsed value-stream definitions (`*.valuestream.yaml` files and ```valuestream blocks).
  * Offsets are character offsets into the text that was parsed; editors turn them into positions.
  */
-import type { ActivityId } from './activities';
+import type { ActivityId } from './itil/activities';
 
 export interface TextRange {
   readonly start: number;

@@ -4,7 +4,7 @@
  * carry the "source uncertain" mark where the data has one.
  */
 import { cardToHtml, lifecycleCard, lifecycleStageCard } from '../model/cards';
-import { ITIL5 } from '../model/editions/itil5';
+import { ITIL5 } from '../model/itil/editions/itil5';
 import { lifecycleFlowchart, lifecycleNodeId } from '../model/mermaid';
 import { post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';

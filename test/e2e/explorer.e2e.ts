@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil/activities';
 import { VIEW_CONTAINER_TITLE, type Workbench, collapseView, expandView, openWorkbench, screenshot, webviewFrame } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;

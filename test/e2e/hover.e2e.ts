@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { getActivity } from '../../src/model/activities';
+import { getActivity } from '../../src/model/itil/activities';
 import { type Workbench, hoverCardOn, openFile, openWorkbench, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { getActivity } from '../../src/model/activities';
+import { getActivity } from '../../src/model/itil/activities';
 import { type Workbench, openFile, openWorkbench, screenshot, setTheme } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
 import type { RenderReport } from '../../src/model/diagramProtocol';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 
 // Generous: on a shared 2-core machine the workbench, the extension host and Mermaid compete for the CPU.

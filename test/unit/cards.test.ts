@@ -11,7 +11,7 @@ import {
   legacyCard,
   practiceCard,
 } from '../../src/model/cards';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil/activities';
 
 suite('ITIL cards', () => {
   test('an activity card carries purpose, inputs/outputs table, enables, key practices and links', () => {

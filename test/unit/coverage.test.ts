@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { computeCoverage, type DocumentCoverage } from '../../src/model/coverage';
-import { PRACTICES } from '../../src/model/practices';
+import { PRACTICES } from '../../src/model/itil/practices';
 import { effectiveTerms } from '../../src/model/effectiveTerms';
 import { parseGlossary } from '../../src/model/glossary';
 

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { SOURCE_UNCERTAIN_BADGE, cardToMarkdown, conceptCard, lifecycleCard, lifecycleStageCard, practiceCard } from '../../src/model/cards';
-import { ALL_CONCEPTS } from '../../src/model/concepts';
+import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
 import { findItems } from '../../src/model/findItems';
 import { practiceTable } from '../../src/model/markdownTables';
 import { builtInTerms } from '../../src/model/effectiveTerms';
-import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/editions';
+import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/itil/editions';
 import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, practiceKey } from '../../src/model/explorerTree';
 import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/mermaid';
-import { PRACTICES } from '../../src/model/practices';
+import { PRACTICES } from '../../src/model/itil/practices';
 
 suite('ITIL editions', () => {
   test('every edition groups each of the 34 practices exactly once', () => {

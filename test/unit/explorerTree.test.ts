@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES, getActivity } from '../../src/model/activities';
+import { ACTIVITIES, getActivity } from '../../src/model/itil/activities';
 import {
   activityKey,
   buildPracticesTree,
@@ -8,7 +8,7 @@ import {
   practiceKey,
   type ExplorerNode,
 } from '../../src/model/explorerTree';
-import { getPractice, PRACTICES } from '../../src/model/practices';
+import { getPractice, PRACTICES } from '../../src/model/itil/practices';
 
 function labels(nodes: readonly ExplorerNode[]): string[] {
   return nodes.map((node) => node.label);

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES } from '../../src/model/activities';
-import { ALL_CONCEPTS } from '../../src/model/concepts';
+import { ACTIVITIES } from '../../src/model/itil/activities';
+import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
 import { buildValueChainTree, buildPracticesTree } from '../../src/model/explorerTree';
 import { findItems } from '../../src/model/findItems';
 import { cardForRef, isKnownRef, parseCardLinkMessage, refFromId, refOfNode } from '../../src/model/itemRefs';
-import { LEGACY_TERMS } from '../../src/model/legacyTerms';
-import { PRACTICES } from '../../src/model/practices';
+import { LEGACY_TERMS } from '../../src/model/itil/legacyTerms';
+import { PRACTICES } from '../../src/model/itil/practices';
 
 suite('Find items and item references', () => {
   const items = findItems();

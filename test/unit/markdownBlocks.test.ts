@@ -8,7 +8,7 @@ import {
   isValueStreamInfo,
   parseMarkdownValueStreams,
 } from '../../src/model/markdownBlocks';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 
 const INCIDENT = EXAMPLE_STREAMS[1].source;
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil/activities';
 import { activityColorReference } from '../../src/model/cards';
 import { activityClassName } from '../../src/model/mermaid';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import { valueStreamBlockDiagrams } from '../../src/model/markdownDiagrams';
 
 suite('Markdown preview diagrams', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil/activities';
 import { activityTable, blockInsertion, practiceTable } from '../../src/model/markdownTables';
-import { PRACTICES } from '../../src/model/practices';
+import { PRACTICES } from '../../src/model/itil/practices';
 
 suite('Markdown tables', () => {
   test('an activity table puts inputs and outputs side by side', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES, ACTIVITY_LINKS, getActivity, type ActivityId } from '../../src/model/activities';
+import { ACTIVITIES, ACTIVITY_LINKS, getActivity, type ActivityId } from '../../src/model/itil/activities';
 import {
   activityClassName,
   contrastingTextColor,
@@ -15,7 +15,7 @@ import {
   valueStreamFlowchart,
   valueStreamGantt,
 } from '../../src/model/mermaid';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
 import { parseValueStreams } from '../../src/model/valueStream';
 import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreamTypes';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
 import { parseValueStreams } from '../../src/model/valueStream';
 import { FINDING_SEVERITIES } from '../../src/model/valueStreamRules';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../src/model/valueStreamTypes';

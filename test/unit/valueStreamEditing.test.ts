@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import { parseValueStreams } from '../../src/model/valueStream';
 import { STEP_FIELDS, STREAM_FIELDS } from '../../src/model/valueStreamRules';
 import {

@@ -1,8 +1,14 @@
+/**
+ * The ITIL editions the extension knows and what differs between them: practice groups and, for ITIL (Version 5),
+ * the product and service lifecycle. The practice records themselves are shared by every edition.
+ */
 import { ITIL4 } from './itil4';
 import { ITIL5 } from './itil5';
 import type { EditionData, EditionPracticeGroup } from './types';
 
 export type { EditionData, EditionId, EditionPracticeGroup, LifecycleStage } from './types';
+export { ITIL4 } from './itil4';
+export { ITIL5 } from './itil5';
 
 export const EDITIONS: readonly EditionData[] = [ITIL4, ITIL5];
 
