@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { LineMap } from '../model/documents/lineMap';
 import { effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
 import { GLOSSARY_PATH, parseGlossary } from '../model/glossary';
 import { parseMarkdownValueStreams } from '../model/markdownBlocks';
@@ -191,24 +192,6 @@ export function readText(file: string, displayName: string): string {
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** Line starts of a text, for turning offsets into 1-based lines and columns. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
-
 /** Every problem in one file's text, in text order. */
 export function checkText(displayName: string, kind: FileKind, text: string, proseChecker: ProseChecker): Problem[] {
   const located: ProseFinding[] = [];
@@ -218,27 +201,27 @@ export function checkText(displayName: string, kind: FileKind, text: string, pro
     located.push(...parseMarkdownValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
     located.push(...proseChecker(text));
   }
-  const starts = lineStarts(text);
+  const lines = new LineMap(text);
   return located
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((finding) => problemAt(displayName, starts, finding, finding.message.replace(/\s*\n\s*/g, ' ')));
+    .map((finding) => problemAt(displayName, lines, finding, finding.message.replace(/\s*\n\s*/g, ' ')));
 }
 
 /** A finding at offsets `start`–`end` of a file, as the line and column report prints it. */
 function problemAt(
   displayName: string,
-  starts: readonly number[],
+  lines: LineMap,
   finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string },
   message: string,
 ): Problem {
-  const start = position(starts, finding.start);
-  const end = position(starts, finding.end);
+  const start = lines.positionAt(finding.start);
+  const end = lines.positionAt(finding.end);
   return {
     file: displayName,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
     severity: finding.severity,
     code: finding.code,
     message,
@@ -255,8 +238,8 @@ export interface LoadedGlossary {
 export function loadGlossary(file: string, displayName: string): LoadedGlossary {
   const text = readText(file, displayName);
   const parsed = parseGlossary(text);
-  const starts = lineStarts(text);
-  const problems = parsed.findings.map((finding) => problemAt(displayName, starts, { ...finding, ...finding.range }, finding.message));
+  const lines = new LineMap(text);
+  const problems = parsed.findings.map((finding) => problemAt(displayName, lines, { ...finding, ...finding.range }, finding.message));
   return { terms: effectiveTerms(parsed.glossary), problems };
 }
 

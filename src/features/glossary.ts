@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LineMap } from '../model/documents/lineMap';
 import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
 import { GLOSSARY_PATH, type GlossaryFinding } from '../model/glossaryTypes';
 import { parseGlossary } from '../model/yamlParsers';
@@ -129,7 +130,8 @@ export class GlossaryService implements vscode.Disposable {
       return;
     }
     const parsed = parseGlossary(text);
-    this.diagnostics.set(entry.uri, parsed.findings.map((finding) => toDiagnostic(text, finding)));
+    const lines = new LineMap(text);
+    this.diagnostics.set(entry.uri, parsed.findings.map((finding) => toDiagnostic(lines, finding)));
     this.replaceTerms(entry, effectiveTerms(parsed.glossary));
   }
 
@@ -157,16 +159,15 @@ export class GlossaryService implements vscode.Disposable {
   }
 }
 
-function toDiagnostic(text: string, finding: GlossaryFinding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(positionAt(text, finding.range.start), positionAt(text, finding.range.end)), finding.message, SEVERITIES[finding.severity]);
+function toDiagnostic(lines: LineMap, finding: GlossaryFinding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(positionAt(lines, finding.range.start), positionAt(lines, finding.range.end)), finding.message, SEVERITIES[finding.severity]);
   diagnostic.source = GLOSSARY_DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.code;
   return diagnostic;
 }
 
 /** The position of an offset in a text that has no TextDocument (the glossary is often not open). */
-function positionAt(text: string, offset: number): vscode.Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
+function positionAt(lines: LineMap, offset: number): vscode.Position {
+  const { line, character } = lines.positionAt(offset);
+  return new vscode.Position(line, character);
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
 import type { EffectiveTerms } from '../model/effectiveTerms';
-import { isSwitchedOffByFrontMatter } from '../model/frontMatter';
-import { fencedCodeBlocks } from '../model/proseRanges';
+import { isSwitchedOffByFrontMatter } from '../model/documents/frontMatter';
+import { fencedCodeBlocks } from '../model/documents/proseRanges';
 import { TermHoverRenderer } from '../model/termHover';
 import { currentEdition } from './edition';
 import type { GlossaryService } from './glossary';

@@ -6,7 +6,8 @@ import {
   parseMarkdownValueStreams,
 } from '../model/markdownBlocks';
 import { parseValueStreams } from '../model/yamlParsers';
-import type { TextRange, ValueStreamParseResult } from '../model/valueStreamTypes';
+import type { ValueStreamParseResult } from '../model/valueStreamTypes';
+import type { TextRange } from '../model/documents/textRange';
 
 export const VALUE_STREAM_LANGUAGE = 'valuestream';
 

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import { sameStep, stepAtOffset } from '../model/diagramLinks';
 import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../model/diagramProtocol';
-import type { Finding, TextRange, ValueStreamParseResult } from '../model/valueStreamTypes';
+import type { Finding, ValueStreamParseResult } from '../model/valueStreamTypes';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 import { holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
+import type { TextRange } from '../model/documents/textRange';
 
 const UPDATE_DELAY_MS = 250;
 

@@ -13,8 +13,8 @@ import {
   type IndexedStep,
   type IndexedStream,
   type SourceKind,
-  type SourcePosition,
 } from '../model/valueStreamIndex';
+import type { SourcePosition } from '../model/documents/lineMap';
 
 export const VALUE_STREAMS_VIEW = 'svc.valueStreams';
 /** Read-only documents holding the seed's example streams, so their steps can be opened like files. */

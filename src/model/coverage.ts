@@ -13,7 +13,8 @@ import { meansItsTerm } from './activityMentions';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import { parseMarkdownValueStreams } from './markdownBlocks';
 import { getPractice, type Practice } from './itil/practices';
-import { disabledRegions, proseRanges, type OffsetRange } from './proseRanges';
+import { disabledRegions, proseRanges } from './documents/proseRanges';
+import type { TextRange } from './documents/textRange';
 import { parseValueStreams } from './yamlParsers';
 import type { ValueStream } from './valueStreamTypes';
 
@@ -24,7 +25,7 @@ export interface MentionedItem<Id extends string = string> {
   readonly id: Id;
   readonly count: number;
   /** The first mention, as offsets into the document. */
-  readonly first: OffsetRange;
+  readonly first: TextRange;
 }
 
 /** A practice the mentioned activities usually involve that the document does not name. */
@@ -55,13 +56,13 @@ export interface CoverageOptions {
 
 interface Tally {
   count: number;
-  first: OffsetRange;
+  first: TextRange;
 }
 
 class MentionTally {
   private readonly byId = new Map<string, Tally>();
 
-  add(id: string, range: OffsetRange): void {
+  add(id: string, range: TextRange): void {
     const tally = this.byId.get(id);
     if (!tally) {
       this.byId.set(id, { count: 1, first: { start: range.start, end: range.end } });
@@ -89,7 +90,7 @@ export function computeCoverage(text: string, options: CoverageOptions): Documen
   const tallyOf = (kind: 'activity' | 'practice'): MentionTally => (kind === 'activity' ? activities : practices);
 
   // A step's own reference is counted once, even though the term matcher finds it again in the YAML.
-  const stepReferences: OffsetRange[] = [];
+  const stepReferences: TextRange[] = [];
   for (const stream of valueStreamsOf(text, options.format)) {
     for (const step of stream.steps) {
       if (step.activity && step.activityRange) {
@@ -105,7 +106,7 @@ export function computeCoverage(text: string, options: CoverageOptions): Documen
   }
   stepReferences.sort((a, b) => a.start - b.start);
 
-  const scanned: readonly OffsetRange[] =
+  const scanned: readonly TextRange[] =
     options.format === 'valuestream' ? [{ start: 0, end: text.length }] : proseRanges(text, options.format);
   let nextReference = 0;
   for (const range of scanned) {

@@ -4,7 +4,8 @@
  */
 import type { ChainNodeId, StepRef } from './diagramProtocol';
 import type { ExplorerNode } from './explorerTree';
-import type { TextRange, ValueStream } from './valueStreamTypes';
+import type { ValueStream } from './valueStreamTypes';
+import type { TextRange } from './documents/textRange';
 
 /** The line of `text` that holds `offset`, without its line break. */
 export function lineAround(text: string, offset: number): TextRange {

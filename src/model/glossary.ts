@@ -11,7 +11,7 @@ import { closestMatches } from './editDistance';
 import { LEGACY_TERMS } from './itil/legacyTerms';
 import { PRACTICES, getPractice, resolvePractice } from './itil/practices';
 import { modelTermForms, normalizeForm, type TermRef } from './termMatcher';
-import type { FindingSeverity, TextRange } from './valueStreamTypes';
+import type { FindingSeverity } from './valueStreamTypes';
 import {
   EMPTY_GLOSSARY,
   type GlossaryFindingCode,
@@ -23,6 +23,7 @@ import {
   type GlossaryTerm,
   type PreferredTermRule,
 } from './glossaryTypes';
+import type { TextRange } from './documents/textRange';
 
 export * from './glossaryTypes';
 

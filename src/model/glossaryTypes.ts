@@ -3,7 +3,8 @@
  * the reader in glossary.ts, which needs the `yaml` library: code that only consumes a glossary stays light.
  */
 import type { TermRef } from './termMatcher';
-import type { FindingSeverity, TextRange } from './valueStreamTypes';
+import type { FindingSeverity } from './valueStreamTypes';
+import type { TextRange } from './documents/textRange';
 
 /** Where the glossary lives, relative to a workspace folder (or the folder the CLI checks). */
 export const GLOSSARY_PATH = '.svc/glossary.yaml';

@@ -5,7 +5,8 @@
  */
 import { parseValueStreams } from './yamlParsers';
 import { mapValueStreamResult } from './valueStreamRules';
-import type { TextRange, ValueStreamParseResult } from './valueStreamTypes';
+import type { ValueStreamParseResult } from './valueStreamTypes';
+import type { TextRange } from './documents/textRange';
 
 export const VALUE_STREAM_FENCE_LANGUAGE = 'valuestream';
 

@@ -2,6 +2,7 @@
  * What a ```valuestream block becomes in the Markdown preview: the same Mermaid text as the diagram panels
  * (one flowchart per stream, then the Gantt chart of the block), or the block's errors in place of them.
  */
+import { LineMap } from './documents/lineMap';
 import { valueStreamFlowchart, valueStreamGantt } from './mermaid';
 import { parseValueStreams } from './yamlParsers';
 
@@ -16,12 +17,6 @@ export type BlockDiagrams =
   | { readonly kind: 'diagrams'; readonly sources: readonly string[]; readonly streamCount: number }
   | { readonly kind: 'errors'; readonly errors: readonly BlockError[] };
 
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
-  return line;
-}
-
 /**
  * Mermaid sources for one block. `firstStreamIndex` numbers the streams across the whole document, so node
  * and task ids stay unique when a document has several blocks.
@@ -30,7 +25,8 @@ export function valueStreamBlockDiagrams(content: string, firstStreamIndex: numb
   const result = parseValueStreams(content);
   const errors = result.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
-    return { kind: 'errors', errors: errors.map((finding) => ({ line: lineOf(content, finding.range.start), code: finding.code, message: finding.message })) };
+    const lines = new LineMap(content);
+    return { kind: 'errors', errors: errors.map((finding) => ({ line: lines.positionAt(finding.range.start).line, code: finding.code, message: finding.message })) };
   }
   const streams = result.streams.filter((stream) => stream.steps.length > 0);
   if (streams.length === 0) {

@@ -6,7 +6,7 @@
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
 import type { PreferredTermRule } from './glossaryTypes';
 import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from './itil/legacyTerms';
-import { proseRanges, type ProseFormat } from './proseRanges';
+import { proseRanges, type ProseFormat } from './documents/proseRanges';
 import { normalizeForm } from './termMatcher';
 
 export const LEGACY_TERM_CODE = 'svc/legacy-term';

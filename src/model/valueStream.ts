@@ -30,11 +30,11 @@ import type {
   FindingFix,
   FindingSeverity,
   PracticeReference,
-  TextRange,
   ValueStream,
   ValueStreamParseResult,
   ValueStreamStep,
 } from './valueStreamTypes';
+import type { TextRange } from './documents/textRange';
 
 export function parseValueStreams(text: string): ValueStreamParseResult {
   // Most streams are plain YAML, for which the fast reader builds the library's nodes; the library reads the rest.

@@ -3,7 +3,8 @@
  * which item sits under the cursor, and the edits that rename a step id.
  */
 import type { ActivityId } from './itil/activities';
-import type { TextRange, ValueStream, ValueStreamParseResult, ValueStreamStep } from './valueStreamTypes';
+import type { ValueStream, ValueStreamParseResult, ValueStreamStep } from './valueStreamTypes';
+import type { TextRange } from './documents/textRange';
 
 export type CompletionKind = 'stream-field' | 'step-field' | 'activity' | 'practice' | 'step-reference';
 

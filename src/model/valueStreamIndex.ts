@@ -4,6 +4,7 @@
  * Sources are added, replaced and removed one at a time, so an edit re-parses only the file it touched.
  */
 import type { ActivityId } from './itil/activities';
+import { LineMap, type SourcePosition } from './documents/lineMap';
 import { parseMarkdownValueStreams } from './markdownBlocks';
 import { parseValueStreams } from './yamlParsers';
 import type { ValueStreamParseResult } from './valueStreamTypes';
@@ -15,11 +16,6 @@ export type ValueStreamParser = (text: string, kind: SourceKind) => ValueStreamP
 /** Parses a whole value-stream file, or every ```valuestream block of a Markdown file. */
 export function parseValueStreamSource(text: string, kind: SourceKind): ValueStreamParseResult {
   return kind === 'yaml' ? parseValueStreams(text) : parseMarkdownValueStreams(text);
-}
-
-export interface SourcePosition {
-  readonly line: number;
-  readonly character: number;
 }
 
 export interface IndexedStep {
@@ -72,28 +68,6 @@ export function mayContainValueStream(markdown: string): boolean {
 /** Binary files have NUL characters early on; text never does. */
 export function looksBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\u0000');
-}
-
-/** Turns character offsets into line/character positions. */
-export class LineMap {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-      this.lineStarts.push(index + 1);
-    }
-  }
-
-  positionAt(offset: number): SourcePosition {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - (this.lineStarts[low] ?? 0) };
-  }
 }
 
 /** Reads one source's text into an entry, or undefined when it defines no value stream worth listing. */

@@ -8,11 +8,11 @@ import type {
   Finding,
   FindingCode,
   FindingSeverity,
-  TextRange,
   ValueStream,
   ValueStreamParseResult,
   ValueStreamStep,
 } from './valueStreamTypes';
+import type { TextRange } from './documents/textRange';
 
 export const STREAM_FIELDS = ['valueStream', 'description', 'trigger', 'outcome', 'steps'] as const;
 export const STEP_FIELDS = ['id', 'activity', 'title', 'practices', 'after', 'duration', 'lag'] as const;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { builtInTerms, effectiveTerms } from '../../src/model/effectiveTerms';
-import { frontMatter, isSwitchedOffByFrontMatter } from '../../src/model/frontMatter';
+import { frontMatter, isSwitchedOffByFrontMatter } from '../../src/model/documents/frontMatter';
 import { parse as parseYaml } from 'yaml';
 import { parseGlossary, type GlossaryFinding } from '../../src/model/glossary';
 import { cardToMarkdown } from '../../src/model/cards';

@@ -10,7 +10,7 @@ import {
   isSentenceStart,
   joinNames,
 } from '../../src/model/terminology';
-import { disabledRegions, fencedCodeBlocks, proseRanges } from '../../src/model/proseRanges';
+import { disabledRegions, fencedCodeBlocks, proseRanges } from '../../src/model/documents/proseRanges';
 
 function written(text: string, format: 'markdown' | 'plaintext' = 'markdown', ignore: string[] = []): string[] {
   return findOutdatedTerms(text, { format, ignore }).map((finding) => finding.written);

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import {
-  LineMap,
   ValueStreamIndex,
   indexSource,
   looksBinary,
@@ -10,6 +9,7 @@ import {
   sourceKindOfPath,
   type SourceKind,
 } from '../../src/model/valueStreamIndex';
+import { LineMap } from '../../src/model/documents/lineMap';
 
 const MARKDOWN_WITH_STREAM = `# Onboarding
 

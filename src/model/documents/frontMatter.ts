@@ -2,11 +2,11 @@
  * YAML front matter at the top of a Markdown document (`---` lines around it), and the per-file switch
  * `svc: off` in it, which turns the terminology checker and hover cards off for that file.
  */
-import type { OffsetRange } from './proseRanges';
+import type { TextRange } from './textRange';
 
 export interface FrontMatter {
   /** From the opening `---` to the end of the closing `---` (or `...`) line. */
-  readonly range: OffsetRange;
+  readonly range: TextRange;
   /** `svc: off` (or `false`, `no`, `disable`, `disabled`): the extension's prose features leave the file alone. */
   readonly svcOff: boolean;
 }

@@ -6,21 +6,16 @@
  * in it the whole file is left out.
  */
 import { frontMatter } from './frontMatter';
+import { subtractRanges, type TextRange } from './textRange';
 
 export type ProseFormat = 'markdown' | 'plaintext';
-
-/** A half-open range of offsets [start, end). */
-export interface OffsetRange {
-  readonly start: number;
-  readonly end: number;
-}
 
 const DISABLE_COMMENT = /<!--\s*svc-disable\s*-->/gi;
 const ENABLE_COMMENT = /<!--\s*svc-enable\s*-->/gi;
 
 /** Regions switched off by `<!-- svc-disable -->` … `<!-- svc-enable -->`; an unclosed region runs to the end. */
-export function disabledRegions(text: string): OffsetRange[] {
-  const regions: OffsetRange[] = [];
+export function disabledRegions(text: string): TextRange[] {
+  const regions: TextRange[] = [];
   DISABLE_COMMENT.lastIndex = 0;
   for (;;) {
     const disable = DISABLE_COMMENT.exec(text);
@@ -37,8 +32,8 @@ export function disabledRegions(text: string): OffsetRange[] {
 const FENCE_OPEN = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
 
 /** Fenced code blocks, from the opening fence line to the end of the closing fence line (or the text). */
-export function fencedCodeBlocks(text: string): OffsetRange[] {
-  const blocks: OffsetRange[] = [];
+export function fencedCodeBlocks(text: string): TextRange[] {
+  const blocks: TextRange[] = [];
   let open: { start: number; marker: string } | undefined;
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -70,8 +65,8 @@ const MARKDOWN_NON_PROSE = [
 ];
 
 /** Inline code spans of `segment`: a run of backticks up to the next run of the same length. */
-function inlineCodeSpans(segment: string, offset: number): OffsetRange[] {
-  const spans: OffsetRange[] = [];
+function inlineCodeSpans(segment: string, offset: number): TextRange[] {
+  const spans: TextRange[] = [];
   const runs = /`+/g;
   for (;;) {
     const opening = runs.exec(segment);
@@ -90,8 +85,8 @@ function inlineCodeSpans(segment: string, offset: number): OffsetRange[] {
 }
 
 /** Matches of a global pattern in `segment`, as ranges of the whole text. */
-function matchesOf(pattern: RegExp, segment: string, offset: number): OffsetRange[] {
-  const ranges: OffsetRange[] = [];
+function matchesOf(pattern: RegExp, segment: string, offset: number): TextRange[] {
+  const ranges: TextRange[] = [];
   pattern.lastIndex = 0;
   for (;;) {
     const match = pattern.exec(segment);
@@ -102,26 +97,11 @@ function matchesOf(pattern: RegExp, segment: string, offset: number): OffsetRang
   return ranges;
 }
 
-/** `whole` minus `holes`, as sorted disjoint ranges. */
-export function subtractRanges(whole: OffsetRange, holes: readonly OffsetRange[]): OffsetRange[] {
-  const sorted = [...holes].sort((a, b) => a.start - b.start);
-  const kept: OffsetRange[] = [];
-  let cursor = whole.start;
-  for (const hole of sorted) {
-    if (hole.end <= cursor) continue;
-    if (hole.start >= whole.end) break;
-    if (hole.start > cursor) kept.push({ start: cursor, end: hole.start });
-    cursor = Math.max(cursor, hole.end);
-  }
-  if (cursor < whole.end) kept.push({ start: cursor, end: whole.end });
-  return kept;
-}
-
 /** The prose of a document as sorted, disjoint ranges. */
-export function proseRanges(text: string, format: ProseFormat): OffsetRange[] {
+export function proseRanges(text: string, format: ProseFormat): TextRange[] {
   const whole = { start: 0, end: text.length };
   // Patterns run on each segment's own text, so none can pair a backtick or find a URL across a fence.
-  const holesIn = (range: OffsetRange, patterns: readonly RegExp[], withInlineCode: boolean): OffsetRange[] => {
+  const holesIn = (range: TextRange, patterns: readonly RegExp[], withInlineCode: boolean): TextRange[] => {
     const segment = text.slice(range.start, range.end);
     const holes = patterns.flatMap((pattern) => matchesOf(pattern, segment, range.start));
     return withInlineCode ? [...inlineCodeSpans(segment, range.start), ...holes] : holes;
