@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
 import type { EffectiveTerms } from '../model/effectiveTerms';
 import { isSwitchedOffByFrontMatter } from '../model/documents/frontMatter';
-import { fencedCodeBlocks } from '../model/documents/proseRanges';
+import { fencedBlocks, isValueStreamBlock } from '../model/documents/fences';
 import { TermHoverRenderer } from '../model/termHover';
 import { currentEdition } from './edition';
 import type { GlossaryService } from './glossary';
@@ -97,7 +97,5 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
 /** Value-stream text: a value-stream document, or (as far as the window shows) a ```valuestream block. */
 function inValueStream(document: vscode.TextDocument, window: string, offset: number): boolean {
   if (document.languageId === 'valuestream') return true;
-  return fencedCodeBlocks(window).some(
-    (block) => block.start <= offset && offset < block.end && /^[ \t>]*(`{3,}|~{3,})\s*valuestream\b/.test(window.slice(block.start, block.end)),
-  );
+  return fencedBlocks(window).some((block) => block.range.start <= offset && offset < block.range.end && isValueStreamBlock(block));
 }

@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml } from '../model/cards';
-import { isValueStreamInfo } from '../model/markdownBlocks';
 import { valueStreamBlockDiagrams } from './diagrams';
+import { isValueStreamInfo } from '../model/documents/fences';
 
 interface MarkdownItToken {
   type: string;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isInsideFencedBlock } from '../model/markdownBlocks';
 import { ACTIVITY_TABLE_TEMPLATE, BLANK_TEMPLATE, EXAMPLE_TEMPLATES, fencedTemplate, snippetDefaults } from '../model/valueStreamTemplates';
+import { isInsideFencedBlock } from '../model/documents/fences';
 
 const TEMPLATE_WORDS = ['valuestream', 'svc'];
 

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { findValueStreamBlocks } from '../model/markdownBlocks';
-import { mayContainValueStream } from '../model/valueStreamIndex';
 import { VALUE_STREAM_LANGUAGE, type ValueStreamDocuments } from './valueStreamDocuments';
+import { mayContainValueStream } from '../model/documents/fences';
 
 const CODE_LENS_SETTING = 'svc.valueStreams.codeLens';
 /** Context key for the editor title button on Markdown documents. */

@@ -1,14 +1,12 @@
 /**
- * Finds ```valuestream fenced code blocks in Markdown (CommonMark fences: ``` or ~~~, indented up to three
- * spaces, an unclosed fence runs to the end of the document) and parses them with every offset mapped
- * back to the whole document.
+ * The ```valuestream blocks of a Markdown document (found by the one fence scanner, documents/fences.ts): their
+ * YAML with the fence's indentation removed, and every offset of what they hold mapped back to the whole document.
  */
+import { fencedBlocks, isValueStreamBlock, type FencedBlock } from './documents/fences';
 import { parseValueStreams } from './yamlParsers';
 import { mapValueStreamResult } from './valueStreamRules';
 import type { ValueStreamParseResult } from './valueStreamTypes';
 import type { TextRange } from './documents/textRange';
-
-export const VALUE_STREAM_FENCE_LANGUAGE = 'valuestream';
 
 export interface ValueStreamBlock {
   /** The block's text with the fence's indentation removed from each line, as CommonMark reads it. */
@@ -29,93 +27,14 @@ export interface ValueStreamBlock {
   readonly lineStarts: readonly { readonly content: number; readonly document: number }[];
 }
 
-/** True for a fence info string whose first word names the value-stream language (case-insensitive). */
-export function isValueStreamInfo(info: string): boolean {
-  return info.trim().split(/[\s{]/, 1)[0].toLowerCase() === VALUE_STREAM_FENCE_LANGUAGE;
-}
-
-interface Line {
-  readonly start: number;
-  /** End of the line's text, before `\r\n` or `\n`. */
-  readonly end: number;
-  /** Start of the next line (after the line break). */
-  readonly next: number;
-}
-
-function* linesOf(text: string): Generator<Line> {
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const next = newline === -1 ? text.length : newline + 1;
-    const end = newline === -1 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
-    yield { start, end, next };
-    start = next;
-  }
-}
-
-const OPENING_FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-
-interface FencedBlock {
-  readonly info: string;
-  readonly indent: number;
-  readonly lines: Line[];
-  readonly openingFence: TextRange;
-  /** End of the closing fence line, or of the document when the fence is never closed. */
-  closingEnd: number;
-  closed: boolean;
-}
-
-/** Every fenced code block, whatever its language, in document order. */
-function findFencedBlocks(markdown: string): FencedBlock[] {
-  const blocks: FencedBlock[] = [];
-  let open: (FencedBlock & { fence: string }) | undefined;
-  for (const line of linesOf(markdown)) {
-    const text = markdown.slice(line.start, line.end);
-    if (open) {
-      if (isClosingFence(text, open.fence)) {
-        open.closingEnd = line.end;
-        open.closed = true;
-        open = undefined;
-      } else {
-        open.lines.push(line);
-      }
-      continue;
-    }
-    const match = OPENING_FENCE.exec(text);
-    if (!match) continue;
-    const [, indent, fence, info] = match as unknown as [string, string, string, string];
-    // A backtick fence's info string may not contain backticks (that would be inline code).
-    if (fence.startsWith('`') && info.includes('`')) continue;
-    open = { fence, info, indent: indent.length, lines: [], openingFence: { start: line.start, end: line.end }, closingEnd: markdown.length, closed: false };
-    blocks.push(open);
-  }
-  return blocks;
-}
-
 export function findValueStreamBlocks(markdown: string): ValueStreamBlock[] {
-  return findFencedBlocks(markdown)
-    .filter((block) => isValueStreamInfo(block.info))
-    .map((block) => buildBlock(markdown, block.indent, block.lines, block.openingFence, block.closingEnd, block.closed));
+  return fencedBlocks(markdown)
+    .filter(isValueStreamBlock)
+    .map((block) => buildBlock(markdown, block));
 }
 
-/** True when `offset` lies after the opening fence line of a fenced code block and not after its closing fence. */
-export function isInsideFencedBlock(markdown: string, offset: number): boolean {
-  return findFencedBlocks(markdown).some((block) => block.openingFence.end < offset && offset <= block.closingEnd);
-}
-
-function isClosingFence(text: string, fence: string): boolean {
-  const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
-  return match !== null && match[1][0] === fence[0] && match[1].length >= fence.length;
-}
-
-function buildBlock(
-  markdown: string,
-  indent: number,
-  lines: readonly Line[],
-  openingFence: TextRange,
-  closingEnd: number,
-  closed: boolean,
-): ValueStreamBlock {
+function buildBlock(markdown: string, { prefix, lines, openingFence, range, closed }: FencedBlock): ValueStreamBlock {
+  const indent = prefix.length;
   const contentStart = lines.length > 0 ? lines[0].start : Math.min(markdown.length, openingFence.end + lineBreakLength(markdown, openingFence.end));
   const contentEnd = lines.length > 0 ? lines[lines.length - 1].next : contentStart;
   let content = '';
@@ -130,7 +49,7 @@ function buildBlock(
     content,
     contentStart,
     contentEnd,
-    range: { start: openingFence.start, end: closingEnd },
+    range,
     openingFence,
     closed,
     lineStarts,

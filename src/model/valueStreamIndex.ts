@@ -4,6 +4,7 @@
  * Sources are added, replaced and removed one at a time, so an edit re-parses only the file it touched.
  */
 import type { ActivityId } from './itil/activities';
+import { mayContainValueStream } from './documents/fences';
 import { LineMap, type SourcePosition } from './documents/lineMap';
 import { parseMarkdownValueStreams } from './markdownBlocks';
 import { parseValueStreams } from './yamlParsers';
@@ -56,13 +57,6 @@ export function sourceKindOfPath(path: string): SourceKind | undefined {
   if (VALUE_STREAM_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'yaml';
   if (MARKDOWN_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'markdown';
   return undefined;
-}
-
-const VALUE_STREAM_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*valuestream\b/im;
-
-/** Cheap test that spares the parser the many Markdown files without a ```valuestream block. */
-export function mayContainValueStream(markdown: string): boolean {
-  return VALUE_STREAM_FENCE.test(markdown);
 }
 
 /** Binary files have NUL characters early on; text never does. */

@@ -4,12 +4,12 @@ import {
   ValueStreamIndex,
   indexSource,
   looksBinary,
-  mayContainValueStream,
   parseValueStreamSource,
   sourceKindOfPath,
   type SourceKind,
 } from '../../src/model/valueStreamIndex';
 import { LineMap } from '../../src/model/documents/lineMap';
+import { mayContainValueStream } from '../../src/model/documents/fences';
 
 const MARKDOWN_WITH_STREAM = `# Onboarding
 

@@ -5,6 +5,7 @@
  * `<!-- svc-enable -->` (in plain text too). Markdown front matter is metadata, not prose; with `svc: off`
  * in it the whole file is left out.
  */
+import { fencedBlocks } from './fences';
 import { frontMatter } from './frontMatter';
 import { subtractRanges, type TextRange } from './textRange';
 
@@ -27,33 +28,6 @@ export function disabledRegions(text: string): TextRange[] {
     DISABLE_COMMENT.lastIndex = end;
   }
   return regions;
-}
-
-const FENCE_OPEN = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
-
-/** Fenced code blocks, from the opening fence line to the end of the closing fence line (or the text). */
-export function fencedCodeBlocks(text: string): TextRange[] {
-  const blocks: TextRange[] = [];
-  let open: { start: number; marker: string } | undefined;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-    const fence = FENCE_OPEN.exec(line);
-    if (open) {
-      if (fence && fence[1][0] === open.marker[0] && fence[1].length >= open.marker.length && fence[2].trim() === '') {
-        blocks.push({ start: open.start, end: lineEnd });
-        open = undefined;
-      }
-    } else if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-      open = { start: lineStart, marker: fence[1] };
-    }
-    if (newline < 0) break;
-    lineStart = newline + 1;
-  }
-  if (open) blocks.push({ start: open.start, end: text.length });
-  return blocks;
 }
 
 const URL_PATTERN = /\b(?:https?|ftp|file|mailto):[^\s<>()[\]"'`]+/gi;
@@ -111,6 +85,6 @@ export function proseRanges(text: string, format: ProseFormat): TextRange[] {
   }
   const metadata = frontMatter(text);
   if (metadata?.svcOff) return [];
-  const outsideFences = subtractRanges(whole, [...(metadata ? [metadata.range] : []), ...disabledRegions(text), ...fencedCodeBlocks(text)]);
+  const outsideFences = subtractRanges(whole, [...(metadata ? [metadata.range] : []), ...disabledRegions(text), ...fencedBlocks(text).map((block) => block.range)]);
   return outsideFences.flatMap((range) => subtractRanges(range, holesIn(range, MARKDOWN_NON_PROSE, true)));
 }
