@@ -2,7 +2,7 @@
 // consultant document, the work the Document Coverage view does after each debounced edit.
 import { availableParallelism, loadavg } from 'node:os';
 import { computeCoverage } from '../src/model/coverage';
-import { builtInTerms } from '../src/model/effectiveTerms';
+import { builtInTerms } from '../src/model/terms/effectiveTerms';
 import { consultantMarkdown } from './terms.bench';
 import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
 

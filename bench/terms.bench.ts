@@ -1,9 +1,9 @@
 // Term matcher figures: index build, hover latency on a 1 MB Markdown document, and full-document scan
 // throughput on 1 MB and 10 MB of prose, against a naive scan with one regular expression per term.
 import { workbenchColorReference } from '../src/model/cards';
-import { createTermIndex, modelTermForms } from '../src/model/termMatcher';
-import { builtInTerms } from '../src/model/effectiveTerms';
-import { TermHoverRenderer } from '../src/model/termHover';
+import { createTermIndex, modelTermForms } from '../src/model/terms/termMatcher';
+import { builtInTerms } from '../src/model/terms/effectiveTerms';
+import { TermHoverRenderer } from '../src/model/terms/termHover';
 import { availableParallelism, loadavg } from 'node:os';
 import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
 

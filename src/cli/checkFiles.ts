@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineMap } from '../model/documents/lineMap';
-import { effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
+import { effectiveTerms, type EffectiveTerms } from '../model/terms/effectiveTerms';
 import { GLOSSARY_PATH, parseGlossary } from '../model/glossary';
 import { parseMarkdownValueStreams } from '../model/markdownBlocks';
 import { parseValueStreams } from '../model/valueStream';

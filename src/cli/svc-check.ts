@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EffectiveTerms } from '../model/effectiveTerms';
-import { builtInTerms } from '../model/effectiveTerms';
-import { findOutdatedTerms } from '../model/terminology';
+import type { EffectiveTerms } from '../model/terms/effectiveTerms';
+import { builtInTerms } from '../model/terms/effectiveTerms';
+import { findOutdatedTerms } from '../model/terms/terminology';
 import { checkText, collectFiles, glossaryFileFor, loadGlossary, readText, UsageError, type LoadedGlossary, type ProseChecker, type Problem } from './checkFiles';
 
 const USAGE = `Usage: svc-check [files, folders or globs…] [--format text|json] [--strict] [--glossary <file>]

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LineMap } from '../model/documents/lineMap';
-import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
-import { GLOSSARY_PATH, type GlossaryFinding } from '../model/glossaryTypes';
+import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../model/terms/effectiveTerms';
+import { GLOSSARY_PATH, type GlossaryFinding } from '../model/glossary/glossaryTypes';
 import { parseGlossary } from '../model/yamlParsers';
 
 export const GLOSSARY_DIAGNOSTIC_SOURCE = 'SVC glossary';

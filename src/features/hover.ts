@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, workbenchColorReference } from '../model/cards';
-import type { EffectiveTerms } from '../model/effectiveTerms';
+import type { EffectiveTerms } from '../model/terms/effectiveTerms';
 import { isSwitchedOffByFrontMatter } from '../model/documents/frontMatter';
 import { fencedBlocks, isValueStreamBlock } from '../model/documents/fences';
-import { TermHoverRenderer } from '../model/termHover';
+import { TermHoverRenderer } from '../model/terms/termHover';
 import { currentEdition } from './edition';
 import type { GlossaryService } from './glossary';
 

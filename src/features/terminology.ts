@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { LEGACY_TERMS, getLegacyTerm } from '../model/itil/legacyTerms';
-import { normalizeForm } from '../model/termMatcher';
-import type { EffectiveTerms } from '../model/effectiveTerms';
-import { LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../model/terminology';
+import { normalizeForm } from '../model/terms/termMatcher';
+import type { EffectiveTerms } from '../model/terms/effectiveTerms';
+import { LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../model/terms/terminology';
 import type { GlossaryService } from './glossary';
 
 export const DIAGNOSTIC_SOURCE = 'ITIL 4';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ACTIVITIES } from '../model/itil/activities';
-import type { EffectiveTerms } from '../model/effectiveTerms';
+import type { EffectiveTerms } from '../model/terms/effectiveTerms';
 import { practiceGroupLabel, type EditionData } from '../model/itil/editions';
 import { practiceWrittenName } from '../model/valueStreamRules';
 import { completionContextAt, type CompletionContext } from '../model/valueStreamEditing';

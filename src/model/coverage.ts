@@ -9,8 +9,8 @@
  * input (`terms`): a workspace glossary adds its spellings and hides practices the organisation does not use.
  */
 import { ACTIVITIES, getActivity, type ActivityId } from './itil/activities';
-import { meansItsTerm } from './activityMentions';
-import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
+import { meansItsTerm } from './terms/activityMentions';
+import { builtInTerms, type EffectiveTerms } from './terms/effectiveTerms';
 import { parseMarkdownValueStreams } from './markdownBlocks';
 import { getPractice, type Practice } from './itil/practices';
 import { disabledRegions, proseRanges } from './documents/proseRanges';

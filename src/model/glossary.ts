@@ -7,10 +7,10 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { ACTIVITIES } from './itil/activities';
 import { ALL_CONCEPTS } from './itil/concepts';
-import { closestMatches } from './editDistance';
+import { closestMatches } from './terms/editDistance';
 import { LEGACY_TERMS } from './itil/legacyTerms';
 import { PRACTICES, getPractice, resolvePractice } from './itil/practices';
-import { modelTermForms, normalizeForm, type TermRef } from './termMatcher';
+import { modelTermForms, normalizeForm, type TermRef } from './terms/termMatcher';
 import type { FindingSeverity } from './valueStreamTypes';
 import {
   EMPTY_GLOSSARY,
@@ -22,10 +22,10 @@ import {
   type GlossaryParseResult,
   type GlossaryTerm,
   type PreferredTermRule,
-} from './glossaryTypes';
+} from './glossary/glossaryTypes';
 import type { TextRange } from './documents/textRange';
 
-export * from './glossaryTypes';
+export * from './glossary/glossaryTypes';
 
 
 const ROOT_KEYS = ['version', 'organisation', 'terms', 'overrides', 'hide', 'preferredTerms'] as const;

@@ -11,7 +11,7 @@ import {
   resolveActivity,
   type ActivityId,
 } from './itil/activities';
-import { closestMatches } from './editDistance';
+import { closestMatches } from './terms/editDistance';
 import { readPlainYaml, type PlainDocument } from './plainYaml';
 import { resolveLegacyTerm } from './itil/legacyTerms';
 import { PRACTICES, findPractice, resolvePractice, type Practice } from './itil/practices';

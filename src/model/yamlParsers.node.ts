@@ -3,7 +3,7 @@
  * esbuild.mjs uses this module in place of yamlParsers.ts there. The readers and the `yaml` library live in
  * dist/yamlParsers.js beside dist/extension.js; the first parse loads them, activation does not.
  */
-import type { GlossaryParseResult } from './glossaryTypes';
+import type { GlossaryParseResult } from './glossary/glossaryTypes';
 import type * as YamlParsers from './yamlParsers';
 import type { ValueStreamParseResult } from './valueStreamTypes';
 

@@ -3,7 +3,7 @@ import { SOURCE_UNCERTAIN_BADGE, cardToMarkdown, conceptCard, lifecycleCard, lif
 import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
 import { findItems } from '../../src/model/findItems';
 import { practiceTable } from '../../src/model/markdownTables';
-import { builtInTerms } from '../../src/model/effectiveTerms';
+import { builtInTerms } from '../../src/model/terms/effectiveTerms';
 import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/itil/editions';
 import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, practiceKey } from '../../src/model/explorerTree';
 import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/mermaid';

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { builtInTerms, effectiveTerms } from '../../src/model/effectiveTerms';
+import { builtInTerms, effectiveTerms } from '../../src/model/terms/effectiveTerms';
 import { frontMatter, isSwitchedOffByFrontMatter } from '../../src/model/documents/frontMatter';
 import { parse as parseYaml } from 'yaml';
 import { parseGlossary, type GlossaryFinding } from '../../src/model/glossary';
 import { cardToMarkdown } from '../../src/model/cards';
-import { TermHoverRenderer } from '../../src/model/termHover';
-import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terminology';
+import { TermHoverRenderer } from '../../src/model/terms/termHover';
+import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terms/terminology';
 
 const CONTOSO = `version: 1
 organisation: Contoso

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { TermHoverRenderer, cardForTerm } from '../../src/model/termHover';
-import { modelTermForms } from '../../src/model/termMatcher';
+import { TermHoverRenderer, cardForTerm } from '../../src/model/terms/termHover';
+import { modelTermForms } from '../../src/model/terms/termMatcher';
 
 suite('Term hover', () => {
   test('every indexed term has a card of its kind', () => {

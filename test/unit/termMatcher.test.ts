@@ -7,7 +7,7 @@ import {
   normalizeForm,
   termIndex,
   type TermMatch,
-} from '../../src/model/termMatcher';
+} from '../../src/model/terms/termMatcher';
 import { ACTIVITIES } from '../../src/model/itil/activities';
 import { PRACTICES } from '../../src/model/itil/practices';
 import { LEGACY_TERMS } from '../../src/model/itil/legacyTerms';

@@ -9,7 +9,7 @@ import {
   fixAllEdits,
   isSentenceStart,
   joinNames,
-} from '../../src/model/terminology';
+} from '../../src/model/terms/terminology';
 import { fencedBlocks } from '../../src/model/documents/fences';
 import { disabledRegions, proseRanges } from '../../src/model/documents/proseRanges';
 

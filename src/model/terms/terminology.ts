@@ -4,9 +4,9 @@
  * diagnostics, quick fixes and the command-line checker read these findings.
  */
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
-import type { PreferredTermRule } from './glossaryTypes';
-import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from './itil/legacyTerms';
-import { proseRanges, type ProseFormat } from './documents/proseRanges';
+import type { PreferredTermRule } from '../glossary/glossaryTypes';
+import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from '../itil/legacyTerms';
+import { proseRanges, type ProseFormat } from '../documents/proseRanges';
 import { normalizeForm } from './termMatcher';
 
 export const LEGACY_TERM_CODE = 'svc/legacy-term';

@@ -4,12 +4,12 @@
  * own terms, and the names its preferred-term rules flag. Hovers, completion, the terminology checker, the
  * CLI and any view that counts mentions take an `EffectiveTerms` as input, so they all agree.
  */
-import { ITIL4 } from './itil/editions/itil4';
-import type { EditionData } from './itil/editions/types';
-import { activityCard, conceptCard, legacyCard, practiceCard, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from './cards';
-import { isActivityId } from './itil/activities';
-import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from './glossaryTypes';
-import { PRACTICES, getPractice, type Practice } from './itil/practices';
+import { ITIL4 } from '../itil/editions/itil4';
+import type { EditionData } from '../itil/editions/types';
+import { activityCard, conceptCard, legacyCard, practiceCard, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from '../cards';
+import { isActivityId } from '../itil/activities';
+import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from '../glossary/glossaryTypes';
+import { PRACTICES, getPractice, type Practice } from '../itil/practices';
 import { createTermIndex, modelTermForms, normalizeForm, termIndex, type TermForm, type TermIndex, type TermRef } from './termMatcher';
 
 /** A practice as completion and coverage offer it under a glossary. */

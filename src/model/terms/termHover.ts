@@ -2,10 +2,10 @@
  * What a hover shows for the ITIL term under an offset: the term's range and its card as Markdown.
  */
 import { meansItsTerm } from './activityMentions';
-import { cardToMarkdown, type Card, type MarkdownCardOptions } from './cards';
+import { cardToMarkdown, type Card, type MarkdownCardOptions } from '../cards';
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
-import { ITIL4 } from './itil/editions/itil4';
-import type { EditionData } from './itil/editions/types';
+import { ITIL4 } from '../itil/editions/itil4';
+import type { EditionData } from '../itil/editions/types';
 import type { TermRef } from './termMatcher';
 
 /** The card of a term as `terms` (by default the built-in ones) describe it in `edition`. */

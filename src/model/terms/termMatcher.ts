@@ -12,10 +12,10 @@
  *   blockquote marker at the start of the continued line; a blank line, a new list item or any other
  *   punctuation ends a term.
  */
-import { ACTIVITIES } from './itil/activities';
-import { ALL_CONCEPTS } from './itil/concepts';
-import { LEGACY_TERMS } from './itil/legacyTerms';
-import { PRACTICES } from './itil/practices';
+import { ACTIVITIES } from '../itil/activities';
+import { ALL_CONCEPTS } from '../itil/concepts';
+import { LEGACY_TERMS } from '../itil/legacyTerms';
+import { PRACTICES } from '../itil/practices';
 
 /**
  * Built-in kinds come from the model; `organisation` terms and `avoided` names (of preferred-term rules) come
