@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseValueStreams } from '../src/model/valueStream';
-import type { ValueStream } from '../src/model/valueStreamTypes';
+import type { ValueStream } from '../src/model/valueStreams/valueStreamTypes';
 import { startDiagramPageServer } from './diagramPage';
 import { percentile, type BenchFigure } from './figures';
 

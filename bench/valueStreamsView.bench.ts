@@ -4,7 +4,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ValueStreamIndex, sourceKindOfPath } from '../src/model/valueStreamIndex';
+import { ValueStreamIndex, sourceKindOfPath } from '../src/model/valueStreams/valueStreamIndex';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 
 const FILE_COUNT = 2000;

@@ -7,7 +7,7 @@ import { ACTIVITY_IDS } from '../src/model/itil/activities';
 import { EXAMPLE_STREAMS } from '../src/model/itil/exampleStreams';
 import { PRACTICES } from '../src/model/itil/practices';
 import { parseValueStreams, parseValueStreamsWithYamlLibrary } from '../src/model/valueStream';
-import { practiceWrittenName } from '../src/model/valueStreamRules';
+import { practiceWrittenName } from '../src/model/valueStreams/valueStreamRules';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { LineMap } from '../model/documents/lineMap';
 import { effectiveTerms, type EffectiveTerms } from '../model/terms/effectiveTerms';
 import { GLOSSARY_PATH, parseGlossary } from '../model/glossary';
-import { parseMarkdownValueStreams } from '../model/markdownBlocks';
+import { parseMarkdownValueStreams } from '../model/valueStreams/markdownBlocks';
 import { parseValueStreams } from '../model/valueStream';
-import type { FindingSeverity } from '../model/valueStreamTypes';
+import type { FindingSeverity } from '../model/valueStreams/valueStreamTypes';
 
 export interface Problem {
   readonly file: string;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ACTIVITY_TABLE_TEMPLATE, BLANK_TEMPLATE, EXAMPLE_TEMPLATES, fencedTemplate, snippetDefaults } from '../model/valueStreamTemplates';
+import { ACTIVITY_TABLE_TEMPLATE, BLANK_TEMPLATE, EXAMPLE_TEMPLATES, fencedTemplate, snippetDefaults } from '../model/valueStreams/valueStreamTemplates';
 import { isInsideFencedBlock } from '../model/documents/fences';
 
 const TEMPLATE_WORDS = ['valuestream', 'svc'];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FindingSeverity } from '../model/valueStreamTypes';
+import type { FindingSeverity } from '../model/valueStreams/valueStreamTypes';
 import { holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 export const VALUE_STREAM_DIAGNOSTIC_SOURCE = 'svc';

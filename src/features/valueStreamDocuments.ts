@@ -4,9 +4,9 @@ import {
   documentOffsetToBlock,
   findValueStreamBlocks,
   parseMarkdownValueStreams,
-} from '../model/markdownBlocks';
+} from '../model/valueStreams/markdownBlocks';
 import { parseValueStreams } from '../model/yamlParsers';
-import type { ValueStreamParseResult } from '../model/valueStreamTypes';
+import type { ValueStreamParseResult } from '../model/valueStreams/valueStreamTypes';
 import type { TextRange } from '../model/documents/textRange';
 
 export const VALUE_STREAM_LANGUAGE = 'valuestream';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CARD_COMMANDS, activityCard, cardToMarkdown, legacyCard, practiceCard, workbenchColorReference, type Card } from '../model/cards';
-import { targetAt } from '../model/valueStreamEditing';
+import { targetAt } from '../model/valueStreams/valueStreamEditing';
 import { currentEdition } from './edition';
-import { fieldDescription } from '../model/valueStreamFormat';
+import { fieldDescription } from '../model/valueStreams/valueStreamFormat';
 import { fieldDocumentation } from './valueStreamCompletion';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 

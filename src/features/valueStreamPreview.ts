@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { sameStep, stepAtOffset } from '../model/diagramLinks';
 import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../model/diagramProtocol';
-import type { Finding, ValueStreamParseResult } from '../model/valueStreamTypes';
+import type { Finding, ValueStreamParseResult } from '../model/valueStreams/valueStreamTypes';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 import { holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 import type { TextRange } from '../model/documents/textRange';

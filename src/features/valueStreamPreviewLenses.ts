@@ -4,7 +4,7 @@
  * apart from the preview panels so that showing them never loads the diagram code.
  */
 import * as vscode from 'vscode';
-import { findValueStreamBlocks } from '../model/markdownBlocks';
+import { findValueStreamBlocks } from '../model/valueStreams/markdownBlocks';
 import { VALUE_STREAM_LANGUAGE, type ValueStreamDocuments } from './valueStreamDocuments';
 import { mayContainValueStream } from '../model/documents/fences';
 

@@ -13,7 +13,7 @@ import {
   type IndexedStep,
   type IndexedStream,
   type SourceKind,
-} from '../model/valueStreamIndex';
+} from '../model/valueStreams/valueStreamIndex';
 import type { SourcePosition } from '../model/documents/lineMap';
 
 export const VALUE_STREAMS_VIEW = 'svc.valueStreams';

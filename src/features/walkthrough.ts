@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE } from '../model/diagramProtocol';
-import { findValueStreamBlocks } from '../model/markdownBlocks';
+import { findValueStreamBlocks } from '../model/valueStreams/markdownBlocks';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND } from './terminology';
 import { VALUE_STREAM_LANGUAGE } from './valueStreamDocuments';
 

@@ -11,12 +11,12 @@
 import { ACTIVITIES, getActivity, type ActivityId } from './itil/activities';
 import { meansItsTerm } from './terms/activityMentions';
 import { builtInTerms, type EffectiveTerms } from './terms/effectiveTerms';
-import { parseMarkdownValueStreams } from './markdownBlocks';
+import { parseMarkdownValueStreams } from './valueStreams/markdownBlocks';
 import { getPractice, type Practice } from './itil/practices';
 import { disabledRegions, proseRanges } from './documents/proseRanges';
 import type { TextRange } from './documents/textRange';
 import { parseValueStreams } from './yamlParsers';
-import type { ValueStream } from './valueStreamTypes';
+import type { ValueStream } from './valueStreams/valueStreamTypes';
 
 export type CoverageFormat = 'markdown' | 'plaintext' | 'valuestream';
 

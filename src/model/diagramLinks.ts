@@ -4,7 +4,7 @@
  */
 import type { ChainNodeId, StepRef } from './diagramProtocol';
 import type { ExplorerNode } from './explorerTree';
-import type { ValueStream } from './valueStreamTypes';
+import type { ValueStream } from './valueStreams/valueStreamTypes';
 import type { TextRange } from './documents/textRange';
 
 /** The line of `text` that holds `offset`, without its line break. */

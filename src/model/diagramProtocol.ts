@@ -5,7 +5,7 @@
 import type { ActivityId } from './itil/activities';
 import { isActivityId } from './itil/activities';
 import type { ThemeKind } from './mermaid';
-import type { ValueStream } from './valueStreamTypes';
+import type { ValueStream } from './valueStreams/valueStreamTypes';
 
 export const DIAGRAM_VIEW_TYPE = 'svc.diagram';
 export const PREVIEW_VIEW_TYPE = 'svc.valueStreamPreview';

@@ -11,7 +11,7 @@ import { closestMatches } from './terms/editDistance';
 import { LEGACY_TERMS } from './itil/legacyTerms';
 import { PRACTICES, getPractice, resolvePractice } from './itil/practices';
 import { modelTermForms, normalizeForm, type TermRef } from './terms/termMatcher';
-import type { FindingSeverity } from './valueStreamTypes';
+import type { FindingSeverity } from './valueStreams/valueStreamTypes';
 import {
   EMPTY_GLOSSARY,
   type GlossaryFindingCode,

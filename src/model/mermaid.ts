@@ -19,7 +19,7 @@ import {
   type ActivityId,
 } from './itil/activities';
 import type { EditionData } from './itil/editions/types';
-import type { ValueStream, ValueStreamStep } from './valueStreamTypes';
+import type { ValueStream, ValueStreamStep } from './valueStreams/valueStreamTypes';
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
 

@@ -23,7 +23,7 @@ import {
   STREAM_FIELDS,
   mapValueStreamResult,
   practiceWrittenName,
-} from './valueStreamRules';
+} from './valueStreams/valueStreamRules';
 import type {
   Finding,
   FindingCode,
@@ -33,7 +33,7 @@ import type {
   ValueStream,
   ValueStreamParseResult,
   ValueStreamStep,
-} from './valueStreamTypes';
+} from './valueStreams/valueStreamTypes';
 import type { TextRange } from './documents/textRange';
 
 export function parseValueStreams(text: string): ValueStreamParseResult {

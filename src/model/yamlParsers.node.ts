@@ -5,7 +5,7 @@
  */
 import type { GlossaryParseResult } from './glossary/glossaryTypes';
 import type * as YamlParsers from './yamlParsers';
-import type { ValueStreamParseResult } from './valueStreamTypes';
+import type { ValueStreamParseResult } from './valueStreams/valueStreamTypes';
 
 let parsers: typeof YamlParsers | undefined;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fencedBlocks, isValueStreamBlock } from '../../src/model/documents/fences';
 import { proseRanges } from '../../src/model/documents/proseRanges';
-import { findValueStreamBlocks } from '../../src/model/markdownBlocks';
+import { findValueStreamBlocks } from '../../src/model/valueStreams/markdownBlocks';
 
 const prose = (markdown: string): string => proseRanges(markdown, 'markdown').map((range) => markdown.slice(range.start, range.end)).join('|');
 

@@ -5,7 +5,7 @@ import {
   documentOffsetToBlock,
   findValueStreamBlocks,
   parseMarkdownValueStreams,
-} from '../../src/model/markdownBlocks';
+} from '../../src/model/valueStreams/markdownBlocks';
 import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import { isInsideFencedBlock, isValueStreamInfo } from '../../src/model/documents/fences';
 

@@ -17,7 +17,7 @@ import {
 } from '../../src/model/mermaid';
 import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
 import { parseValueStreams } from '../../src/model/valueStream';
-import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreamTypes';
+import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreams/valueStreamTypes';
 
 const NO_RANGE = { start: 0, end: 0 };
 

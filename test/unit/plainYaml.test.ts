@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { ACTIVITY_IDS } from '../../src/model/itil/activities';
 import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
-import { findValueStreamBlocks } from '../../src/model/markdownBlocks';
+import { findValueStreamBlocks } from '../../src/model/valueStreams/markdownBlocks';
 import { readPlainYaml } from '../../src/model/plainYaml';
 import { parseValueStreams, parseValueStreamsWithYamlLibrary } from '../../src/model/valueStream';
-import { NEW_STREAM_TEMPLATES } from '../../src/model/valueStreamTemplates';
+import { NEW_STREAM_TEMPLATES } from '../../src/model/valueStreams/valueStreamTemplates';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
 

@@ -7,7 +7,7 @@ import {
   parseValueStreamSource,
   sourceKindOfPath,
   type SourceKind,
-} from '../../src/model/valueStreamIndex';
+} from '../../src/model/valueStreams/valueStreamIndex';
 import { LineMap } from '../../src/model/documents/lineMap';
 import { mayContainValueStream } from '../../src/model/documents/fences';
 

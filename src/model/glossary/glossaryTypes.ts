@@ -3,7 +3,7 @@
  * the reader in glossary.ts, which needs the `yaml` library: code that only consumes a glossary stays light.
  */
 import type { TermRef } from '../terms/termMatcher';
-import type { FindingSeverity } from '../valueStreamTypes';
+import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
 import type { TextRange } from '../documents/textRange';
 
 /** Where the glossary lives, relative to a workspace folder (or the folder the CLI checks). */
