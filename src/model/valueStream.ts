@@ -12,7 +12,6 @@ import {
   type ActivityId,
 } from './itil/activities';
 import { closestMatches } from './terms/editDistance';
-import { readPlainYaml, type PlainDocument } from './plainYaml';
 import { resolveLegacyTerm } from './itil/legacyTerms';
 import { PRACTICES, findPractice, resolvePractice, type Practice } from './itil/practices';
 import {
@@ -37,26 +36,9 @@ import type {
 import type { TextRange } from './documents/textRange';
 
 export function parseValueStreams(text: string): ValueStreamParseResult {
-  // Most streams are plain YAML, for which the fast reader builds the library's nodes; the library reads the rest.
-  return checkValueStreams(text, readPlainYaml(text));
-}
-
-/** The same with every text read by the `yaml` library: the reference that the fast reader is tested against. */
-export function parseValueStreamsWithYamlLibrary(text: string): ValueStreamParseResult {
-  return checkValueStreams(text, undefined);
-}
-
-function checkValueStreams(text: string, plainDocuments: readonly PlainDocument[] | undefined): ValueStreamParseResult {
   const findings: Finding[] = [];
   const streams: ValueStream[] = [];
-  if (plainDocuments) {
-    for (const document of plainDocuments) {
-      const stream = new StreamReader(document, findings).read();
-      if (stream) streams.push(stream);
-    }
-  } else {
-    readWithYamlLibrary(text, streams, findings);
-  }
+  readWithYamlLibrary(text, streams, findings);
   if (streams.length === 0 && findings.length === 0) {
     findings.push(
       finding(
@@ -138,14 +120,11 @@ function rangeOf(node: Node | null | undefined, fallback: TextRange): TextRange 
   return range ? { start: range[0], end: Math.max(range[0], range[1]) } : fallback;
 }
 
-/**
- * Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. Only the
- * library's documents have aliases: the fast reader declines texts with them.
- */
-function dereference(document: Document.Parsed | PlainDocument, node: unknown): Node | null {
+/** Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. */
+function dereference(document: Document.Parsed, node: unknown): Node | null {
   let current = node;
   for (let hops = 0; hops < 8 && isAlias(current); hops += 1) {
-    current = ('errors' in document ? current.resolve(document) : undefined) ?? null;
+    current = current.resolve(document) ?? null;
   }
   return isAlias(current) ? null : ((current as Node | null | undefined) ?? null);
 }
@@ -179,7 +158,7 @@ class StreamReader {
   private readonly documentRange: TextRange;
 
   constructor(
-    private readonly document: Document.Parsed | PlainDocument,
+    private readonly document: Document.Parsed,
     private readonly findings: Finding[],
   ) {
     const [start, , end] = document.range;
