@@ -4,7 +4,7 @@
  * edit (the preview's 250 ms debounce in the extension host comes on top of that).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseValueStreams } from '../src/model/valueStream';
+import { parseValueStreams } from '../src/model/yamlParsers';
 import type { ValueStream } from '../src/model/valueStreams/valueStreamTypes';
 import { startDiagramPageServer } from './diagramPage';
 import { percentile, type BenchFigure } from './figures';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ACTIVITY_IDS } from '../src/model/itil/activities';
 import { EXAMPLE_STREAMS } from '../src/model/itil/exampleStreams';
 import { PRACTICES } from '../src/model/itil/practices';
-import { parseValueStreams } from '../src/model/valueStream';
+import { parseValueStreams } from '../src/model/yamlParsers';
 import { practiceWrittenName } from '../src/model/valueStreams/valueStreamRules';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 

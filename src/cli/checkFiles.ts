@@ -7,9 +7,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineMap } from '../model/documents/lineMap';
 import { effectiveTerms, type EffectiveTerms } from '../model/terms/effectiveTerms';
-import { GLOSSARY_PATH, parseGlossary } from '../model/glossary';
+import { GLOSSARY_PATH } from '../model/glossary';
 import { parseMarkdownValueStreams } from '../model/valueStreams/markdownBlocks';
-import { parseValueStreams } from '../model/valueStream';
+import { parseValueStreams, parseGlossary } from '../model/yamlParsers';
 import type { FindingSeverity } from '../model/valueStreams/valueStreamTypes';
 
 export interface Problem {

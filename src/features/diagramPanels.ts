@@ -1,6 +1,7 @@
 /**
- * Every diagram panel the host drives (value chain, value-stream previews, lifecycle). DiagramCommands creates
- * this on the first diagram command or restored panel, through diagrams.ts.
+ * Every diagram panel the host drives (value chain, value-stream previews, lifecycle), and the Mermaid text of
+ * ```valuestream blocks in the Markdown preview: what the diagrams seam (diagrams.ts) loads on first use.
+ * DiagramCommands creates the panels on the first diagram command or restored panel.
  */
 import type * as vscode from 'vscode';
 import type { ExplorerNode } from '../model/explorerTree';
@@ -9,6 +10,12 @@ import { activeDiagramWebview, type DiagramWebview } from './diagramWebview';
 import { LifecycleDiagram } from './lifecycleDiagram';
 import { ValueStreamPreviews } from './valueStreamPreview';
 import type { ValueStreamDocuments } from './valueStreamDocuments';
+
+export { valueStreamBlockDiagrams } from '../model/markdownDiagrams';
+
+export function createDiagramPanels(extensionUri: vscode.Uri, valueChainTree: vscode.TreeView<ExplorerNode>, valueStreams: ValueStreamDocuments): DiagramPanels {
+  return new DiagramPanels(extensionUri, valueChainTree, valueStreams);
+}
 
 export class DiagramPanels implements vscode.Disposable {
   readonly valueChain: ValueChainDiagram;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { chainNodeOfTreeNode, lineAround, sameStep, stepAtOffset } from '../../src/model/diagramLinks';
 import { buildValueChainTree } from '../../src/model/explorerTree';
-import { parseValueStreams } from '../../src/model/valueStream';
+import { parseValueStreams } from '../../src/model/yamlParsers';
 
 const SOURCE = `valueStream: Incident resolution
 steps:

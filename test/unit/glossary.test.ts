@@ -5,10 +5,11 @@ import Ajv from 'ajv';
 import { builtInTerms, effectiveTerms } from '../../src/model/terms/effectiveTerms';
 import { frontMatter, isSwitchedOffByFrontMatter } from '../../src/model/documents/frontMatter';
 import { parse as parseYaml } from 'yaml';
-import { parseGlossary, type GlossaryFinding } from '../../src/model/glossary';
+import { type GlossaryFinding } from '../../src/model/glossary';
 import { cardToMarkdown } from '../../src/model/cards';
 import { TermHoverRenderer } from '../../src/model/terms/termHover';
 import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terms/terminology';
+import { parseGlossary } from '../../src/model/yamlParsers';
 
 const CONTOSO = `version: 1
 organisation: Contoso

@@ -16,7 +16,7 @@ import {
   valueStreamGantt,
 } from '../../src/model/mermaid';
 import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
+import { parseValueStreams } from '../../src/model/yamlParsers';
 import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreams/valueStreamTypes';
 
 const NO_RANGE = { start: 0, end: 0 };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
+import { parseValueStreams } from '../../src/model/yamlParsers';
 import { FINDING_SEVERITIES } from '../../src/model/valueStreams/valueStreamRules';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../src/model/valueStreams/valueStreamTypes';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ACTIVITIES, resolveActivity } from '../../src/model/itil/activities';
 import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import { parseMarkdownValueStreams } from '../../src/model/valueStreams/markdownBlocks';
-import { parseValueStreams } from '../../src/model/valueStream';
+import { parseValueStreams } from '../../src/model/yamlParsers';
 import { FINDING_SEVERITIES } from '../../src/model/valueStreams/valueStreamRules';
 import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreams/valueStreamFormat';
 import { FINDING_CODES } from '../../src/model/valueStreams/valueStreamTypes';

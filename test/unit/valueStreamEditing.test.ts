@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
+import { parseValueStreams } from '../../src/model/yamlParsers';
 import { STEP_FIELDS, STREAM_FIELDS } from '../../src/model/valueStreams/valueStreamRules';
 import {
   completionContextAt,

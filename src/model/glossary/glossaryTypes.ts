@@ -1,6 +1,6 @@
 /**
  * The shape of an organisation's glossary (`.svc/glossary.yaml`) as the rest of the model uses it. Kept apart from
- * the reader in glossary.ts, which needs the `yaml` library: code that only consumes a glossary stays light.
+ * the reader in model/yamlParsers, which needs the `yaml` library: code that only consumes a glossary stays light.
  */
 import type { TermRef } from '../terms/termMatcher';
 import type { FindingSeverity } from '../valueStreams/valueStreamTypes';

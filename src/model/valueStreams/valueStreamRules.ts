@@ -1,12 +1,13 @@
 /**
  * The fixed rules of the value-stream language (fields, defaults, severities, how practices are written) and
  * offset mapping of results. Kept apart from the parser so that code needing only these does not load the YAML
- * library: the Node extension host loads the parser on first use (see yamlParsers.ts).
+ * library: the Node extension host loads the parser on first use (see model/yamlParsers).
  */
 import type { Practice } from '../itil/practices';
 import type {
   Finding,
   FindingCode,
+  FindingFix,
   FindingSeverity,
   ValueStream,
   ValueStreamParseResult,
@@ -36,6 +37,11 @@ export const FINDING_SEVERITIES: Readonly<Record<FindingCode, FindingSeverity>> 
   'svc/entry-activity': 'information',
   'svc/value-activity': 'information',
 };
+
+/** A finding with the severity its code always has. */
+export function valueStreamFinding(code: FindingCode, message: string, range: TextRange, fixes: readonly FindingFix[] = []): Finding {
+  return { code, severity: FINDING_SEVERITIES[code], message, range, fixes };
+}
 
 /** How a practice is written in value streams: lower case as in running text, acronyms kept ("IT asset management"). */
 export function practiceWrittenName(practice: Practice): string {

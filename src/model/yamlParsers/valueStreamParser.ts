@@ -1,28 +1,19 @@
 /**
- * Parses and checks value-stream definitions: YAML, one stream per document, `---` between streams.
- * Positions come from the `yaml` library's source ranges. Never throws: every problem becomes a finding.
+ * Reads and checks value-stream definitions: YAML, one stream per document, `---` between streams. Positions come
+ * from the `yaml` library's source ranges. Never throws: every problem becomes a finding.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
-import {
-  ACTIVITIES,
-  ENTRY_ACTIVITY_IDS,
-  VALUE_ACTIVITY_IDS,
-  getActivity,
-  resolveActivity,
-  type ActivityId,
-} from './itil/activities';
-import { closestMatches } from './terms/editDistance';
-import { resolveLegacyTerm } from './itil/legacyTerms';
-import { PRACTICES, findPractice, resolvePractice, type Practice } from './itil/practices';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { ACTIVITIES, ENTRY_ACTIVITY_IDS, VALUE_ACTIVITY_IDS, getActivity, resolveActivity, type ActivityId } from '../itil/activities';
+import type { TextRange } from '../documents/textRange';
+import { closestMatches } from '../terms/editDistance';
 import {
   DEFAULT_DURATION,
   DEFAULT_LAG,
-  FINDING_SEVERITIES,
   STEP_FIELDS,
   STREAM_FIELDS,
   mapValueStreamResult,
-  practiceWrittenName,
-} from './valueStreams/valueStreamRules';
+  valueStreamFinding,
+} from '../valueStreams/valueStreamRules';
 import type {
   Finding,
   FindingCode,
@@ -32,8 +23,10 @@ import type {
   ValueStream,
   ValueStreamParseResult,
   ValueStreamStep,
-} from './valueStreams/valueStreamTypes';
-import type { TextRange } from './documents/textRange';
+} from '../valueStreams/valueStreamTypes';
+import { resolveDependencies, schedule, type MutableStep, type StepDraft } from './stepOrder';
+import { resolvePracticeReference, unknownActivityFinding } from './stepNames';
+import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';
 
 export function parseValueStreams(text: string): ValueStreamParseResult {
   const findings: Finding[] = [];
@@ -41,7 +34,7 @@ export function parseValueStreams(text: string): ValueStreamParseResult {
   readWithYamlLibrary(text, streams, findings);
   if (streams.length === 0 && findings.length === 0) {
     findings.push(
-      finding(
+      valueStreamFinding(
         'svc/missing-field',
         'No value stream here yet: start with `valueStream: <name>` and a `steps:` list with at least one step.',
         { start: 0, end: 0 },
@@ -70,7 +63,7 @@ function readWithYamlLibrary(text: string, streams: ValueStream[], findings: Fin
   } catch (error) {
     // The yaml library is not expected to throw on any string; if it does, the user still gets a finding.
     findings.push(
-      finding('svc/yaml-syntax', `The YAML could not be read (${String(error)}). Check the syntax around the start of the text.`, {
+      valueStreamFinding('svc/yaml-syntax', `The YAML could not be read (${String(error)}). Check the syntax around the start of the text.`, {
         start: 0,
         end: Math.min(text.length, 1),
       }),
@@ -96,37 +89,13 @@ function yamlFinding(
   severity: FindingSeverity,
   textLength: number,
 ): Finding {
-  const start = clamp(error.pos[0], 0, textLength);
-  const end = clamp(Math.max(error.pos[1], start), start, textLength);
-  const problem = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
+  const { range, problem } = yamlProblem(error, textLength);
   const hint = YAML_FIX_HINTS[error.code] ?? 'Fix the YAML syntax at this position.';
-  return { code: 'svc/yaml-syntax', severity, message: `${problem} ${hint}`, range: { start, end }, fixes: [] };
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Number.isFinite(value) ? Math.min(high, Math.max(low, value)) : low;
-}
-
-function finding(code: FindingCode, message: string, range: TextRange, fixes: readonly FindingFix[] = []): Finding {
-  return { code, severity: FINDING_SEVERITIES[code], message, range, fixes };
+  return { code: 'svc/yaml-syntax', severity, message: `${problem} ${hint}`, range, fixes: [] };
 }
 
 function isEmptyScalar(node: Node): boolean {
   return isScalar(node) && (node.value === null || node.value === '') && node.source === '';
-}
-
-function rangeOf(node: Node | null | undefined, fallback: TextRange): TextRange {
-  const range = node?.range;
-  return range ? { start: range[0], end: Math.max(range[0], range[1]) } : fallback;
-}
-
-/** Follows aliases (`*name`) to the anchored node; a bounded number of hops keeps odd inputs finite. */
-function dereference(document: Document.Parsed, node: unknown): Node | null {
-  let current = node;
-  for (let hops = 0; hops < 8 && isAlias(current); hops += 1) {
-    current = current.resolve(document) ?? null;
-  }
-  return isAlias(current) ? null : ((current as Node | null | undefined) ?? null);
 }
 
 /** The text of a scalar (strings, and numbers or booleans written where text is expected); undefined otherwise. */
@@ -141,18 +110,6 @@ function scalarText(node: Node | null): string | undefined {
 function isNullNode(node: Node | null): boolean {
   return node === null || (isScalar(node) && node.value === null);
 }
-
-function quoteList(items: readonly string[]): string {
-  return items.map((item) => `\`${item}\``).join(', ');
-}
-
-interface StepDraft {
-  readonly step: MutableStep;
-  /** Indexes into the draft list of the steps this one waits for, with the range of each reference. */
-  readonly dependencies: { readonly index: number; readonly range: TextRange }[];
-}
-
-type MutableStep = { -readonly [K in keyof ValueStreamStep]: ValueStreamStep[K] };
 
 class StreamReader {
   private readonly documentRange: TextRange;
@@ -204,29 +161,21 @@ class StreamReader {
   }
 
   private report(code: FindingCode, message: string, range: TextRange, fixes: readonly FindingFix[] = []): void {
-    this.findings.push(finding(code, message, range, fixes));
+    this.findings.push(valueStreamFinding(code, message, range, fixes));
   }
 
   /** Known fields by name (first occurrence); unknown keys become findings with a did-you-mean fix. */
-  private readFields(items: readonly Pair<unknown, unknown>[], known: readonly string[], owner: string): Map<string, { key: Node | null; value: Node | null }> {
-    const fields = new Map<string, { key: Node | null; value: Node | null }>();
-    for (const pair of items) {
-      const keyNode = dereference(this.document, pair.key);
-      const key = scalarText(keyNode);
-      const value = dereference(this.document, pair.value);
-      const keyRange = rangeOf(keyNode, rangeOf(value, this.documentRange));
-      if (key === undefined) {
-        this.report('svc/invalid-field', `Keys of ${owner} are plain names such as ${quoteList(known.slice(0, 3))}; replace this key.`, keyRange);
+  private readFields(items: readonly Pair<unknown, unknown>[], known: readonly string[], owner: string): Map<string, Field> {
+    const { fields, others } = splitFields(this.document, items, known, scalarText, this.documentRange);
+    for (const other of others) {
+      if (other.text === undefined) {
+        this.report('svc/invalid-field', `Keys of ${owner} are plain names such as ${quoteList(known.slice(0, 3))}; replace this key.`, other.range);
         continue;
       }
-      if (known.includes(key)) {
-        if (!fields.has(key)) fields.set(key, { key: keyNode, value });
-        continue;
-      }
-      const suggestions = closestMatches(key, known, (field) => [field]);
-      const fixes = suggestions.map((field) => ({ title: `Change to \`${field}\``, range: keyRange, newText: field }));
+      const suggestions = closestMatches(other.text, known, (field) => [field]);
+      const fixes = suggestions.map((field) => ({ title: `Change to \`${field}\``, range: other.range, newText: field }));
       const didYouMean = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
-      this.report('svc/unknown-field', `\`${key}\` is not a field of ${owner}.${didYouMean} Fields: ${quoteList(known)}.`, keyRange, fixes);
+      this.report('svc/unknown-field', `\`${other.text}\` is not a field of ${owner}.${didYouMean} Fields: ${quoteList(known)}.`, other.range, fixes);
     }
     return fields;
   }
@@ -244,7 +193,7 @@ class StreamReader {
     return this.readText(field.value, name);
   }
 
-  private readSteps(field: { key: Node | null; value: Node | null } | undefined, firstLine: TextRange): ValueStreamStep[] {
+  private readSteps(field: Field | undefined, firstLine: TextRange): ValueStreamStep[] {
     if (!field) {
       this.report('svc/missing-field', 'Add a `steps:` list with at least one step (`- id: …` with an `activity`).', firstLine);
       return [];
@@ -267,7 +216,7 @@ class StreamReader {
       }
       drafts.push(this.readStep(node.items, rangeOf(node, keyRange), drafts.length));
     }
-    this.resolveDependencies(drafts);
+    resolveDependencies(drafts, this.findings);
     schedule(drafts, this.findings);
     return drafts.map((draft) => draft.step);
   }
@@ -301,7 +250,7 @@ class StreamReader {
       activityText = this.readText(activityField.value, 'activity') ?? '';
       if (isScalar(activityField.value) && activityText !== '') {
         activity = resolveActivity(activityText);
-        if (!activity) this.reportUnknownActivity(activityText, activityRange);
+        if (!activity) this.findings.push(unknownActivityFinding(activityText, activityRange));
       }
     }
 
@@ -335,19 +284,7 @@ class StreamReader {
     return { step, dependencies: [] };
   }
 
-  private reportUnknownActivity(text: string, range: TextRange): void {
-    const suggestions = closestMatches(text, ACTIVITIES, (activity) => [activity.id, activity.name, ...activity.writtenForms]);
-    const fixes = suggestions.map((activity) => ({ title: `Change to \`${activity.id}\` (${activity.name})`, range, newText: activity.id }));
-    const didYouMean = suggestions.length > 0 ? ` Did you mean \`${suggestions[0].id}\`?` : '';
-    this.report(
-      'svc/unknown-activity',
-      `\`${text}\` is not a value chain activity.${didYouMean} Use one of ${quoteList(ACTIVITIES.map((activity) => activity.id))}.`,
-      range,
-      fixes,
-    );
-  }
-
-  private readPractices(field: { key: Node | null; value: Node | null } | undefined): PracticeReference[] {
+  private readPractices(field: Field | undefined): PracticeReference[] {
     if (!field || isNullNode(field.value)) return [];
     const listRange = rangeOf(field.value, this.documentRange);
     if (!isSeq(field.value)) {
@@ -365,54 +302,11 @@ class StreamReader {
         this.report('svc/invalid-field', 'Each entry of `practices` is a practice name such as `incident management`; remove this entry or write a name.', range);
         continue;
       }
-      references.push(this.resolvePracticeReference(text, range));
+      const resolved = resolvePracticeReference(text, range);
+      if (resolved.finding) this.findings.push(resolved.finding);
+      references.push(resolved.reference);
     }
     return references;
-  }
-
-  private resolvePracticeReference(text: string, range: TextRange): PracticeReference {
-    const practiceId = resolvePractice(text);
-    if (practiceId) return { text, practiceId, legacyTermId: undefined, range };
-    const legacy = resolveLegacyTerm(text);
-    if (legacy) {
-      const practices = legacy.practiceIds.map((id) => findPractice(id)).filter((practice): practice is Practice => practice !== undefined);
-      const names = practices.map(practiceWrittenName);
-      const fixes = names.map((name) => ({ title: `Change to \`${name}\` (ITIL 4)`, range, newText: name }));
-      const advice =
-        legacy.mapping === 'rename'
-          ? `ITIL 4 calls it \`${names[0] ?? legacy.replacements[0]}\`.`
-          : legacy.mapping === 'split'
-            ? `ITIL 4 splits it into ${quoteList(names)}: name the one this step uses.`
-            : `${legacy.note}`;
-      this.report('svc/legacy-practice', `\`${text}\` is an ${legacy.era} name. ${advice}`, range, fixes);
-      return { text, practiceId: undefined, legacyTermId: legacy.id, range };
-    }
-    const ambiguousOwners = PRACTICES.filter((practice) =>
-      practice.aliases.some((alias) => alias.ambiguous === true && alias.text.toLowerCase() === text.trim().toLowerCase()),
-    );
-    if (ambiguousOwners.length > 0) {
-      const names = ambiguousOwners.map(practiceWrittenName);
-      this.report(
-        'svc/unknown-practice',
-        `\`${text}\` is ambiguous: it can stand for ${quoteList(names)}. Write the full practice name.`,
-        range,
-        names.map((name) => ({ title: `Change to \`${name}\``, range, newText: name })),
-      );
-      return { text, practiceId: undefined, legacyTermId: undefined, range };
-    }
-    const suggestions = closestMatches(text, PRACTICES, (practice) => [
-      practice.name,
-      ...practice.aliases.filter((alias) => alias.ambiguous !== true).map((alias) => alias.text),
-    ]);
-    const names = suggestions.map(practiceWrittenName);
-    const didYouMean = names.length > 0 ? ` Did you mean \`${names[0]}\`?` : ' Write the name of one of the 34 ITIL 4 practices, e.g. `incident management`.';
-    this.report(
-      'svc/unknown-practice',
-      `\`${text}\` is not an ITIL 4 practice.${didYouMean}`,
-      range,
-      names.map((name) => ({ title: `Change to \`${name}\``, range, newText: name })),
-    );
-    return { text, practiceId: undefined, legacyTermId: undefined, range };
   }
 
   private readIdList(node: Node | null, keyRange: TextRange): { id: string; range: TextRange }[] {
@@ -438,7 +332,7 @@ class StreamReader {
     return references;
   }
 
-  private readDuration(field: { key: Node | null; value: Node | null } | undefined): number {
+  private readDuration(field: Field | undefined): number {
     if (!field) return DEFAULT_DURATION;
     const range = rangeOf(field.value, rangeOf(field.key, this.documentRange));
     const value = isScalar(field.value) ? field.value.value : undefined;
@@ -455,7 +349,7 @@ class StreamReader {
     return DEFAULT_DURATION;
   }
 
-  private readLag(field: { key: Node | null; value: Node | null } | undefined): number {
+  private readLag(field: Field | undefined): number {
     if (!field) return DEFAULT_LAG;
     const value = isScalar(field.value) ? field.value.value : undefined;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -465,57 +359,6 @@ class StreamReader {
       rangeOf(field.value, rangeOf(field.key, this.documentRange)),
     );
     return DEFAULT_LAG;
-  }
-
-  /** Duplicate ids, unknown references and defaults for `after`. */
-  private resolveDependencies(drafts: StepDraft[]): void {
-    const indexById = new Map<string, number>();
-    drafts.forEach((draft, index) => {
-      const { step } = draft;
-      const earlier = indexById.get(step.id);
-      if (earlier === undefined) {
-        indexById.set(step.id, index);
-        return;
-      }
-      if (step.idRange.start === step.idRange.end) return;
-      const taken = new Set(drafts.map((other) => other.step.id));
-      let counter = 2;
-      while (taken.has(`${step.id}-${counter}`)) counter += 1;
-      const fresh = `${step.id}-${counter}`;
-      this.report(
-        'svc/duplicate-step-id',
-        `Step id \`${step.id}\` is already used by step ${earlier + 1} of this stream; ids must be unique, so rename this one.`,
-        step.idRange,
-        [{ title: `Rename to \`${fresh}\``, range: step.idRange, newText: fresh }],
-      );
-    });
-    const ids = [...indexById.keys()];
-    drafts.forEach((draft, index) => {
-      const { step } = draft;
-      if (!step.afterWritten) {
-        if (index > 0) {
-          step.after = [drafts[index - 1].step.id];
-          draft.dependencies.push({ index: index - 1, range: step.idRange });
-        }
-        return;
-      }
-      step.after.forEach((reference, position) => {
-        const range = step.afterRanges[position];
-        const target = indexById.get(reference);
-        if (target !== undefined) {
-          draft.dependencies.push({ index: target, range });
-          return;
-        }
-        const suggestions = closestMatches(reference, ids, (id) => [id]).filter((id) => id !== step.id);
-        const didYouMean = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
-        this.report(
-          'svc/unknown-step-reference',
-          `No step of this stream has the id \`${reference}\`.${didYouMean} \`after\` lists ids of steps in the same stream${ids.length > 0 ? `: ${quoteList(ids.slice(0, 8))}${ids.length > 8 ? ', …' : ''}` : ''}.`,
-          range,
-          suggestions.map((id) => ({ title: `Change to \`${id}\``, range, newText: id })),
-        );
-      });
-    });
   }
 
   /** The seed's flowchart: demand enters through Plan, Engage or Improve; value leaves through D&S, O/B or Engage. */
@@ -542,68 +385,4 @@ class StreamReader {
       );
     }
   }
-}
-
-/**
- * Start = latest end among the steps waited for + lag, clamped at 0; end = start + duration. Depth-first
- * in dependency order; the reference that closes a cycle is reported once per cycle and left out.
- */
-function schedule(drafts: StepDraft[], findings: Finding[]): void {
-  const state = new Array<'new' | 'active' | 'done'>(drafts.length).fill('new');
-  const path: number[] = [];
-  const reportedCycles = new Set<string>();
-
-  const visit = (root: number): void => {
-    // Iterative so that a 10,000-step chain cannot overflow the stack.
-    const stack: { index: number; next: number }[] = [{ index: root, next: 0 }];
-    state[root] = 'active';
-    path.push(root);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1];
-      const draft = drafts[frame.index];
-      if (frame.next < draft.dependencies.length) {
-        const dependency = draft.dependencies[frame.next];
-        frame.next += 1;
-        if (state[dependency.index] === 'new') {
-          state[dependency.index] = 'active';
-          path.push(dependency.index);
-          stack.push({ index: dependency.index, next: 0 });
-        } else if (state[dependency.index] === 'active') {
-          reportCycle(path.slice(path.indexOf(dependency.index)), frame.index, dependency.range);
-        }
-        continue;
-      }
-      let start = 0;
-      for (const dependency of draft.dependencies) {
-        if (state[dependency.index] === 'done') start = Math.max(start, drafts[dependency.index].step.end);
-      }
-      const step = draft.step;
-      step.start = Math.max(0, start + step.lag);
-      step.end = step.start + step.duration;
-      state[frame.index] = 'done';
-      path.pop();
-      stack.pop();
-    }
-  };
-
-  const reportCycle = (members: number[], closingStep: number, range: TextRange): void => {
-    const key = [...members].sort((a, b) => a - b).join(',');
-    if (reportedCycles.has(key)) return;
-    reportedCycles.add(key);
-    // `members` runs along the path in waiting order and ends with the step that closes the cycle.
-    const startAt = members.indexOf(closingStep);
-    const rotated = [...members.slice(startAt), ...members.slice(0, startAt)];
-    const names = [...rotated, rotated[0]].map((index) => drafts[index].step.id);
-    findings.push(
-      finding(
-        'svc/dependency-cycle',
-        `These steps wait for each other, so none of them can start: ${names.join(' → ')} (→ means "waits for"). Remove one of these references from \`after\`, or write \`after: []\` on the step that comes first.`,
-        range,
-      ),
-    );
-  };
-
-  drafts.forEach((_, index) => {
-    if (state[index] === 'new') visit(index);
-  });
 }

@@ -4,29 +4,25 @@
  * Reading never throws: every problem becomes a finding with the range of the offending node, and the
  * entries that are fine still apply.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { ACTIVITIES } from './itil/activities';
-import { ALL_CONCEPTS } from './itil/concepts';
-import { closestMatches } from './terms/editDistance';
-import { LEGACY_TERMS } from './itil/legacyTerms';
-import { PRACTICES, getPractice, resolvePractice } from './itil/practices';
-import { modelTermForms, normalizeForm, type TermRef } from './terms/termMatcher';
-import type { FindingSeverity } from './valueStreams/valueStreamTypes';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { TextRange } from '../documents/textRange';
 import {
   EMPTY_GLOSSARY,
-  type GlossaryFindingCode,
   GLOSSARY_VERSION,
   type Glossary,
   type GlossaryFinding,
+  type GlossaryFindingCode,
   type GlossaryOverride,
   type GlossaryParseResult,
   type GlossaryTerm,
   type PreferredTermRule,
-} from './glossary/glossaryTypes';
-import type { TextRange } from './documents/textRange';
-
-export * from './glossary/glossaryTypes';
-
+} from '../glossary/glossaryTypes';
+import { PRACTICES, getPractice, resolvePractice } from '../itil/practices';
+import { closestMatches } from '../terms/editDistance';
+import { normalizeForm, type TermRef } from '../terms/termMatcher';
+import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
+import { describeTerm, resolveBuiltInTerm, type BuiltInName } from './builtInNames';
+import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';
 
 const ROOT_KEYS = ['version', 'organisation', 'terms', 'overrides', 'hide', 'preferredTerms'] as const;
 const TERM_KEYS = ['name', 'aliases', 'definition', 'practices'] as const;
@@ -45,43 +41,6 @@ const SEVERITIES: Readonly<Record<GlossaryFindingCode, FindingSeverity>> = {
   'svc/glossary-unknown-practice': 'warning',
   'svc/glossary-rule-conflict': 'error',
 };
-
-/** A built-in term a name refers to; `whole` when the name is the term's id or main name. */
-interface BuiltInName {
-  readonly term: TermRef;
-  readonly whole: boolean;
-}
-
-let builtInNames: Map<string, BuiltInName> | undefined;
-
-/** Every id, name and spelling of the model's terms, normalized, to what it names. */
-function builtInNameLookup(): Map<string, BuiltInName> {
-  if (builtInNames) return builtInNames;
-  const lookup = new Map<string, BuiltInName>();
-  const add = (text: string, term: TermRef, whole: boolean): void => {
-    const key = normalizeForm(text);
-    const existing = lookup.get(key);
-    if (key && (!existing || (whole && !existing.whole))) lookup.set(key, { term, whole });
-  };
-  for (const practice of PRACTICES) {
-    add(practice.id, { kind: 'practice', id: practice.id }, true);
-    add(practice.name, { kind: 'practice', id: practice.id }, true);
-  }
-  for (const activity of ACTIVITIES) {
-    add(activity.id, { kind: 'activity', id: activity.id }, true);
-    add(activity.name, { kind: 'activity', id: activity.id }, true);
-  }
-  for (const concept of ALL_CONCEPTS) add(concept.name, { kind: 'concept', id: concept.id }, true);
-  for (const legacy of LEGACY_TERMS) add(legacy.term, { kind: 'legacy', id: legacy.id }, true);
-  for (const form of modelTermForms()) add(form.text, form.term, false);
-  builtInNames = lookup;
-  return lookup;
-}
-
-/** The built-in term a written name, id or spelling refers to. */
-export function resolveBuiltInTerm(text: string): BuiltInName | undefined {
-  return builtInNameLookup().get(normalizeForm(text));
-}
 
 export function parseGlossary(text: string): GlossaryParseResult {
   const findings: GlossaryFinding[] = [];
@@ -110,18 +69,8 @@ function yamlFinding(
   severity: FindingSeverity,
   textLength: number,
 ): GlossaryFinding {
-  const start = clamp(error.pos[0], 0, textLength);
-  const end = clamp(Math.max(error.pos[1], start), start, textLength);
-  const problem = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
-  return { code: 'svc/glossary-syntax', severity, message: `${problem} The rest of the glossary still applies where it can be read.`, range: { start, end } };
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Number.isFinite(value) ? Math.min(high, Math.max(low, value)) : low;
-}
-
-function quoteList(items: readonly string[]): string {
-  return items.map((item) => `\`${item}\``).join(', ');
+  const { range, problem } = yamlProblem(error, textLength);
+  return { code: 'svc/glossary-syntax', severity, message: `${problem} The rest of the glossary still applies where it can be read.`, range };
 }
 
 /** A text value with the range it came from. */
@@ -171,37 +120,26 @@ class GlossaryReader {
   }
 
   private deref(node: unknown): Node | null {
-    let current = node;
-    for (let hops = 0; hops < 8 && isAlias(current); hops += 1) current = current.resolve(this.document) ?? null;
-    return isAlias(current) ? null : ((current as Node | null | undefined) ?? null);
+    return dereference(this.document, node);
   }
 
   private rangeOf(node: Node | null | undefined, fallback: TextRange = this.whole): TextRange {
-    const range = node?.range;
-    return range ? { start: range[0], end: Math.max(range[0], range[1]) } : fallback;
+    return rangeOf(node, fallback);
   }
 
   /** Known keys (first occurrence; YAML reports repeats); unknown ones become findings with a suggestion. */
-  private fields(items: readonly Pair<unknown, unknown>[], known: readonly string[], owner: string): Map<string, { key: Node | null; value: Node | null }> {
-    const fields = new Map<string, { key: Node | null; value: Node | null }>();
-    for (const pair of items) {
-      const keyNode = this.deref(pair.key);
-      const value = this.deref(pair.value);
-      const key = isScalar(keyNode) && typeof keyNode.value === 'string' ? keyNode.value : undefined;
-      const keyRange = this.rangeOf(keyNode, this.rangeOf(value));
-      if (key !== undefined && known.includes(key)) {
-        if (!fields.has(key)) fields.set(key, { key: keyNode, value });
-        continue;
-      }
-      const written = key ?? String(isScalar(keyNode) ? keyNode.value : '');
+  private fields(items: readonly Pair<unknown, unknown>[], known: readonly string[], owner: string): Map<string, Field> {
+    const { fields, others } = splitFields(this.document, items, known, (key) => (isScalar(key) && typeof key.value === 'string' ? key.value : undefined), this.whole);
+    for (const other of others) {
+      const written = other.text ?? String(isScalar(other.node) ? other.node.value : '');
       const suggestion = closestMatches(written, known, (field) => [field], { limit: 1 })[0];
       const didYouMean = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-      this.report('svc/glossary-unknown-key', `\`${written}\` is not a key of ${owner}; it is ignored.${didYouMean} Keys: ${quoteList(known)}.`, keyRange);
+      this.report('svc/glossary-unknown-key', `\`${written}\` is not a key of ${owner}; it is ignored.${didYouMean} Keys: ${quoteList(known)}.`, other.range);
     }
     return fields;
   }
 
-  private readVersion(field: { key: Node | null; value: Node | null } | undefined, rootRange: TextRange): void {
+  private readVersion(field: Field | undefined, rootRange: TextRange): void {
     if (!field) {
       this.report('svc/glossary-version', `Add \`version: ${GLOSSARY_VERSION}\` so later formats can be told apart.`, { start: rootRange.start, end: rootRange.start });
       return;
@@ -220,7 +158,7 @@ class GlossaryReader {
     return undefined;
   }
 
-  private optionalText(field: { key: Node | null; value: Node | null } | undefined, what: string): Located | undefined {
+  private optionalText(field: Field | undefined, what: string): Located | undefined {
     if (!field || (isScalar(field.value) && field.value.value === null)) return undefined;
     return this.text(field.value, `\`${what}\``, this.rangeOf(field.key));
   }
@@ -229,7 +167,7 @@ class GlossaryReader {
    * A field that must hold a non-empty line of text; a missing, empty or non-text value is reported (with
    * `missing` as the message) and gives undefined.
    */
-  private requiredText(field: { key: Node | null; value: Node | null } | undefined, key: string, missing: string, entryRange: TextRange): Located | undefined {
+  private requiredText(field: Field | undefined, key: string, missing: string, entryRange: TextRange): Located | undefined {
     if (!field) {
       this.report('svc/glossary-missing-field', missing, { start: entryRange.start, end: entryRange.start });
       return undefined;
@@ -247,7 +185,7 @@ class GlossaryReader {
   }
 
   /** Items of a section that should be a list; anything else is reported and skipped. */
-  private list(field: { key: Node | null; value: Node | null } | undefined, section: string, item: string): Node[] {
+  private list(field: Field | undefined, section: string, item: string): Node[] {
     if (!field || (isScalar(field.value) && field.value.value === null)) return [];
     if (!isSeq(field.value)) {
       this.report('svc/glossary-invalid', `\`${section}\` is a list: start each ${item.replace(/^an? /, '')} on its own line with \`- \`.`, this.rangeOf(field.value, this.rangeOf(field.key)));
@@ -257,7 +195,7 @@ class GlossaryReader {
   }
 
   /** A name or a list of names (aliases, insteadOf), each with its range. */
-  private names(field: { key: Node | null; value: Node | null } | undefined, what: string): Located[] {
+  private names(field: Field | undefined, what: string): Located[] {
     if (!field || (isScalar(field.value) && field.value.value === null)) return [];
     const nodes = isSeq(field.value) ? field.value.items.map((item) => this.deref(item)) : [field.value];
     return nodes.flatMap((node) => {
@@ -313,7 +251,7 @@ class GlossaryReader {
     return [{ id: normalizeForm(name.text), name: name.text, aliases: aliases.map((alias) => alias.text), definition: definition ?? '', practiceIds, range }];
   }
 
-  private definition(field: { key: Node | null; value: Node | null } | undefined, owner: string, fallback: TextRange, required: boolean): string | undefined {
+  private definition(field: Field | undefined, owner: string, fallback: TextRange, required: boolean): string | undefined {
     if (!field) {
       if (required) this.report('svc/glossary-empty-definition', `Add a \`definition\` of ${owner}: hovers show it.`, fallback);
       return undefined;
@@ -341,7 +279,7 @@ class GlossaryReader {
     return found;
   }
 
-  private readOverrides(field: { key: Node | null; value: Node | null } | undefined): GlossaryOverride[] {
+  private readOverrides(field: Field | undefined): GlossaryOverride[] {
     const overrides: GlossaryOverride[] = [];
     const seen = new Set<string>();
     for (const node of this.list(field, 'overrides', 'an override')) {
@@ -379,7 +317,7 @@ class GlossaryReader {
     return overrides;
   }
 
-  private readHidden(field: { key: Node | null; value: Node | null } | undefined): Pick<Glossary, 'hiddenTerms' | 'hiddenForms'> {
+  private readHidden(field: Field | undefined): Pick<Glossary, 'hiddenTerms' | 'hiddenForms'> {
     const hiddenTerms: TermRef[] = [];
     const hiddenForms: string[] = [];
     for (const name of this.names(field, 'hide')) {
@@ -416,23 +354,5 @@ class GlossaryReader {
     const reason = this.optionalText(fields.get('reason'), 'reason');
     if (insteadOf.length === 0) return [];
     return [{ id: String(index), use: use.text, insteadOf: insteadOf.map((avoided) => avoided.text), ...(reason?.text ? { reason: reason.text } : {}), range }];
-  }
-}
-
-/** "the practice “Change enablement”", for messages. */
-export function describeTerm(term: TermRef): string {
-  switch (term.kind) {
-    case 'practice':
-      return `the practice “${getPractice(term.id).name}”`;
-    case 'activity':
-      return `the activity “${ACTIVITIES.find((activity) => activity.id === term.id)?.name ?? term.id}”`;
-    case 'concept':
-      return `the concept “${ALL_CONCEPTS.find((concept) => concept.id === term.id)?.name ?? term.id}”`;
-    case 'legacy':
-      return `the outdated name “${LEGACY_TERMS.find((legacy) => legacy.id === term.id)?.term ?? term.id}”`;
-    case 'organisation':
-      return `the organisation term “${term.id}”`;
-    case 'avoided':
-      return 'a preferred-term rule';
   }
 }
