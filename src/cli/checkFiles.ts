@@ -5,11 +5,12 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { documentKind } from '../model/documents/documentKind';
 import { LineMap } from '../model/documents/lineMap';
 import { effectiveTerms, type EffectiveTerms } from '../model/terms/effectiveTerms';
-import { GLOSSARY_PATH } from '../model/glossary';
-import { parseMarkdownValueStreams } from '../model/valueStreams/markdownBlocks';
-import { parseValueStreams, parseGlossary } from '../model/yamlParsers';
+import { GLOSSARY_PATH } from '../model/glossary/glossaryTypes';
+import { parseGlossary } from '../model/yamlParsers';
+import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind } from '../model/valueStreams/valueStreamSources';
 import type { FindingSeverity } from '../model/valueStreams/valueStreamTypes';
 
 export interface Problem {
@@ -38,19 +39,16 @@ export interface ProseFinding {
 
 export type ProseChecker = (markdown: string) => readonly ProseFinding[];
 
-export type FileKind = 'valuestream' | 'markdown';
-
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export function kindOf(file: string): FileKind | undefined {
-  const name = file.toLowerCase();
-  if (/\.valuestream\.ya?ml$/.test(name)) return 'valuestream';
-  if (/\.(md|markdown)$/.test(name)) return 'markdown';
-  return undefined;
+/** The kind of a file the checker reads (value streams or Markdown), by its name; undefined for other files. */
+export function kindOf(file: string): ValueStreamSourceKind | undefined {
+  const kind = documentKind({ path: file });
+  return holdsValueStreams(kind) ? kind : undefined;
 }
 
 /** Kind of a file named explicitly on the command line: plain `.yaml` files are read as value streams too. */
-function kindOfNamedFile(file: string): FileKind | undefined {
+function kindOfNamedFile(file: string): ValueStreamSourceKind | undefined {
   return kindOf(file) ?? (/\.ya?ml$/i.test(file) ? 'valuestream' : undefined);
 }
 
@@ -119,14 +117,14 @@ function walk(folder: string, found: string[]): void {
 }
 
 export interface CollectedFiles {
-  readonly files: readonly { readonly path: string; readonly kind: FileKind }[];
+  readonly files: readonly { readonly path: string; readonly kind: ValueStreamSourceKind }[];
   /** Notes for stderr, e.g. a glob that matched nothing. */
   readonly notes: readonly string[];
 }
 
 /** Expands the command-line paths: files as given, folders recursively, globs from their fixed prefix. */
 export function collectFiles(argumentsList: readonly string[], cwd: string): CollectedFiles {
-  const files = new Map<string, FileKind>();
+  const files = new Map<string, ValueStreamSourceKind>();
   const notes: string[] = [];
   for (const argument of argumentsList.length > 0 ? argumentsList : ['.']) {
     if (isGlob(argument)) {
@@ -193,14 +191,9 @@ export function readText(file: string, displayName: string): string {
 }
 
 /** Every problem in one file's text, in text order. */
-export function checkText(displayName: string, kind: FileKind, text: string, proseChecker: ProseChecker): Problem[] {
-  const located: ProseFinding[] = [];
-  if (kind === 'valuestream') {
-    located.push(...parseValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
-  } else {
-    located.push(...parseMarkdownValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
-    located.push(...proseChecker(text));
-  }
+export function checkText(displayName: string, kind: ValueStreamSourceKind, text: string, proseChecker: ProseChecker): Problem[] {
+  const located: ProseFinding[] = readValueStreams(text, kind).findings.map((finding) => ({ ...finding, ...finding.range }));
+  if (kind === 'markdown') located.push(...proseChecker(text));
   const lines = new LineMap(text);
   return located
     .sort((a, b) => a.start - b.start || a.end - b.end)

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { getActivity, type ActivityId } from '../model/itil/activities';
-import { computeCoverage, type CoverageFormat, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../model/coverage';
+import { documentKind } from '../model/documents/documentKind';
+import { computeCoverage, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../model/coverage';
 import { getPractice } from '../model/itil/practices';
 import { cardTooltip } from './explorerViews';
 import type { GlossaryService } from './glossary';
@@ -15,8 +16,6 @@ export const COVERAGE_VIEW = 'svc.coverage';
 export const REVEAL_MENTION_COMMAND = 'svc.coverage.revealMention';
 const HAS_DOCUMENT_CONTEXT = 'svc.coverage.hasDocument';
 const UPDATE_DELAY_MS = 300;
-
-const FORMATS: Readonly<Record<string, CoverageFormat>> = { markdown: 'markdown', plaintext: 'plaintext', valuestream: 'valuestream' };
 
 export type CoverageNode =
   | { readonly kind: 'group'; readonly group: 'activities' | 'practices' | 'unmentioned' }
@@ -90,7 +89,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
   private update(document: vscode.TextDocument | undefined): void {
     if (this.pending) clearTimeout(this.pending);
     this.pending = undefined;
-    const format = document ? FORMATS[document.languageId] : undefined;
+    const format = document ? documentKind({ languageId: document.languageId }) : undefined;
     this.current = document && format ? { document, coverage: computeCoverage(document.getText(), { format, terms: this.glossary.termsFor(document.uri) }), version: document.version } : undefined;
     this.view.description = this.current ? vscode.workspace.asRelativePath(this.current.document.uri, false) : undefined;
     void vscode.commands.executeCommand('setContext', HAS_DOCUMENT_CONTEXT, this.current !== undefined);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { documentKind } from '../model/documents/documentKind';
 import { LEGACY_TERMS, getLegacyTerm } from '../model/itil/legacyTerms';
 import { normalizeForm } from '../model/terms/termMatcher';
 import type { EffectiveTerms } from '../model/terms/effectiveTerms';
@@ -134,7 +135,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
     const cached = this.checked.get(key);
     if (cached && cached.document === document && cached.version === document.version && cached.terms === terms) return cached.findings;
     const findings = findOutdatedTerms(document.getText(), {
-      format: document.languageId === 'markdown' ? 'markdown' : 'plaintext',
+      format: documentKind({ languageId: document.languageId }) === 'markdown' ? 'markdown' : 'plaintext',
       ignore: this.settings.ignore,
       terms,
     });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FindingSeverity } from '../model/valueStreams/valueStreamTypes';
-import { holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
+import { isValueStreamDocument, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 export const VALUE_STREAM_DIAGNOSTIC_SOURCE = 'svc';
 const DEBOUNCE_MS = 250;
@@ -28,7 +28,7 @@ export class ValueStreamDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    if (!holdsValueStreams(document)) return;
+    if (!isValueStreamDocument(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.set(

@@ -8,7 +8,7 @@ import { sameStep, stepAtOffset } from '../model/diagramLinks';
 import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../model/diagramProtocol';
 import type { Finding, ValueStreamParseResult } from '../model/valueStreams/valueStreamTypes';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
-import { holdsValueStreams, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
+import { isValueStreamDocument, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 import type { TextRange } from '../model/documents/textRange';
 
 const UPDATE_DELAY_MS = 250;
@@ -194,7 +194,7 @@ export class ValueStreamPreviews implements vscode.Disposable {
       return existing.panel;
     }
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-    if (document && !holdsValueStreams(document)) {
+    if (document && !isValueStreamDocument(document)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is neither a value-stream file nor a Markdown document.', fileName(uri)));
       return undefined;
     }

@@ -4,7 +4,6 @@
  * apart from the preview panels so that showing them never loads the diagram code.
  */
 import * as vscode from 'vscode';
-import { findValueStreamBlocks } from '../model/valueStreams/markdownBlocks';
 import { VALUE_STREAM_LANGUAGE, type ValueStreamDocuments } from './valueStreamDocuments';
 import { mayContainValueStream } from '../model/documents/fences';
 
@@ -34,7 +33,8 @@ export class ValueStreamPreviewLenses implements vscode.CodeLensProvider, vscode
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.getConfiguration().get<boolean>(CODE_LENS_SETTING, true)) return [];
-    const streams = this.documents.parse(document)?.result.streams ?? [];
+    const source = this.documents.parse(document)?.result;
+    const streams = source?.streams ?? [];
     const lens = (offset: number, streamIndex: number | undefined) => {
       const line = document.positionAt(offset).line;
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
@@ -48,9 +48,9 @@ export class ValueStreamPreviewLenses implements vscode.CodeLensProvider, vscode
       // Above the `valueStream:` line (a stream's range may start at a comment or at `---`).
       return streams.map((stream, index) => lens(stream.nameRange.end > stream.nameRange.start ? stream.nameRange.start : stream.range.start, index));
     }
-    return findValueStreamBlocks(document.getText()).map((block) => {
-      const first = streams.findIndex((stream) => stream.range.start >= block.range.start && stream.range.start <= block.range.end);
-      return lens(block.range.start, first === -1 ? undefined : first);
+    return (source?.sections ?? []).map((section) => {
+      const first = streams.findIndex((stream) => stream.range.start >= section.range.start && stream.range.start <= section.range.end);
+      return lens(section.range.start, first === -1 ? undefined : first);
     });
   }
 

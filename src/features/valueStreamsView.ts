@@ -7,14 +7,13 @@ import {
   ValueStreamIndex,
   indexSource,
   looksBinary,
-  parseValueStreamSource,
-  sourceKindOfPath,
   type IndexedSource,
   type IndexedStep,
   type IndexedStream,
-  type SourceKind,
 } from '../model/valueStreams/valueStreamIndex';
+import { documentKind } from '../model/documents/documentKind';
 import type { SourcePosition } from '../model/documents/lineMap';
+import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind } from '../model/valueStreams/valueStreamSources';
 
 export const VALUE_STREAMS_VIEW = 'svc.valueStreams';
 /** Read-only documents holding the seed's example streams, so their steps can be opened like files. */
@@ -51,7 +50,7 @@ function exampleUri(id: string): vscode.Uri {
 }
 
 function buildExamples(): IndexedSource[] {
-  return EXAMPLE_STREAMS.flatMap((example) => indexSource(exampleUri(example.id).toString(), 'yaml', example.source, parseValueStreamSource) ?? []);
+  return EXAMPLE_STREAMS.flatMap((example) => indexSource(exampleUri(example.id).toString(), 'valuestream', example.source, readValueStreams) ?? []);
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -326,9 +325,9 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     );
   }
 
-  private kindOf(uri: vscode.Uri, languageId?: string): SourceKind | undefined {
-    const kind = languageId === 'valuestream' ? 'yaml' : languageId === 'markdown' ? 'markdown' : sourceKindOfPath(uri.path);
-    if (kind === 'markdown' && !this.scanMarkdown()) return undefined;
+  private kindOf(uri: vscode.Uri, languageId?: string): ValueStreamSourceKind | undefined {
+    const kind = documentKind({ languageId, path: uri.path });
+    if (!holdsValueStreams(kind) || (kind === 'markdown' && !this.scanMarkdown())) return undefined;
     return kind;
   }
 
@@ -397,7 +396,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     return this.update(document.uri.toString(), this.kindOf(document.uri, document.languageId), document.getText());
   }
 
-  private update(key: string, kind: SourceKind | undefined, text: string | undefined): boolean {
+  private update(key: string, kind: ValueStreamSourceKind | undefined, text: string | undefined): boolean {
     if (!kind || text === undefined) return this.index.remove(key);
     try {
       return this.index.update(key, kind, text);

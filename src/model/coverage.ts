@@ -11,14 +11,12 @@
 import { ACTIVITIES, getActivity, type ActivityId } from './itil/activities';
 import { meansItsTerm } from './terms/activityMentions';
 import { builtInTerms, type EffectiveTerms } from './terms/effectiveTerms';
-import { parseMarkdownValueStreams } from './valueStreams/markdownBlocks';
 import { getPractice, type Practice } from './itil/practices';
 import { disabledRegions, proseRanges } from './documents/proseRanges';
+import type { DocumentKind } from './documents/documentKind';
 import type { TextRange } from './documents/textRange';
-import { parseValueStreams } from './yamlParsers';
+import { readValueStreams } from './valueStreams/valueStreamSources';
 import type { ValueStream } from './valueStreams/valueStreamTypes';
-
-export type CoverageFormat = 'markdown' | 'plaintext' | 'valuestream';
 
 /** One activity or practice the document mentions. */
 export interface MentionedItem<Id extends string = string> {
@@ -49,7 +47,7 @@ export interface DocumentCoverage {
 }
 
 export interface CoverageOptions {
-  readonly format: CoverageFormat;
+  readonly format: DocumentKind;
   /** The terms to look for (built-ins plus the workspace glossary); the model's own terms when absent. */
   readonly terms?: EffectiveTerms;
 }
@@ -144,13 +142,13 @@ export function computeCoverage(text: string, options: CoverageOptions): Documen
 }
 
 /** Value streams whose steps count as mentions: the whole file, or the Markdown document's blocks. */
-function valueStreamsOf(text: string, format: CoverageFormat): readonly ValueStream[] {
-  if (format === 'valuestream') return parseValueStreams(text).streams;
-  if (format === 'plaintext') return [];
+function valueStreamsOf(text: string, format: DocumentKind): readonly ValueStream[] {
+  const source = readValueStreams(text, format);
+  if (format !== 'markdown') return source.streams;
   const switchedOff = disabledRegions(text);
-  return parseMarkdownValueStreams(text).blocks
-    .filter(({ block }) => !switchedOff.some((region) => region.start <= block.range.start && block.range.start < region.end))
-    .flatMap((entry) => entry.result.streams);
+  return source.sections
+    .filter((section) => !switchedOff.some((region) => region.start <= section.range.start && section.range.start < region.end))
+    .flatMap((section) => section.result.streams);
 }
 
 function unmentionedPractices(

@@ -3,6 +3,7 @@
  * its front matter, and which parts of it are prose (fenced code, inline code, markup, URLs and switched-off
  * regions are not). The terms, value-stream and coverage code build on these.
  */
+export * from './documentKind';
 export * from './fences';
 export * from './frontMatter';
 export * from './lineMap';

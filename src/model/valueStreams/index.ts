@@ -10,5 +10,6 @@ export * from './valueStreamEditing';
 export * from './valueStreamFormat';
 export * from './valueStreamIndex';
 export * from './valueStreamRules';
+export * from './valueStreamSources';
 export * from './valueStreamTemplates';
 export * from './valueStreamTypes';

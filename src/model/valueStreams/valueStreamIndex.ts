@@ -6,18 +6,11 @@
 import type { ActivityId } from '../itil/activities';
 import { mayContainValueStream } from '../documents/fences';
 import { LineMap, type SourcePosition } from '../documents/lineMap';
-import { parseMarkdownValueStreams } from './markdownBlocks';
-import { parseValueStreams } from '../yamlParsers';
+import { readValueStreams, type ValueStreamSourceKind } from './valueStreamSources';
 import type { ValueStreamParseResult } from './valueStreamTypes';
 
-export type SourceKind = 'yaml' | 'markdown';
-
-export type ValueStreamParser = (text: string, kind: SourceKind) => ValueStreamParseResult;
-
-/** Parses a whole value-stream file, or every ```valuestream block of a Markdown file. */
-export function parseValueStreamSource(text: string, kind: SourceKind): ValueStreamParseResult {
-  return kind === 'yaml' ? parseValueStreams(text) : parseMarkdownValueStreams(text);
-}
+/** Reads the value streams of one source: `readValueStreams`, or a stand-in that counts the reads. */
+export type ValueStreamReader = (text: string, kind: ValueStreamSourceKind) => ValueStreamParseResult;
 
 export interface IndexedStep {
   readonly id: string;
@@ -39,7 +32,7 @@ export interface IndexedStream {
 export interface IndexedSource {
   /** The caller's key for the source, e.g. a URI string. */
   readonly key: string;
-  readonly kind: SourceKind;
+  readonly kind: ValueStreamSourceKind;
   readonly streams: readonly IndexedStream[];
   readonly errorCount: number;
   readonly warningCount: number;
@@ -48,24 +41,13 @@ export interface IndexedSource {
 /** Files larger than this are not read: no hand-written value stream comes near it. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
-const VALUE_STREAM_EXTENSIONS = ['.valuestream.yaml', '.valuestream.yml'];
-const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
-
-/** Which kind of source a path is, by its name; undefined for files the view does not read. */
-export function sourceKindOfPath(path: string): SourceKind | undefined {
-  const lower = path.toLowerCase();
-  if (VALUE_STREAM_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'yaml';
-  if (MARKDOWN_EXTENSIONS.some((extension) => lower.endsWith(extension))) return 'markdown';
-  return undefined;
-}
-
 /** Binary files have NUL characters early on; text never does. */
 export function looksBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\u0000');
 }
 
 /** Reads one source's text into an entry, or undefined when it defines no value stream worth listing. */
-export function indexSource(key: string, kind: SourceKind, text: string, parse: ValueStreamParser): IndexedSource | undefined {
+export function indexSource(key: string, kind: ValueStreamSourceKind, text: string, parse: ValueStreamReader): IndexedSource | undefined {
   if (looksBinary(text)) return undefined;
   if (kind === 'markdown' && !mayContainValueStream(text)) return undefined;
   const result = parse(text, kind);
@@ -101,10 +83,10 @@ export class ValueStreamIndex {
   private readonly sources = new Map<string, IndexedSource>();
   private sorted: IndexedSource[] | undefined;
 
-  constructor(private readonly parse: ValueStreamParser = parseValueStreamSource) {}
+  constructor(private readonly parse: ValueStreamReader = readValueStreams) {}
 
   /** Indexes (or re-indexes) one source; returns whether the listing changed. */
-  update(key: string, kind: SourceKind, text: string): boolean {
+  update(key: string, kind: ValueStreamSourceKind, text: string): boolean {
     const entry = indexSource(key, kind, text, this.parse);
     if (!entry) return this.remove(key);
     const previous = this.sources.get(key);
