@@ -80,7 +80,7 @@ suite('ITIL editions: views, cards and diagram', () => {
   });
 
   test('practice cards name the edition’s group and say when its source is uncertain', () => {
-    const itil4 = practiceCard('information-security-management');
+    const itil4 = practiceCard('information-security-management', getEdition('itil4'));
     assert.equal(itil4.subtitle, 'General management practice (ITIL 4 §5.1.3)');
     assert.ok(!itil4.badges.includes(SOURCE_UNCERTAIN_BADGE));
     const itil5 = practiceCard('information-security-management', getEdition('itil5'));
