@@ -84,8 +84,7 @@ const LAZY_BUNDLES = [
       'src/features/diagramHtml.ts',
       'src/features/valueStreamPreview.ts',
       'src/features/lifecycleDiagram.ts',
-      'src/model/mermaid.ts',
-      'src/model/markdownDiagrams.ts',
+      'src/model/diagrams/mermaid/',
     ],
   },
 ];

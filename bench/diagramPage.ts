@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { ACTIVITIES } from '../src/model/itil/activities';
 import { createNonce, diagramHtml } from '../src/features/diagramHtml';
-import type { ThemeKind } from '../src/model/mermaid';
+import type { ThemeKind } from '../src/model/diagrams/mermaid/mermaidText';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };

@@ -8,7 +8,7 @@ import type { MarkdownIt } from './features/markdownPreview';
 import type { LifecycleStage } from './model/itil/editions/types';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/itil/activities';
-import type { RenderReport } from './model/diagramProtocol';
+import type { RenderReport } from './model/diagrams/diagramProtocol';
 import type { ExplorerNode } from './model/explorerTree';
 import type { ItemRef } from './model/itemRefs';
 import { PRACTICES } from './model/itil/practices';

@@ -3,7 +3,7 @@
  * text generation, the webview plumbing) load on the first command or restored panel, through diagrams.ts.
  */
 import * as vscode from 'vscode';
-import { DIAGRAM_VIEW_TYPE, isChainNodeId, PREVIEW_VIEW_TYPE, type RenderReport } from '../model/diagramProtocol';
+import { DIAGRAM_VIEW_TYPE, isChainNodeId, PREVIEW_VIEW_TYPE, type RenderReport } from '../model/diagrams/diagramProtocol';
 import type { ExplorerNode } from '../model/explorerTree';
 import type { DiagramPanels } from './diagramPanels';
 import type { DiagramWebview } from './diagramWebview';

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { isActivityId } from '../model/itil/activities';
 import { CARD_COMMANDS, SHOW_IN_TREE_COMMAND } from '../model/cards';
-import { chainNodeOfTreeNode } from '../model/diagramLinks';
-import { DIAGRAM_VIEW_TYPE, isChainNodeId, type ChainNodeId, type RenderReport, type WebviewMessage } from '../model/diagramProtocol';
+import { chainNodeOfTreeNode } from '../model/diagrams/diagramLinks';
+import { DIAGRAM_VIEW_TYPE, isChainNodeId, type ChainNodeId, type RenderReport, type WebviewMessage } from '../model/diagrams/diagramProtocol';
 import type { ExplorerNode } from '../model/explorerTree';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 

@@ -11,7 +11,7 @@ import { LifecycleDiagram } from './lifecycleDiagram';
 import { ValueStreamPreviews } from './valueStreamPreview';
 import type { ValueStreamDocuments } from './valueStreamDocuments';
 
-export { valueStreamBlockDiagrams } from '../model/markdownDiagrams';
+export { valueStreamBlockDiagrams } from '../model/diagrams/mermaid/markdownDiagrams';
 
 export function createDiagramPanels(extensionUri: vscode.Uri, valueChainTree: vscode.TreeView<ExplorerNode>, valueStreams: ValueStreamDocuments): DiagramPanels {
   return new DiagramPanels(extensionUri, valueChainTree, valueStreams);

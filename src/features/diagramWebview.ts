@@ -15,7 +15,7 @@ import {
   type ToolbarAction,
   type WebviewMessage,
   type WebviewRequestKind,
-} from '../model/diagramProtocol';
+} from '../model/diagrams/diagramProtocol';
 import { createNonce, diagramHtml, type DiagramHtmlOptions } from './diagramHtml';
 
 // Drawing a large diagram on a busy machine can take a while; a page that never answers still fails.

@@ -3,7 +3,7 @@
  * (Version 5) drawn from the edition data, with uncertain sources marked. It comes back after a reload.
  */
 import * as vscode from 'vscode';
-import type { RenderReport } from '../model/diagramProtocol';
+import type { RenderReport } from '../model/diagrams/diagramProtocol';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 import { currentEdition, EDITION_SETTING } from './edition';
 import { LIFECYCLE_DIAGRAM_VIEW_TYPE } from './lifecycle';

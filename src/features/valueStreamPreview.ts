@@ -4,8 +4,8 @@
  * of a blank or stale diagram, links steps and source both ways, and comes back after a reload.
  */
 import * as vscode from 'vscode';
-import { sameStep, stepAtOffset } from '../model/diagramLinks';
-import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../model/diagramProtocol';
+import { sameStep, stepAtOffset } from '../model/diagrams/diagramLinks';
+import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../model/diagrams/diagramProtocol';
 import type { Finding, ValueStreamParseResult } from '../model/valueStreams/valueStreamTypes';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 import { isValueStreamDocument, toRange, type ValueStreamDocuments } from './valueStreamDocuments';

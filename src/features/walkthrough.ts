@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PREVIEW_VIEW_TYPE } from '../model/diagramProtocol';
+import { PREVIEW_VIEW_TYPE } from '../model/diagrams/diagramProtocol';
 import { findValueStreamBlocks } from '../model/valueStreams/markdownBlocks';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND } from './terminology';
 import { VALUE_STREAM_LANGUAGE } from './valueStreamDocuments';

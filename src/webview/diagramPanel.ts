@@ -4,8 +4,9 @@
  * which reveals the activity in the tree.
  */
 import { activityCard, cardToHtml, demandCard, valueCard, type Card } from '../model/cards';
-import { isChainNodeId, type ChainNodeId } from '../model/diagramProtocol';
-import { valueChainDescription, valueChainFlowchart, type DiagramNode } from '../model/mermaid';
+import { isChainNodeId, type ChainNodeId } from '../model/diagrams/diagramProtocol';
+import { valueChainDescription, valueChainFlowchart } from '../model/diagrams/mermaid/valueChainChart';
+import { type DiagramNode } from '../model/diagrams/mermaid/mermaidText';
 import { onHostMessage, post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
 import { preloadMermaid, renderDiagram } from './lib/render';

@@ -5,7 +5,7 @@
  */
 import { cardToHtml, lifecycleCard, lifecycleStageCard } from '../model/cards';
 import { ITIL5 } from '../model/itil/editions/itil5';
-import { lifecycleFlowchart, lifecycleNodeId } from '../model/mermaid';
+import { lifecycleFlowchart, lifecycleNodeId } from '../model/diagrams/mermaid/lifecycleChart';
 import { post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
 import { preloadMermaid, renderDiagram } from './lib/render';

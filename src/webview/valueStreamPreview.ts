@@ -3,17 +3,10 @@
  * them as one Gantt chart, on two tabs. The host sends the parsed streams and the source's errors on every
  * (debounced) edit; the view of each tab stays where the user left it.
  */
-import type { HostMessage, StepRef } from '../model/diagramProtocol';
+import type { HostMessage, StepRef } from '../model/diagrams/diagramProtocol';
 import type { MermaidConfig } from 'mermaid';
-import {
-  SECTION_NAME_LENGTH,
-  valueStreamDescription,
-  valueStreamFlowchart,
-  valueStreamGantt,
-  type ActivityColors,
-  type DiagramNode,
-  type ThemeKind,
-} from '../model/mermaid';
+import { SECTION_NAME_LENGTH, valueStreamDescription, valueStreamFlowchart, valueStreamGantt } from '../model/diagrams/mermaid/valueStreamCharts';
+import { type ActivityColors, type DiagramNode, type ThemeKind } from '../model/diagrams/mermaid/mermaidText';
 import { localized, onHostMessage, post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
 import { errorMessage, preloadMermaid, renderDiagram, type RenderedDiagram } from './lib/render';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
-import type { RenderReport } from '../../src/model/diagramProtocol';
+import type { RenderReport } from '../../src/model/diagrams/diagramProtocol';
 import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 

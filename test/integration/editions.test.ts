@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
-import type { RenderReport } from '../../src/model/diagramProtocol';
+import type { RenderReport } from '../../src/model/diagrams/diagramProtocol';
 import type { ExplorerNode } from '../../src/model/explorerTree';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { resetWorkspaceSettings, restoreWorkspaceSettingsAfterSuite } from './settings';

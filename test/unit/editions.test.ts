@@ -6,7 +6,7 @@ import { practiceTable } from '../../src/model/markdownTables';
 import { builtInTerms } from '../../src/model/terms/effectiveTerms';
 import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/itil/editions';
 import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, practiceKey } from '../../src/model/explorerTree';
-import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/mermaid';
+import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/diagrams/mermaid/lifecycleChart';
 import { PRACTICES } from '../../src/model/itil/practices';
 
 suite('ITIL editions', () => {

@@ -6,7 +6,7 @@
 import type { MermaidConfig } from 'mermaid';
 import { ACTIVITIES, type ActivityId } from '../../model/itil/activities';
 import { activityColorVariable } from '../../model/cards';
-import { defaultActivityColors, isHexColor, type ActivityColors, type ThemeKind } from '../../model/mermaid';
+import { defaultActivityColors, isHexColor, type ActivityColors, type ThemeKind } from '../../model/diagrams/mermaid/mermaidText';
 
 export function currentThemeKind(body: HTMLElement = document.body): ThemeKind {
   const classes = body.classList;

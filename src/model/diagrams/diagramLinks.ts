@@ -3,15 +3,9 @@
  * node that stands for an item selected in the Value Chain tree. Pure: offsets in, indices and ids out.
  */
 import type { ChainNodeId, StepRef } from './diagramProtocol';
-import type { ExplorerNode } from './explorerTree';
-import type { ValueStream } from './valueStreams/valueStreamTypes';
-import type { TextRange } from './documents/textRange';
-
-/** The line of `text` that holds `offset`, without its line break. */
-export function lineAround(text: string, offset: number): TextRange {
-  const newline = text.indexOf('\n', offset);
-  return { start: text.lastIndexOf('\n', offset - 1) + 1, end: newline === -1 ? text.length : newline };
-}
+import type { ExplorerNode } from '../explorerTree';
+import type { ValueStream } from '../valueStreams/valueStreamTypes';
+import type { TextRange } from '../documents/textRange';
 
 /**
  * The step under the cursor at `offset`, on the line from `line.start` to `line.end`: the step whose mapping

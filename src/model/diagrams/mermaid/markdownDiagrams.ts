@@ -2,9 +2,9 @@
  * What a ```valuestream block becomes in the Markdown preview: the same Mermaid text as the diagram panels
  * (one flowchart per stream, then the Gantt chart of the block), or the block's errors in place of them.
  */
-import { LineMap } from './documents/lineMap';
-import { valueStreamFlowchart, valueStreamGantt } from './mermaid';
-import { parseValueStreams } from './yamlParsers';
+import { LineMap } from '../../documents/lineMap';
+import { valueStreamFlowchart, valueStreamGantt } from './valueStreamCharts';
+import { parseValueStreams } from '../../yamlParsers';
 
 export interface BlockError {
   /** 0-based line inside the block's content. */
