@@ -9,8 +9,8 @@ import type { LifecycleStage } from './model/itil/editions/types';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreamsView';
 import { ACTIVITIES } from './model/itil/activities';
 import type { RenderReport } from './model/diagrams/diagramProtocol';
-import type { ExplorerNode } from './model/explorerTree';
-import type { ItemRef } from './model/itemRefs';
+import type { ExplorerNode } from './model/explorer/explorerTree';
+import type { ItemRef } from './model/explorer/itemRefs';
 import { PRACTICES } from './model/itil/practices';
 
 /** The sidebar's views, for the integration tests: the real providers and tree views the workbench shows. */

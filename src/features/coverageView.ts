@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { getActivity, type ActivityId } from '../model/itil/activities';
 import { documentKind } from '../model/documents/documentKind';
-import { computeCoverage, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../model/coverage';
+import { computeCoverage, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../model/coverage/coverage';
 import { getPractice } from '../model/itil/practices';
 import { cardTooltip } from './explorerViews';
 import type { GlossaryService } from './glossary';

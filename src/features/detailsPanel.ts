@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { activityColorCss, cardToHtml } from '../model/cards';
-import { cardForRef, isKnownRef, parseCardLinkMessage, type ItemRef } from '../model/itemRefs';
+import { cardForRef, isKnownRef, parseCardLinkMessage, type ItemRef } from '../model/explorer/itemRefs';
 import { currentEdition, onDidChangeEdition } from './edition';
 
 export const DETAILS_VIEW_TYPE = 'svc.details';

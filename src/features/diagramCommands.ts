@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { DIAGRAM_VIEW_TYPE, isChainNodeId, PREVIEW_VIEW_TYPE, type RenderReport } from '../model/diagrams/diagramProtocol';
-import type { ExplorerNode } from '../model/explorerTree';
+import type { ExplorerNode } from '../model/explorer/explorerTree';
 import type { DiagramPanels } from './diagramPanels';
 import type { DiagramWebview } from './diagramWebview';
 import { createDiagramPanels } from './diagrams';

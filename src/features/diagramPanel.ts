@@ -8,7 +8,7 @@ import { isActivityId } from '../model/itil/activities';
 import { CARD_COMMANDS, SHOW_IN_TREE_COMMAND } from '../model/cards';
 import { chainNodeOfTreeNode } from '../model/diagrams/diagramLinks';
 import { DIAGRAM_VIEW_TYPE, isChainNodeId, type ChainNodeId, type RenderReport, type WebviewMessage } from '../model/diagrams/diagramProtocol';
-import type { ExplorerNode } from '../model/explorerTree';
+import type { ExplorerNode } from '../model/explorer/explorerTree';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 
 export class ValueChainDiagram implements vscode.Disposable {

@@ -4,7 +4,7 @@
  * DiagramCommands creates the panels on the first diagram command or restored panel.
  */
 import type * as vscode from 'vscode';
-import type { ExplorerNode } from '../model/explorerTree';
+import type { ExplorerNode } from '../model/explorer/explorerTree';
 import { ValueChainDiagram } from './diagramPanel';
 import { activeDiagramWebview, type DiagramWebview } from './diagramWebview';
 import { LifecycleDiagram } from './lifecycleDiagram';

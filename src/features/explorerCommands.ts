@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { isActivityId } from '../model/itil/activities';
 import { OPEN_DIAGRAM_COMMAND } from '../model/cards';
-import { refFromId, refOfNode, type ItemRef } from '../model/itemRefs';
-import { activityTable, blockInsertion, practiceTable } from '../model/markdownTables';
+import { refFromId, refOfNode, type ItemRef } from '../model/explorer/itemRefs';
+import { activityTable, blockInsertion, practiceTable } from '../model/explorer/markdownTables';
 import { getPractice } from '../model/itil/practices';
 import type { DetailsPanel } from './detailsPanel';
 import { currentEdition } from './edition';

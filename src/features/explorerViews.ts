@@ -11,8 +11,8 @@ import {
   type ExplorerNode,
   type ExplorerNodeKind,
   type ExplorerTree,
-} from '../model/explorerTree';
-import { cardForRef, refOfNode, type ItemRef } from '../model/itemRefs';
+} from '../model/explorer/explorerTree';
+import { cardForRef, refOfNode, type ItemRef } from '../model/explorer/itemRefs';
 import { getPractice } from '../model/itil/practices';
 import { currentEdition, onDidChangeEdition } from './edition';
 

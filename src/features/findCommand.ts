@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { getActivity, isActivityId } from '../model/itil/activities';
 import type { EditionId } from '../model/itil/editions';
-import { findItems, type FindItem, type FindTargetKind } from '../model/findItems';
-import type { ItemRef } from '../model/itemRefs';
+import { findItems, type FindItem, type FindTargetKind } from '../model/explorer/findItems';
+import type { ItemRef } from '../model/explorer/itemRefs';
 import type { DetailsPanel } from './detailsPanel';
 import { currentEdition } from './edition';
 import type { ExplorerViews } from './explorerViews';

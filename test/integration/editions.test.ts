@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
 import type { RenderReport } from '../../src/model/diagrams/diagramProtocol';
-import type { ExplorerNode } from '../../src/model/explorerTree';
+import type { ExplorerNode } from '../../src/model/explorer/explorerTree';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { resetWorkspaceSettings, restoreWorkspaceSettingsAfterSuite } from './settings';
 import { activateExtension, waitFor } from './util';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/api';
-import type { ExplorerNode } from '../../src/model/explorerTree';
-import { activityTable, practiceTable } from '../../src/model/markdownTables';
+import type { ExplorerNode } from '../../src/model/explorer/explorerTree';
+import { activityTable, practiceTable } from '../../src/model/explorer/markdownTables';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { activateExtension, waitFor } from './util';
 

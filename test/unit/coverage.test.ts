@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { computeCoverage, type DocumentCoverage } from '../../src/model/coverage';
+import { computeCoverage, type DocumentCoverage } from '../../src/model/coverage/coverage';
 import { PRACTICES } from '../../src/model/itil/practices';
 import { effectiveTerms } from '../../src/model/terms/effectiveTerms';
 import { parseGlossary } from '../../src/model/yamlParsers';

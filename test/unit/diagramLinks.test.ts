@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { chainNodeOfTreeNode, sameStep, stepAtOffset } from '../../src/model/diagrams/diagramLinks';
 import type { TextRange } from '../../src/model/documents/textRange';
-import { buildValueChainTree } from '../../src/model/explorerTree';
+import { buildValueChainTree } from '../../src/model/explorer/explorerTree';
 import { parseValueStreams } from '../../src/model/yamlParsers';
 
 const SOURCE = `valueStream: Incident resolution

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { SOURCE_UNCERTAIN_BADGE, cardToMarkdown, conceptCard, lifecycleCard, lifecycleStageCard, practiceCard } from '../../src/model/cards';
 import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
-import { findItems } from '../../src/model/findItems';
-import { practiceTable } from '../../src/model/markdownTables';
+import { findItems } from '../../src/model/explorer/findItems';
+import { practiceTable } from '../../src/model/explorer/markdownTables';
 import { builtInTerms } from '../../src/model/terms/effectiveTerms';
 import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/itil/editions';
-import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, practiceKey } from '../../src/model/explorerTree';
+import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, practiceKey } from '../../src/model/explorer/explorerTree';
 import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/diagrams/mermaid/lifecycleChart';
 import { PRACTICES } from '../../src/model/itil/practices';
 

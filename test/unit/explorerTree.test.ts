@@ -7,7 +7,7 @@ import {
   foundationMarker,
   practiceKey,
   type ExplorerNode,
-} from '../../src/model/explorerTree';
+} from '../../src/model/explorer/explorerTree';
 import { getPractice, PRACTICES } from '../../src/model/itil/practices';
 
 function labels(nodes: readonly ExplorerNode[]): string[] {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ACTIVITIES } from '../../src/model/itil/activities';
 import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
-import { buildValueChainTree, buildPracticesTree } from '../../src/model/explorerTree';
-import { findItems } from '../../src/model/findItems';
-import { cardForRef, isKnownRef, parseCardLinkMessage, refFromId, refOfNode } from '../../src/model/itemRefs';
+import { buildValueChainTree, buildPracticesTree } from '../../src/model/explorer/explorerTree';
+import { findItems } from '../../src/model/explorer/findItems';
+import { cardForRef, isKnownRef, parseCardLinkMessage, refFromId, refOfNode } from '../../src/model/explorer/itemRefs';
 import { LEGACY_TERMS } from '../../src/model/itil/legacyTerms';
 import { PRACTICES } from '../../src/model/itil/practices';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ACTIVITIES } from '../../src/model/itil/activities';
-import { activityTable, blockInsertion, practiceTable } from '../../src/model/markdownTables';
+import { activityTable, blockInsertion, practiceTable } from '../../src/model/explorer/markdownTables';
 import { PRACTICES } from '../../src/model/itil/practices';
 
 suite('Markdown tables', () => {

@@ -3,7 +3,7 @@
  * node that stands for an item selected in the Value Chain tree. Pure: offsets in, indices and ids out.
  */
 import type { ChainNodeId, StepRef } from './diagramProtocol';
-import type { ExplorerNode } from '../explorerTree';
+import type { ExplorerNode } from '../explorer/explorerTree';
 import type { ValueStream } from '../valueStreams/valueStreamTypes';
 import type { TextRange } from '../documents/textRange';
 

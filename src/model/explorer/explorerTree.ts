@@ -13,10 +13,10 @@ import {
   getActivity,
   type Activity,
   type ActivityId,
-} from './itil/activities';
-import { ITIL4 } from './itil/editions/itil4';
-import type { EditionData, EditionPracticeGroup } from './itil/editions/types';
-import { getPractice, type Practice } from './itil/practices';
+} from '../itil/activities';
+import { ITIL4 } from '../itil/editions/itil4';
+import type { EditionData, EditionPracticeGroup } from '../itil/editions/types';
+import { getPractice, type Practice } from '../itil/practices';
 
 export type ExplorerNodeKind =
   | 'demand'

@@ -2,7 +2,7 @@
  * References to the ITIL items that have a card (activities, practices, concepts, outdated terms and the
  * chain's entry and exit), resolved from the plain ids that commands and card links carry.
  */
-import { isActivityId, type ActivityId } from './itil/activities';
+import { isActivityId, type ActivityId } from '../itil/activities';
 import {
   OPEN_DIAGRAM_COMMAND,
   SHOW_IN_TREE_COMMAND,
@@ -15,14 +15,14 @@ import {
   valueCard,
   type Card,
   type CardKind,
-} from './cards';
-import { ALL_CONCEPTS } from './itil/concepts';
-import { ITIL4 } from './itil/editions/itil4';
-import { ITIL5 } from './itil/editions/itil5';
-import type { EditionData } from './itil/editions/types';
+} from '../cards';
+import { ALL_CONCEPTS } from '../itil/concepts';
+import { ITIL4 } from '../itil/editions/itil4';
+import { ITIL5 } from '../itil/editions/itil5';
+import type { EditionData } from '../itil/editions/types';
 import type { ExplorerNode } from './explorerTree';
-import { LEGACY_TERMS } from './itil/legacyTerms';
-import { findPractice } from './itil/practices';
+import { LEGACY_TERMS } from '../itil/legacyTerms';
+import { findPractice } from '../itil/practices';
 
 export interface ItemRef {
   readonly kind: CardKind;
