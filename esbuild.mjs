@@ -75,17 +75,9 @@ const LAZY_BUNDLES = [
   },
   {
     name: 'diagrams',
-    seam: 'src/features/diagrams.ts',
-    entry: 'src/features/diagramPanels.ts',
-    folders: [
-      'src/features/diagramPanels.ts',
-      'src/features/diagramPanel.ts',
-      'src/features/diagramWebview.ts',
-      'src/features/diagramHtml.ts',
-      'src/features/valueStreamPreview.ts',
-      'src/features/lifecycleDiagram.ts',
-      'src/model/diagrams/mermaid/',
-    ],
+    seam: 'src/features/diagrams/panels/index.ts',
+    entry: 'src/features/diagrams/panels/diagramPanels.ts',
+    folders: ['src/features/diagrams/panels/', 'src/model/diagrams/mermaid/'],
   },
 ];
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/api';
-import type { StreamTreeNode } from '../../src/features/valueStreamsView';
+import type { StreamTreeNode } from '../../src/features/valueStreams/view/valueStreamsView';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { activateExtension, isWebHost, waitFor, workspaceUri } from './util';
 

@@ -60,7 +60,9 @@ suite('package.json', () => {
 
   test('the walkthrough pages exist and their completion events name real contributions', () => {
     const featuresDir = path.join(ROOT, 'src', 'features');
-    const featureSources = readdirSync(featuresDir).map((file) => readFileSync(path.join(featuresDir, file), 'utf8'));
+    const featureSources = readdirSync(featuresDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(path.join(featuresDir, file), 'utf8'));
     const commands = new Set(manifest.contributes.commands.map((command) => command.command));
     const views = new Set(Object.values(manifest.contributes.views).flat().map((view) => view.id));
     const [walkthrough] = manifest.contributes.walkthroughs;
