@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createApi, explorerApi, type SvcApi } from './api';
+import { createApi, type SvcApi } from './api';
 import { DetailsPanel } from './features/explorer/detailsPanel';
 import { CoverageView } from './features/coverage/coverageView';
 import { DiagramCommands } from './features/diagrams/diagramCommands';
@@ -23,6 +23,7 @@ import { ValueStreamRename } from './features/valueStreams/valueStreamRename';
 import { ValueStreamSymbols } from './features/valueStreams/valueStreamSymbols';
 import { ValueStreamsView } from './features/valueStreams/view/valueStreamsView';
 import { Walkthrough } from './features/walkthrough/walkthrough';
+import { createTestingApi } from './testing';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
@@ -55,19 +56,10 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const diagrams = new DiagramCommands(context.extensionUri, explorer.valueChainView, valueStreams);
   context.subscriptions.push(diagrams, new ValueStreamPreviewLenses(valueStreams));
 
+  const activationMs = performance.now() - activationStarted;
   return createApi(
-    { activationMs: performance.now() - activationStarted },
-    {
-      explorer: explorerApi(explorer, valueStreamsView, details, find),
-      diagrams: {
-        inspectValueChainDiagram: () => diagrams.inspectValueChainDiagram(),
-        inspectValueStreamPreview: (document) => diagrams.inspectValueStreamPreview(document),
-      },
-      coverage: { provider: coverage, view: coverage.view, state: () => coverage.state },
-      editions: { lifecycle: lifecycleView, lifecycleView: lifecycleView.view, inspectLifecycleDiagram: () => diagrams.inspectLifecycleDiagram() },
-      extendMarkdownIt,
-      glossary,
-    },
+    extendMarkdownIt,
+    createTestingApi(activationMs, { explorer, valueStreamsView, details, find, diagrams, coverage, lifecycle: lifecycleView, glossary }),
   );
 }
 

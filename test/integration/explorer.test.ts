@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/api';
+import type { ExplorerApi } from '../../src/testing';
 import type { ExplorerNode } from '../../src/model/explorer/explorerTree';
 import { activityTable, practiceTable } from '../../src/model/explorer/markdownTables';
 import { closeAllEditorsWithoutSaving } from './editors';
@@ -30,7 +30,7 @@ suite('Explorer: Value Chain and Practices views', () => {
   let explorer: ExplorerApi;
 
   suiteSetup(async () => {
-    explorer = (await activateExtension()).api.explorer;
+    explorer = (await activateExtension()).api.testing.explorer;
   });
 
   teardown(async function () {

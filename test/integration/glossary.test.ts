@@ -73,8 +73,8 @@ suite('Organisation glossary', function () {
   /** Waits until the extension reads a document in the workspace with (or without) a glossary. */
   async function glossaryApplied(organisation: string | undefined): Promise<void> {
     await waitFor(async () => {
-      await api.glossary.ready();
-      return api.glossary.termsFor(workspaceUri('any.md')).glossary.organisation === organisation;
+      await api.testing.glossary.ready();
+      return api.testing.glossary.termsFor(workspaceUri('any.md')).glossary.organisation === organisation;
     }, organisation ? `the ${organisation} glossary to apply` : 'the built-in terms to apply', 30_000);
   }
 
@@ -159,7 +159,7 @@ suite('Organisation glossary', function () {
       ],
     );
     assert.match(diagnostics[0].message, /Did you mean “Incident management”\?/);
-    const runbook = api.glossary.termsFor(workspaceUri('any.md')).glossary.terms.map((term) => term.name);
+    const runbook = api.testing.glossary.termsFor(workspaceUri('any.md')).glossary.terms.map((term) => term.name);
     assert.deepEqual(runbook, ['Runbook']);
 
     // Editing the open glossary re-reads it as you type.

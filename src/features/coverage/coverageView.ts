@@ -73,7 +73,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
     this.update(vscode.window.activeTextEditor?.document);
   }
 
-  /** The document shown and its coverage, for the integration tests. */
+  /** The document shown and its coverage, as the testing entry (src/testing.ts) shows it to the tests. */
   get state(): CoverageState | undefined {
     return this.current;
   }

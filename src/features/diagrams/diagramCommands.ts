@@ -4,7 +4,7 @@
  * panels/.
  */
 import * as vscode from 'vscode';
-import { DIAGRAM_VIEW_TYPE, isChainNodeId, PREVIEW_VIEW_TYPE, type RenderReport } from '../../model/diagrams/diagramProtocol';
+import { DIAGRAM_VIEW_TYPE, isChainNodeId, PREVIEW_VIEW_TYPE } from '../../model/diagrams/diagramProtocol';
 import type { ExplorerNode } from '../../model/explorer/explorerTree';
 import type { DiagramPanels } from './panels/diagramPanels';
 import type { DiagramWebview } from './panels/diagramWebview';
@@ -13,7 +13,7 @@ import { LIFECYCLE_DIAGRAM_VIEW_TYPE, OPEN_LIFECYCLE_DIAGRAM_COMMAND } from '../
 import type { ValueStreamDocuments } from '../valueStreams/valueStreamDocuments';
 
 export class DiagramCommands implements vscode.Disposable {
-  private loadedPanels: DiagramPanels | undefined;
+  private panelsLoaded: DiagramPanels | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -41,26 +41,18 @@ export class DiagramCommands implements vscode.Disposable {
     ];
   }
 
-  /** What the diagram panels show, for tests; undefined for a panel that is not open. */
-  inspectValueChainDiagram(): Promise<RenderReport | undefined> {
-    return this.loadedPanels?.valueChain.inspect() ?? Promise.resolve(undefined);
-  }
-
-  inspectValueStreamPreview(document: vscode.Uri): Promise<(RenderReport & { readonly updates: number }) | undefined> {
-    return this.loadedPanels?.previews.inspect(document) ?? Promise.resolve(undefined);
-  }
-
-  inspectLifecycleDiagram(): Promise<RenderReport | undefined> {
-    return this.loadedPanels?.lifecycle.inspect() ?? Promise.resolve(undefined);
+  /** The panels, once the first diagram command or restored panel has loaded them. */
+  get loadedPanels(): DiagramPanels | undefined {
+    return this.panelsLoaded;
   }
 
   private panels(): DiagramPanels {
-    this.loadedPanels ??= createDiagramPanels(this.extensionUri, this.valueChainTree, this.valueStreams);
-    return this.loadedPanels;
+    this.panelsLoaded ??= createDiagramPanels(this.extensionUri, this.valueChainTree, this.valueStreams);
+    return this.panelsLoaded;
   }
 
   private async onActiveDiagram<T>(action: (webview: DiagramWebview) => Promise<T>): Promise<T | undefined> {
-    const webview = this.loadedPanels?.activeDiagram();
+    const webview = this.panelsLoaded?.activeDiagram();
     if (!webview) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open the SVC diagram or a value-stream preview first.'));
       return undefined;
@@ -69,7 +61,7 @@ export class DiagramCommands implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.loadedPanels?.dispose();
+    this.panelsLoaded?.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -38,7 +38,7 @@ export class LifecyclePanel implements vscode.Disposable {
     this.attach(panel);
   }
 
-  /** What the open panel shows, for tests; undefined when no panel is open. */
+  /** What the open panel's page reports it shows (read by src/testing.ts); undefined when no panel is open. */
   async inspect(): Promise<RenderReport | undefined> {
     return this.current?.inspect();
   }

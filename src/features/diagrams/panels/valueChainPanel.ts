@@ -45,7 +45,7 @@ export class ValueChainPanel implements vscode.Disposable {
     this.attach(panel, nodeId);
   }
 
-  /** What the open panel shows, for tests; undefined when no panel is open. */
+  /** What the open panel's page reports it shows (read by src/testing.ts); undefined when no panel is open. */
   async inspect(): Promise<RenderReport | undefined> {
     return this.current?.inspect();
   }

@@ -136,7 +136,7 @@ class ValueStreamPreview implements vscode.Disposable {
     this.highlightCursorStep(true);
   }
 
-  /** How many updates the host has sent, so tests can tell a fresh render from an old one. */
+  /** How many updates the host has sent, so the testing entry can tell a fresh render from an old one. */
   get updates(): number {
     return this.updateCount;
   }
@@ -231,7 +231,7 @@ export class ValueStreamPreviews implements vscode.Disposable {
     });
   }
 
-  /** What the preview of `uri` shows, for tests; undefined when it has none. */
+  /** What the preview of `uri` reports it shows (read by src/testing.ts); undefined when it has none. */
   async inspect(uri: vscode.Uri): Promise<(RenderReport & { readonly updates: number }) | undefined> {
     const preview = this.previews.get(uri.toString());
     if (!preview) return undefined;
