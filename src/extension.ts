@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const glossary = new GlossaryService();
   context.subscriptions.push(glossary);
   const valueStreams = new ValueStreamDocuments();
-  const valueStreamHover = new ValueStreamHover(valueStreams);
+  const valueStreamHover = new ValueStreamHover(valueStreams, glossary);
   context.subscriptions.push(valueStreamHover, new TermHoverFeature(valueStreamHover, glossary));
   context.subscriptions.push(new TerminologyFeature(glossary));
 

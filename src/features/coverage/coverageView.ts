@@ -11,11 +11,11 @@ import { computeCoverage, type DocumentCoverage, type MentionedItem, type Unment
 import { getPractice } from '../../model/itil/practices';
 import { cardTooltip } from '../explorer/explorerViews';
 import type { GlossaryService } from '../glossary/glossaryService';
+import { DELAYS_MS, DocumentDebouncer } from '../shared';
 
 export const COVERAGE_VIEW = 'svc.coverage';
 export const REVEAL_MENTION_COMMAND = 'svc.coverage.revealMention';
 const HAS_DOCUMENT_CONTEXT = 'svc.coverage.hasDocument';
-const UPDATE_DELAY_MS = 300;
 
 export type CoverageNode =
   | { readonly kind: 'group'; readonly group: 'activities' | 'practices' | 'unmentioned' }
@@ -44,7 +44,7 @@ function activityIcon(id: ActivityId): vscode.ThemeIcon {
 export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
   readonly view: vscode.TreeView<CoverageNode>;
   private current: CoverageState | undefined;
-  private pending: ReturnType<typeof setTimeout> | undefined;
+  private readonly edits = new DocumentDebouncer(DELAYS_MS.afterTyping);
   private readonly changed = new vscode.EventEmitter<CoverageNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -79,16 +79,13 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
   }
 
   private scheduleUpdate(document: vscode.TextDocument): void {
-    if (this.pending) clearTimeout(this.pending);
-    this.pending = setTimeout(() => {
-      this.pending = undefined;
+    this.edits.schedule(document.uri, () => {
       if (!document.isClosed) this.update(document);
-    }, UPDATE_DELAY_MS);
+    });
   }
 
   private update(document: vscode.TextDocument | undefined): void {
-    if (this.pending) clearTimeout(this.pending);
-    this.pending = undefined;
+    this.edits.clear();
     const format = document ? documentKind({ languageId: document.languageId }) : undefined;
     this.current = document && format ? { document, coverage: computeCoverage(document.getText(), { format, terms: this.glossary.termsFor(document.uri) }), version: document.version } : undefined;
     this.view.description = this.current ? vscode.workspace.asRelativePath(this.current.document.uri, false) : undefined;
@@ -198,7 +195,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
   }
 
   dispose(): void {
-    if (this.pending) clearTimeout(this.pending);
+    this.edits.dispose();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { getActivity, type ActivityId } from '../../model/itil/activities';
-import { CARD_COMMANDS, cardToMarkdown, workbenchColorReference } from '../../model/cards';
 import {
   activityKey,
   buildPracticesTree,
@@ -15,16 +14,14 @@ import {
 import { cardForRef, refOfNode, type ItemRef } from '../../model/explorer/itemRefs';
 import { getPractice } from '../../model/itil/practices';
 import { currentEdition, onDidChangeEdition } from '../itil/edition';
+import { cardMarkdownString } from '../shared';
 
 export const VALUE_CHAIN_VIEW = 'svc.valueChain';
 export const PRACTICES_VIEW = 'svc.practices';
 
 /** A Markdown card with the card commands enabled, for tooltips; practice cards follow the edition setting. */
 export function cardTooltip(ref: ItemRef): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(cardToMarkdown(cardForRef(ref, currentEdition()), { commandLinks: true, colorFor: workbenchColorReference, headingLevel: 3 }));
-  markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
-  markdown.supportHtml = true;
-  return markdown;
+  return cardMarkdownString(cardForRef(ref, currentEdition()));
 }
 
 const SECTION_ICONS: Partial<Record<ExplorerNodeKind, string>> = {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer } from '../shared';
 import { LineMap } from '../../model/documents/lineMap';
 import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../../model/terms/effectiveTerms';
 import { GLOSSARY_PATH, type GlossaryFinding } from '../../model/glossary/glossaryTypes';
@@ -7,15 +8,6 @@ import { parseGlossary } from '../../model/yamlParsers';
 export const GLOSSARY_DIAGNOSTIC_SOURCE = 'SVC glossary';
 const GLOSSARY_FOLDER = GLOSSARY_PATH.slice(0, GLOSSARY_PATH.lastIndexOf('/'));
 const GLOSSARY_FILE_NAME = GLOSSARY_PATH.slice(GLOSSARY_PATH.lastIndexOf('/') + 1);
-/** Pause after the last keystroke in an open glossary before it is read again. */
-const TYPING_DELAY_MS = 300;
-
-const SEVERITIES: Record<GlossaryFinding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
 
 interface FolderGlossary {
   readonly folder: vscode.WorkspaceFolder;
@@ -35,7 +27,7 @@ export class GlossaryService implements vscode.Disposable {
   private readonly folders = new Map<string, FolderGlossary>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('svc-glossary');
   private readonly changeEmitter = new vscode.EventEmitter<vscode.WorkspaceFolder>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly edits = new DocumentDebouncer(DELAYS_MS.afterTyping);
   private readonly disposables: vscode.Disposable[] = [];
   private loading: Promise<void>;
 
@@ -107,16 +99,7 @@ export class GlossaryService implements vscode.Disposable {
 
   private edited(document: vscode.TextDocument): void {
     const entry = this.glossaryOf(document.uri);
-    if (!entry) return;
-    const key = entry.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        this.reloadFile(document.uri);
-      }, TYPING_DELAY_MS),
-    );
+    if (entry) this.edits.schedule(entry.uri, () => this.reloadFile(document.uri));
   }
 
   /** Reads the glossary: unsaved edits in an editor win over the file, since they are what the writer sees. */
@@ -154,13 +137,13 @@ export class GlossaryService implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.edits.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
 
 function toDiagnostic(lines: LineMap, finding: GlossaryFinding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(positionAt(lines, finding.range.start), positionAt(lines, finding.range.end)), finding.message, SEVERITIES[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(positionAt(lines, finding.range.start), positionAt(lines, finding.range.end)), finding.message, DIAGNOSTIC_SEVERITIES[finding.severity]);
   diagnostic.source = GLOSSARY_DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.code;
   return diagnostic;

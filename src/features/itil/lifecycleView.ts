@@ -4,7 +4,8 @@
  * whose sources are uncertain say so in the view and the cards.
  */
 import * as vscode from 'vscode';
-import { CARD_COMMANDS, cardToMarkdown, lifecycleStageCard, workbenchColorReference } from '../../model/cards';
+import { lifecycleStageCard } from '../../model/cards';
+import { cardMarkdownString } from '../shared';
 import { ITIL5 } from '../../model/itil/editions/itil5';
 import type { LifecycleStage } from '../../model/itil/editions/types';
 
@@ -40,11 +41,7 @@ export class LifecycleView implements vscode.TreeDataProvider<LifecycleStage>, v
   }
 
   resolveTreeItem(item: vscode.TreeItem, stage: LifecycleStage): vscode.TreeItem {
-    const markdown = new vscode.MarkdownString(
-      cardToMarkdown(lifecycleStageCard(this.edition, stage.id), { commandLinks: true, colorFor: workbenchColorReference, headingLevel: 3 }),
-    );
-    markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
-    item.tooltip = markdown;
+    item.tooltip = cardMarkdownString(lifecycleStageCard(this.edition, stage.id));
     return item;
   }
 

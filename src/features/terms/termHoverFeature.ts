@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { CARD_COMMANDS, workbenchColorReference } from '../../model/cards';
 import type { EffectiveTerms } from '../../model/terms/effectiveTerms';
 import { isSwitchedOffByFrontMatter } from '../../model/documents/frontMatter';
 import { fencedBlocks, isValueStreamBlock } from '../../model/documents/fences';
 import { TermHoverRenderer } from '../../model/terms/termHover';
 import { currentEdition } from '../itil/edition';
 import type { GlossaryService } from '../glossary/glossaryService';
+import { HOVER_CARD, cardMarkdownString } from '../shared';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];
 export const HOVER_CARD_SHOWN_CONTEXT = 'svc.hoverCardShown';
@@ -67,9 +67,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
     if (!hover) return undefined;
     // Only value-stream text can have a more specific card; asking elsewhere would parse the whole document.
     if (inValueStream(document, text, offset - windowStart) && this.specificHover.showsCardAt(document, position)) return undefined;
-    const markdown = new vscode.MarkdownString(hover.markdown);
-    markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
-    markdown.supportHtml = true;
+    const markdown = cardMarkdownString(hover.markdown);
     const range = new vscode.Range(document.positionAt(windowStart + hover.start), document.positionAt(windowStart + hover.end));
     if (!this.cardShown) {
       // Completes the "hover an ITIL term" step of the getting-started walkthrough.
@@ -82,7 +80,7 @@ export class TermHoverFeature implements vscode.HoverProvider, vscode.Disposable
   private rendererFor(terms: EffectiveTerms): TermHoverRenderer {
     let renderer = this.renderers.get(terms);
     if (!renderer) {
-      renderer = new TermHoverRenderer({ commandLinks: true, compact: true, colorFor: workbenchColorReference }, terms);
+      renderer = new TermHoverRenderer(HOVER_CARD, terms);
       this.renderers.set(terms, renderer);
     }
     return renderer;

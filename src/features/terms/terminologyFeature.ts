@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { documentKind } from '../../model/documents/documentKind';
+import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer, isFindingSeverity } from '../shared';
 import { LEGACY_TERMS, getLegacyTerm } from '../../model/itil/legacyTerms';
 import { normalizeForm } from '../../model/terms/termMatcher';
 import type { EffectiveTerms } from '../../model/terms/effectiveTerms';
@@ -15,17 +16,8 @@ export const EXPLAIN_TERM_COMMAND = 'svc.terminology.explain';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('svc');
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
-/** Pause after the last keystroke before a document is checked again. */
-const TYPING_DELAY_MS = 300;
 /** Documents of these schemes are views of other documents (diffs, output), not the writer's text. */
 const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm']);
-
-const SEVERITIES: Record<string, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
 
 interface Settings {
   /** Undefined when the checker is off. */
@@ -40,7 +32,7 @@ function readSettings(): Settings {
   const languages = configuration.get<unknown>('languages', DEFAULT_LANGUAGES);
   const ignore = configuration.get<unknown>('ignore', []);
   return {
-    severity: severity === 'off' ? undefined : (SEVERITIES[severity] ?? vscode.DiagnosticSeverity.Warning),
+    severity: severity === 'off' ? undefined : isFindingSeverity(severity) ? DIAGNOSTIC_SEVERITIES[severity] : vscode.DiagnosticSeverity.Warning,
     languages: Array.isArray(languages) ? languages.filter((language): language is string => typeof language === 'string') : DEFAULT_LANGUAGES,
     ignore: Array.isArray(ignore) ? ignore.filter((term): term is string => typeof term === 'string') : [],
   };
@@ -61,7 +53,7 @@ interface CheckedDocument {
  */
 export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('svc-terminology');
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly edits = new DocumentDebouncer(DELAYS_MS.afterTyping);
   private readonly checked = new Map<string, CheckedDocument>();
   private readonly disposables: vscode.Disposable[] = [];
   private codeActionRegistration: vscode.Disposable | undefined;
@@ -95,8 +87,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
       this,
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] },
     );
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.edits.clear();
     this.checked.clear();
     this.diagnostics.clear();
     for (const document of vscode.workspace.textDocuments) this.check(document);
@@ -108,15 +99,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
 
   /** Checks again once the writer pauses; typing never waits for a check. */
   private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        this.check(document);
-      }, TYPING_DELAY_MS),
-    );
+    this.edits.schedule(document.uri, () => this.check(document));
   }
 
   private check(document: vscode.TextDocument): void {
@@ -151,10 +134,8 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   }
 
   private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
-    this.checked.delete(key);
+    this.edits.cancel(uri);
+    this.checked.delete(uri.toString());
     this.diagnostics.delete(uri);
   }
 
@@ -304,7 +285,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.edits.dispose();
     this.codeActionRegistration?.dispose();
     this.diagnostics.dispose();
     for (const disposable of this.disposables) disposable.dispose();

@@ -1,21 +1,13 @@
 import * as vscode from 'vscode';
-import type { FindingSeverity } from '../../model/valueStreams/valueStreamTypes';
+import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer } from '../shared';
 import { isValueStreamDocument, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 export const VALUE_STREAM_DIAGNOSTIC_SOURCE = 'svc';
-const DEBOUNCE_MS = 250;
-
-const SEVERITIES: Record<FindingSeverity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
 
 /** Checks value-stream files and ```valuestream blocks as they are typed; clears a document's findings when it closes. */
 export class ValueStreamDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('valuestream');
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly edits = new DocumentDebouncer(DELAYS_MS.afterValueStreamEdit);
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly documents: ValueStreamDocuments) {
@@ -29,22 +21,16 @@ export class ValueStreamDiagnostics implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument): void {
     if (!isValueStreamDocument(document)) return;
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        if (!document.isClosed) this.check(document);
-      }, DEBOUNCE_MS),
-    );
+    this.edits.schedule(document.uri, () => {
+      if (!document.isClosed) this.check(document);
+    });
   }
 
   private check(document: vscode.TextDocument): void {
     const parsed = this.documents.parse(document);
     if (!parsed) return;
     const diagnostics = parsed.result.findings.map((finding) => {
-      const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, SEVERITIES[finding.severity]);
+      const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, DIAGNOSTIC_SEVERITIES[finding.severity]);
       diagnostic.code = finding.code;
       diagnostic.source = VALUE_STREAM_DIAGNOSTIC_SOURCE;
       return diagnostic;
@@ -53,15 +39,12 @@ export class ValueStreamDiagnostics implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.edits.cancel(uri);
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.edits.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.collection.dispose();
   }

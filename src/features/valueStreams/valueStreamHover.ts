@@ -1,19 +1,26 @@
 import * as vscode from 'vscode';
-import { CARD_COMMANDS, activityCard, cardToMarkdown, legacyCard, practiceCard, workbenchColorReference, type Card } from '../../model/cards';
-import { targetAt } from '../../model/valueStreams/valueStreamEditing';
-import { currentEdition } from '../itil/edition';
+import type { Card } from '../../model/cards';
+import type { EditionData } from '../../model/itil/editions';
+import type { EffectiveTerms } from '../../model/terms/effectiveTerms';
+import { targetAt, type ValueStreamTarget } from '../../model/valueStreams/valueStreamEditing';
 import { fieldDescription } from '../../model/valueStreams/valueStreamFormat';
+import type { GlossaryService } from '../glossary/glossaryService';
+import { currentEdition } from '../itil/edition';
+import { HOVER_CARD, cardMarkdownString } from '../shared';
 import { fieldDocumentation } from './valueStreamCompletion';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 /**
- * ITIL cards for the activities and practices of value-stream steps (including ids such as `obtain-build`),
- * and help for the format's field names.
+ * ITIL cards for the activities and practices of value-stream steps (including ids such as `obtain-build`), as the
+ * document's glossary describes them, and help for the format's field names.
  */
 export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable {
   private readonly registration: vscode.Disposable;
 
-  constructor(private readonly documents: ValueStreamDocuments) {
+  constructor(
+    private readonly documents: ValueStreamDocuments,
+    private readonly glossary: Pick<GlossaryService, 'termsFor'>,
+  ) {
     this.registration = vscode.languages.registerHoverProvider(VALUE_STREAM_SELECTOR, this);
   }
 
@@ -24,9 +31,9 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     const offset = document.offsetAt(position);
     if (!parsed) return undefined;
     const target = targetAt(parsed.result, offset);
-    const card = target && cardFor(target);
+    const card = target && cardFor(target, this.glossary.termsFor(document.uri), currentEdition());
     // The prose hover steps aside here (see showsCardAt), so the card appears once.
-    if (target && card) return new vscode.Hover(cardMarkdown(card), toRange(document, target.range));
+    if (target && card) return new vscode.Hover(cardMarkdownString(card, HOVER_CARD), toRange(document, target.range));
     return fieldHover(document, position, parsed.sectionAt(offset) !== undefined);
   }
 
@@ -35,7 +42,7 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     if (!vscode.languages.match(VALUE_STREAM_SELECTOR, document)) return false;
     const parsed = this.documents.parse(document);
     const target = parsed && targetAt(parsed.result, document.offsetAt(position));
-    return target !== undefined && cardFor(target) !== undefined;
+    return target !== undefined && target.kind !== 'step-id';
   }
 
   dispose(): void {
@@ -43,24 +50,18 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
   }
 }
 
-function cardFor(target: NonNullable<ReturnType<typeof targetAt>>): Card | undefined {
+/** The card of the ITIL name a step writes, through the document's glossary (its own definition comes first). */
+function cardFor(target: ValueStreamTarget, terms: EffectiveTerms, edition: EditionData): Card | undefined {
   switch (target.kind) {
     case 'activity':
-      return activityCard(target.activity);
+      return terms.card({ kind: 'activity', id: target.activity }, edition);
     case 'practice':
-      return practiceCard(target.practiceId, currentEdition());
+      return terms.card({ kind: 'practice', id: target.practiceId }, edition);
     case 'legacy':
-      return legacyCard(target.legacyTermId);
+      return terms.card({ kind: 'legacy', id: target.legacyTermId }, edition);
     case 'step-id':
       return undefined;
   }
-}
-
-function cardMarkdown(card: Card): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(cardToMarkdown(card, { commandLinks: true, compact: true, colorFor: workbenchColorReference }));
-  markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
-  markdown.supportHtml = true;
-  return markdown;
 }
 
 

@@ -7,11 +7,10 @@ import * as vscode from 'vscode';
 import { sameStep, stepAtOffset } from '../../../model/diagrams/diagramLinks';
 import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../../../model/diagrams/diagramProtocol';
 import type { Finding, ValueStreamParseResult } from '../../../model/valueStreams/valueStreamTypes';
+import { DELAYS_MS, DocumentDebouncer } from '../../shared';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 import { isValueStreamDocument, toRange, type ValueStreamDocuments } from '../../valueStreams/valueStreamDocuments';
 import type { TextRange } from '../../../model/documents/textRange';
-
-const UPDATE_DELAY_MS = 250;
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
@@ -43,7 +42,7 @@ function linesOf(document: vscode.TextDocument, range: vscode.Range): vscode.Sel
 class ValueStreamPreview implements vscode.Disposable {
   readonly webview: DiagramWebview;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly edits = new DocumentDebouncer(DELAYS_MS.afterValueStreamEdit);
   private parsed: ValueStreamParseResult | undefined;
   private errorRanges: TextRange[] = [];
   private focusStream: number | undefined;
@@ -107,11 +106,7 @@ class ValueStreamPreview implements vscode.Disposable {
   }
 
   private scheduleUpdate(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.update();
-    }, UPDATE_DELAY_MS);
+    this.edits.schedule(this.uri, () => void this.update());
   }
 
   private async update(): Promise<void> {
@@ -166,7 +161,7 @@ class ValueStreamPreview implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.edits.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

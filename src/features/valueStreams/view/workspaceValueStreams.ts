@@ -7,15 +7,12 @@ import * as vscode from 'vscode';
 import { documentKind } from '../../../model/documents/documentKind';
 import { MAX_SOURCE_BYTES, ValueStreamIndex, looksBinary, type IndexedSource } from '../../../model/valueStreams/valueStreamIndex';
 import { holdsValueStreams, type ValueStreamSourceKind } from '../../../model/valueStreams/valueStreamSources';
+import { DELAYS_MS } from '../../shared';
 
 /** Set once the first scan is done: the welcome ("no value streams yet") must not show while it runs. */
 const SCANNED_CONTEXT = 'svc.valueStreams.scanned';
 const SOURCE_GLOB = '**/*.{valuestream.yaml,valuestream.yml,md,markdown}';
 const VALUE_STREAM_GLOB = '**/*.{valuestream.yaml,valuestream.yml}';
-/** Edits and file events arriving within this window are handled together. */
-const DEBOUNCE_MS = 250;
-/** Tree reloads caused by file and document events are merged within this window. */
-const REFRESH_COALESCE_MS = 150;
 const READ_BATCH = 32;
 const MAX_SCANNED_FILES = 20000;
 /** Schemes of documents that can be value-stream sources; others (git, output, …) are views of them. */
@@ -127,7 +124,7 @@ export class WorkspaceValueStreams implements vscode.Disposable {
 
   private queue(uri: vscode.Uri): void {
     this.pending.add(uri.toString());
-    this.flushSoon(DEBOUNCE_MS);
+    this.flushSoon(DELAYS_MS.workspaceEvents);
   }
 
   private flushSoon(delay: number): void {
@@ -167,7 +164,7 @@ export class WorkspaceValueStreams implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       this.changeEmitter.fire();
-    }, REFRESH_COALESCE_MS);
+    }, DELAYS_MS.viewRefresh);
   }
 
   /** Reads one source (its open document if there is one) and updates the index; returns whether the listing changed. */
