@@ -6,6 +6,7 @@ import { builtInTerms } from '../src/model/terms/effectiveTerms';
 import { TermHoverRenderer } from '../src/model/terms/termHover';
 import { availableParallelism, loadavg } from 'node:os';
 import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
+import { ITIL4 } from '../src/model/itil/editions';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -105,7 +106,7 @@ function hoverAt(renderer: TermHoverRenderer, text: string, offset: number): unk
   const windowStart = text.lastIndexOf('\n', Math.max(0, offset - 4096)) + 1;
   const lineEnd = text.indexOf('\n', offset + 512);
   const windowEnd = lineEnd < 0 ? text.length : lineEnd;
-  return renderer.hoverAt(text.slice(windowStart, windowEnd), offset - windowStart);
+  return renderer.hoverAt(text.slice(windowStart, windowEnd), offset - windowStart, ITIL4);
 }
 
 export async function run(): Promise<BenchFigure[]> {

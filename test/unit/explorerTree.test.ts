@@ -9,6 +9,7 @@ import {
   type ExplorerNode,
 } from '../../src/model/explorer/explorerTree';
 import { getPractice, PRACTICES } from '../../src/model/itil/practices';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 function labels(nodes: readonly ExplorerNode[]): string[] {
   return nodes.map((node) => node.label);
@@ -16,7 +17,7 @@ function labels(nodes: readonly ExplorerNode[]): string[] {
 
 suite('Explorer trees', () => {
   const valueChain = buildValueChainTree();
-  const practices = buildPracticesTree();
+  const practices = buildPracticesTree(ITIL4);
 
   test('the value chain lists demand, the six activities in seed order, then value', () => {
     assert.deepEqual(labels(valueChain.roots), [

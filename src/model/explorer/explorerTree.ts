@@ -14,7 +14,6 @@ import {
   type Activity,
   type ActivityId,
 } from '../itil/activities';
-import { ITIL4 } from '../itil/editions/itil4';
 import type { EditionData, EditionPracticeGroup } from '../itil/editions/types';
 import { getPractice, type Practice } from '../itil/practices';
 
@@ -194,7 +193,7 @@ export function buildValueChainTree(): ExplorerTree {
  * service) with every practice and the activities it mainly contributes to. Keys do not depend on the edition,
  * so a practice can be revealed whichever tree is shown.
  */
-export function buildPracticesTree(edition: EditionData = ITIL4): ExplorerTree {
+export function buildPracticesTree(edition: EditionData): ExplorerTree {
   const groups = edition.practiceGroups.map((group) => {
     const groupNode = node(
       {

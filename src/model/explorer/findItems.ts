@@ -7,7 +7,6 @@ import { ACTIVITIES, DEMAND_NODE, VALUE_NODE } from '../itil/activities';
 import { ALL_CONCEPTS, type ConceptKind } from '../itil/concepts';
 import { LEGACY_TERMS } from '../itil/legacyTerms';
 import { practiceGroupName } from '../itil/editions';
-import { ITIL4 } from '../itil/editions/itil4';
 import type { EditionData } from '../itil/editions/types';
 import { PRACTICES } from '../itil/practices';
 import { foundationMarker } from './explorerTree';
@@ -34,7 +33,7 @@ const CONCEPT_CATEGORIES: Record<ConceptKind, string> = {
 };
 
 /** The items, practices categorised by their group in `edition`. */
-export function findItems(edition: EditionData = ITIL4): FindItem[] {
+export function findItems(edition: EditionData): FindItem[] {
   const items: FindItem[] = [];
   for (const activity of ACTIVITIES) {
     items.push({

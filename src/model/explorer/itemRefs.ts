@@ -17,7 +17,6 @@ import {
   type CardKind,
 } from '../cards';
 import { ALL_CONCEPTS } from '../itil/concepts';
-import { ITIL4 } from '../itil/editions/itil4';
 import { ITIL5 } from '../itil/editions/itil5';
 import type { EditionData } from '../itil/editions/types';
 import type { ExplorerNode } from './explorerTree';
@@ -58,7 +57,7 @@ export function refOfNode(node: ExplorerNode): ItemRef | undefined {
 }
 
 /** The card of an item; practice cards group the practice as `edition` does. */
-export function cardForRef(ref: ItemRef, edition: EditionData = ITIL4): Card {
+export function cardForRef(ref: ItemRef, edition: EditionData): Card {
   switch (ref.kind) {
     case 'activity':
       if (!isActivityId(ref.id)) throw new Error(`Unknown activity id: ${ref.id}`);

@@ -5,7 +5,6 @@
 import { getActivity, type ActivityId } from '../itil/activities';
 import { escapeMarkdown } from '../cards';
 import { practiceGroupLine } from '../itil/editions';
-import { ITIL4 } from '../itil/editions/itil4';
 import type { EditionData } from '../itil/editions/types';
 import { getPractice } from '../itil/practices';
 
@@ -26,7 +25,7 @@ export function activityTable(id: ActivityId): string {
 }
 
 /** Group (as `edition` groups practices), purpose, value chain activities, Foundation markers and other names of one practice. */
-export function practiceTable(id: string, edition: EditionData = ITIL4): string {
+export function practiceTable(id: string, edition: EditionData): string {
   const practice = getPractice(id);
   const foundation = [
     practice.examinablePurpose ? 'purpose examinable' : 'purpose not examinable',

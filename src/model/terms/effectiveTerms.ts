@@ -4,7 +4,6 @@
  * own terms, and the names its preferred-term rules flag. Hovers, completion, the terminology checker, the
  * CLI and any view that counts mentions take an `EffectiveTerms` as input, so they all agree.
  */
-import { ITIL4 } from '../itil/editions/itil4';
 import type { EditionData } from '../itil/editions/types';
 import { activityCard, conceptCard, legacyCard, practiceCard, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from '../cards';
 import { isActivityId } from '../itil/activities';
@@ -34,7 +33,7 @@ export interface EffectiveTerms {
   /** Whether the glossary hides this built-in term as a whole. */
   isHidden(term: TermRef): boolean;
   /** The card a hover shows for a term of `forms`, built-in ones in `edition`. Throws for a term this set does not hold. */
-  card(term: TermRef, edition?: EditionData): Card;
+  card(term: TermRef, edition: EditionData): Card;
   organisationTerm(id: string): GlossaryTerm | undefined;
   rule(id: string): PreferredTermRule | undefined;
   override(term: TermRef): GlossaryOverride | undefined;
@@ -114,7 +113,7 @@ function buildEffectiveTerms(glossary: Glossary, sharedIndex?: TermIndex): Effec
     organisationTerm: (id) => terms.get(id),
     rule: (id) => rules.get(id),
     override: (term) => overrides.get(refKey(term)),
-    card(term: TermRef, edition: EditionData = ITIL4): Card {
+    card(term: TermRef, edition: EditionData): Card {
       switch (term.kind) {
         case 'organisation': {
           const found = terms.get(term.id);
@@ -137,7 +136,7 @@ function buildEffectiveTerms(glossary: Glossary, sharedIndex?: TermIndex): Effec
 }
 
 /** The model's own card of a built-in term. */
-export function builtInCard(term: TermRef, edition: EditionData = ITIL4): Card {
+export function builtInCard(term: TermRef, edition: EditionData): Card {
   switch (term.kind) {
     case 'practice':
       return practiceCard(term.id, edition);

@@ -2,16 +2,10 @@
  * What a hover shows for the ITIL term under an offset: the term's range and its card as Markdown.
  */
 import { meansItsTerm } from './activityMentions';
-import { cardToMarkdown, type Card, type MarkdownCardOptions } from '../cards';
-import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
-import { ITIL4 } from '../itil/editions/itil4';
+import { cardToMarkdown, type MarkdownCardOptions } from '../cards';
+import type { EffectiveTerms } from './effectiveTerms';
 import type { EditionData } from '../itil/editions/types';
 import type { TermRef } from './termMatcher';
-
-/** The card of a term as `terms` (by default the built-in ones) describe it in `edition`. */
-export function cardForTerm(term: TermRef, terms: EffectiveTerms = builtInTerms(), edition: EditionData = ITIL4): Card {
-  return terms.card(term, edition);
-}
 
 export interface TermHover {
   readonly start: number;
@@ -26,14 +20,14 @@ export class TermHoverRenderer {
 
   constructor(
     private readonly options: MarkdownCardOptions,
-    readonly terms: EffectiveTerms = builtInTerms(),
+    readonly terms: EffectiveTerms,
   ) {}
 
   /**
    * The card of the term covering `offset` in `text`, reading only a window around it. A one-word activity name
    * used as an ordinary word ("we plan to…") gets no card, by the same rule as Document Coverage.
    */
-  hoverAt(text: string, offset: number, edition: EditionData = ITIL4): TermHover | undefined {
+  hoverAt(text: string, offset: number, edition: EditionData): TermHover | undefined {
     const match = this.terms.index.findAt(text, offset);
     if (!match || !meansItsTerm(text, match)) return undefined;
     const key = `${edition.id}:${match.term.kind}:${match.term.id}`;
