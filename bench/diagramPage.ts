@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { ACTIVITIES } from '../src/model/itil/activities';
-import { createNonce, diagramHtml } from '../src/features/diagrams/panels/diagramHtml';
+import { diagramHtml } from '../src/features/diagrams/panels/diagramHtml';
+import { createNonce } from '../src/features/shared/nonce';
 import type { ThemeKind } from '../src/model/diagrams/mermaid/mermaidText';
 
 const ROOT = path.resolve(__dirname, '..', '..');

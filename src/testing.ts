@@ -15,8 +15,8 @@ import type { LifecycleView } from './features/itil/lifecycleView';
 import type { StreamTreeNode, ValueStreamsView } from './features/valueStreams/view/valueStreamsView';
 import type { RenderReport } from './model/diagrams/diagramProtocol';
 import type { ExplorerNode } from './model/explorer/explorerTree';
-import type { ItemRef } from './model/explorer/itemRefs';
 import type { LifecycleStage } from './model/itil/editions';
+import type { ItemRef } from './model/cards';
 
 /** The sidebar's views: the real providers and tree views the workbench shows. */
 export interface ExplorerApi {

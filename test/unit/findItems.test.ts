@@ -3,10 +3,11 @@ import { ACTIVITIES } from '../../src/model/itil/activities';
 import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
 import { buildValueChainTree, buildPracticesTree } from '../../src/model/explorer/explorerTree';
 import { findItems } from '../../src/model/explorer/findItems';
-import { cardForRef, isKnownRef, parseCardLinkMessage, refFromId, refOfNode } from '../../src/model/explorer/itemRefs';
+import { isKnownRef, parseCardLinkMessage, refFromId, refOfNode } from '../../src/model/explorer/itemRefs';
 import { LEGACY_TERMS } from '../../src/model/itil/legacyTerms';
 import { PRACTICES } from '../../src/model/itil/practices';
 import { ITIL4 } from '../../src/model/itil/editions';
+import { cardForRef } from '../../src/model/cards';
 
 suite('Find items and item references', () => {
   const items = findItems(ITIL4);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { activityColorCss, cardToHtml } from '../../model/cards';
-import { cardForRef, isKnownRef, parseCardLinkMessage, type ItemRef } from '../../model/explorer/itemRefs';
+import { activityColorCss, cardToHtml, cardForRef, type ItemRef } from '../../model/cards';
+import { isKnownRef, parseCardLinkMessage } from '../../model/explorer/itemRefs';
 import { currentEdition, onDidChangeEdition } from '../itil/edition';
+import { createNonce } from '../shared';
 
 export const DETAILS_VIEW_TYPE = 'svc.details';
 
@@ -136,10 +137,4 @@ ${body}
     this.panel?.dispose();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
-}
-
-function createNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isActivityId } from '../../model/itil/activities';
-import { OPEN_DIAGRAM_COMMAND } from '../../model/cards';
-import { refFromId, refOfNode, type ItemRef } from '../../model/explorer/itemRefs';
+import { OPEN_DIAGRAM_COMMAND, type ItemRef } from '../../model/cards';
+import { refFromId, refOfNode } from '../../model/explorer/itemRefs';
 import { activityTable, blockInsertion, practiceTable } from '../../model/explorer/markdownTables';
 import { getPractice } from '../../model/itil/practices';
 import type { DetailsPanel } from './detailsPanel';

@@ -11,10 +11,11 @@ import {
   type ExplorerNodeKind,
   type ExplorerTree,
 } from '../../model/explorer/explorerTree';
-import { cardForRef, refOfNode, type ItemRef } from '../../model/explorer/itemRefs';
+import { refOfNode } from '../../model/explorer/itemRefs';
 import { getPractice } from '../../model/itil/practices';
 import { currentEdition, onDidChangeEdition } from '../itil/edition';
 import { cardMarkdownString } from '../shared';
+import { cardForRef, type ItemRef } from '../../model/cards';
 
 export const VALUE_CHAIN_VIEW = 'svc.valueChain';
 export const PRACTICES_VIEW = 'svc.practices';

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { getActivity, isActivityId } from '../../model/itil/activities';
 import type { EditionId } from '../../model/itil/editions';
 import { findItems, type FindItem, type FindTargetKind } from '../../model/explorer/findItems';
-import type { ItemRef } from '../../model/explorer/itemRefs';
 import type { DetailsPanel } from './detailsPanel';
 import { currentEdition } from '../itil/edition';
 import type { ExplorerViews } from './explorerViews';
+import type { ItemRef } from '../../model/cards';
 
 interface FindPick extends vscode.QuickPickItem {
   readonly item?: FindItem;

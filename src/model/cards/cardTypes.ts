@@ -6,6 +6,12 @@ import type { ActivityId } from '../itil/activities';
 
 export type CardKind = 'activity' | 'practice' | 'concept' | 'legacy' | 'demand' | 'value' | 'lifecycle';
 
+/** An item that has a card, by kind and id. */
+export interface ItemRef {
+  readonly kind: CardKind;
+  readonly id: string;
+}
+
 /** A command a card can offer; renderers turn it into a command link or a webview message. */
 export interface CardLink {
   readonly label: string;

@@ -9,11 +9,12 @@ import {
   VALUE_ACTIVITY_IDS,
   VALUE_NODE,
   getActivity,
+  isActivityId,
   linkedActivities,
   type ActivityId,
 } from '../itil/activities';
 import { ALL_CONCEPTS, type Concept, type ConceptKind } from '../itil/concepts';
-import { EDITIONS, practiceGroupLine, practiceGroupOf, type EditionData } from '../itil/editions';
+import { EDITIONS, ITIL5, practiceGroupLine, practiceGroupOf, type EditionData } from '../itil/editions';
 import { getLegacyTerm } from '../itil/legacyTerms';
 import { getPractice, type Practice } from '../itil/practices';
 import {
@@ -27,6 +28,7 @@ import {
   type CardChip,
   type CardLink,
   type CardSection,
+  type ItemRef,
 } from './cardTypes';
 
 function activityChip(id: ActivityId): CardChip {
@@ -263,4 +265,25 @@ export function valueCard(): Card {
     sections: [{ heading: 'Delivered by', blocks: [{ kind: 'chips', chips: VALUE_ACTIVITY_IDS.map(activityChip) }] }],
     links: [openDiagram()],
   };
+}
+
+/** The card of an item; practice cards group the practice as `edition` does. */
+export function cardForRef(ref: ItemRef, edition: EditionData): Card {
+  switch (ref.kind) {
+    case 'activity':
+      if (!isActivityId(ref.id)) throw new Error(`Unknown activity id: ${ref.id}`);
+      return activityCard(ref.id);
+    case 'practice':
+      return practiceCard(ref.id, edition);
+    case 'concept':
+      return conceptCard(ref.id, edition);
+    case 'legacy':
+      return legacyCard(ref.id);
+    case 'demand':
+      return demandCard();
+    case 'value':
+      return valueCard();
+    case 'lifecycle':
+      return lifecycleStageCard(ITIL5, ref.id);
+  }
 }

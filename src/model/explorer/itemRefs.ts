@@ -1,32 +1,13 @@
 /**
  * References to the ITIL items that have a card (activities, practices, concepts, outdated terms and the
- * chain's entry and exit), resolved from the plain ids that commands and card links carry.
+ * chain's entry and exit), resolved from the plain ids that commands and card links carry and from tree nodes.
  */
 import { isActivityId, type ActivityId } from '../itil/activities';
-import {
-  OPEN_DIAGRAM_COMMAND,
-  SHOW_IN_TREE_COMMAND,
-  activityCard,
-  conceptCard,
-  demandCard,
-  legacyCard,
-  lifecycleStageCard,
-  practiceCard,
-  valueCard,
-  type Card,
-  type CardKind,
-} from '../cards';
+import { OPEN_DIAGRAM_COMMAND, SHOW_IN_TREE_COMMAND, type ItemRef } from '../cards';
 import { ALL_CONCEPTS } from '../itil/concepts';
-import { ITIL5 } from '../itil/editions/itil5';
-import type { EditionData } from '../itil/editions/types';
 import type { ExplorerNode } from './explorerTree';
 import { LEGACY_TERMS } from '../itil/legacyTerms';
 import { findPractice } from '../itil/practices';
-
-export interface ItemRef {
-  readonly kind: CardKind;
-  readonly id: string;
-}
 
 const conceptIds = new Set(ALL_CONCEPTS.map((concept) => concept.id));
 const legacyIds = new Set(LEGACY_TERMS.map((term) => term.id));
@@ -54,27 +35,6 @@ export function refOfNode(node: ExplorerNode): ItemRef | undefined {
   if (node.practiceId) return { kind: 'practice', id: node.practiceId };
   if (node.activityId) return { kind: 'activity', id: node.activityId };
   return undefined;
-}
-
-/** The card of an item; practice cards group the practice as `edition` does. */
-export function cardForRef(ref: ItemRef, edition: EditionData): Card {
-  switch (ref.kind) {
-    case 'activity':
-      if (!isActivityId(ref.id)) throw new Error(`Unknown activity id: ${ref.id}`);
-      return activityCard(ref.id);
-    case 'practice':
-      return practiceCard(ref.id, edition);
-    case 'concept':
-      return conceptCard(ref.id, edition);
-    case 'legacy':
-      return legacyCard(ref.id);
-    case 'demand':
-      return demandCard();
-    case 'value':
-      return valueCard();
-    case 'lifecycle':
-      return lifecycleStageCard(ITIL5, ref.id);
-  }
 }
 
 /** What a click on a card link inside a webview asks for, once checked. */

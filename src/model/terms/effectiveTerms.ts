@@ -5,8 +5,7 @@
  * CLI and any view that counts mentions take an `EffectiveTerms` as input, so they all agree.
  */
 import type { EditionData } from '../itil/editions/types';
-import { activityCard, conceptCard, legacyCard, practiceCard, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from '../cards';
-import { isActivityId } from '../itil/activities';
+import { cardForRef, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from '../cards';
 import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from '../glossary/glossaryTypes';
 import { PRACTICES, getPractice, type Practice } from '../itil/practices';
 import { createTermIndex, modelTermForms, normalizeForm, termIndex, type TermForm, type TermIndex, type TermRef } from './termMatcher';
@@ -137,20 +136,8 @@ function buildEffectiveTerms(glossary: Glossary, sharedIndex?: TermIndex): Effec
 
 /** The model's own card of a built-in term. */
 export function builtInCard(term: TermRef, edition: EditionData): Card {
-  switch (term.kind) {
-    case 'practice':
-      return practiceCard(term.id, edition);
-    case 'activity':
-      if (!isActivityId(term.id)) throw new Error(`Unknown activity id: ${term.id}`);
-      return activityCard(term.id);
-    case 'concept':
-      return conceptCard(term.id, edition);
-    case 'legacy':
-      return legacyCard(term.id);
-    case 'organisation':
-    case 'avoided':
-      throw new Error(`${term.kind} terms come from a glossary, not the model: ${term.id}`);
-  }
+  if (term.kind === 'organisation' || term.kind === 'avoided') throw new Error(`${term.kind} terms come from a glossary, not the model: ${term.id}`);
+  return cardForRef({ kind: term.kind, id: term.id }, edition);
 }
 
 function relatedPracticesSection(practiceIds: readonly string[]): CardSection[] {

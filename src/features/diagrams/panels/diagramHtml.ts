@@ -33,12 +33,6 @@ const BUTTON_GROUPS: readonly (readonly ToolbarButton[])[] = [
   ['exportSvg', 'exportPng', 'copyImage', 'copySource'],
 ];
 
-export function createNonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
-}
-
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",

@@ -16,7 +16,8 @@ import {
   type WebviewMessage,
   type WebviewRequestKind,
 } from '../../../model/diagrams/diagramProtocol';
-import { createNonce, diagramHtml, type DiagramHtmlOptions } from './diagramHtml';
+import { createNonce } from '../../shared';
+import { diagramHtml, type DiagramHtmlOptions } from './diagramHtml';
 
 // Drawing a large diagram on a busy machine can take a while; a page that never answers still fails.
 const REQUEST_TIMEOUT_MS = 60_000;
