@@ -115,6 +115,21 @@ function keepOut(bundles) {
   };
 }
 
+// The modules of src/ only define things: importing one runs nothing else. Saying so lets the bundles drop every
+// module a folder index re-exports that the bundle does not use, with its top-level tables.
+const SOURCE_FOLDER = path.resolve('src') + path.sep;
+const sourceWithoutSideEffects = {
+  name: 'source-without-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.resolvingSource) return undefined;
+      const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingSource: true } });
+      if (result.errors.length > 0 || result.external || !result.path.startsWith(SOURCE_FOLDER)) return result;
+      return { ...result, sideEffects: false };
+    });
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -125,7 +140,7 @@ const builds = [
     external: ['vscode'],
     alias: yamlWithoutNodeBuiltins,
     metafile: true,
-    plugins: [forbidNodeBuiltins, lazySeams, keepOut(LAZY_BUNDLES)],
+    plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(LAZY_BUNDLES)],
   },
   ...LAZY_BUNDLES.map((bundle) => {
     const others = LAZY_BUNDLES.filter((other) => other !== bundle);
@@ -138,7 +153,7 @@ const builds = [
       external: ['vscode'],
       alias: yamlWithoutNodeBuiltins,
       metafile: true,
-      plugins: [forbidNodeBuiltins, lazySeams, keepOut(others)],
+      plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(others)],
     };
   }),
   {
@@ -149,7 +164,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins, forbidNodeGlobals],
+    plugins: [forbidNodeBuiltins, forbidNodeGlobals, sourceWithoutSideEffects],
   },
 ];
 
