@@ -1,6 +1,5 @@
-import type { MarkdownIt } from './features/diagrams/markdownPreview';
-import { ACTIVITIES } from './model/itil/activities';
-import { PRACTICES } from './model/itil/practices';
+import type { MarkdownIt } from './features/diagrams';
+import { ACTIVITIES, PRACTICES } from './model/itil';
 import type { SvcTestingApi } from './testing';
 
 /** What the extension exports from `activate`, for other extensions (and, under `testing`, for its own tests). */

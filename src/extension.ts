@@ -1,28 +1,25 @@
 import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
-import { DetailsPanel } from './features/explorer/detailsPanel';
-import { CoverageView } from './features/coverage/coverageView';
-import { DiagramCommands } from './features/diagrams/diagramCommands';
-import { ExplorerCommands } from './features/explorer/explorerCommands';
-import { ExplorerViews } from './features/explorer/explorerViews';
-import { FindCommand } from './features/explorer/findCommand';
-import { GlossaryService } from './features/glossary/glossaryService';
-import { TermHoverFeature } from './features/terms/termHoverFeature';
-import { extendMarkdownIt } from './features/diagrams/markdownPreview';
-import { MarkdownTemplateCompletion } from './features/valueStreams/markdownTemplateCompletion';
-import { LifecycleView } from './features/itil/lifecycleView';
-import { TerminologyFeature } from './features/terms/terminologyFeature';
-import { ValueStreamCodeActions } from './features/valueStreams/valueStreamCodeActions';
-import { ValueStreamCommands } from './features/valueStreams/valueStreamCommands';
-import { ValueStreamCompletion } from './features/valueStreams/valueStreamCompletion';
-import { ValueStreamDiagnostics } from './features/valueStreams/valueStreamDiagnostics';
-import { ValueStreamDocuments } from './features/valueStreams/valueStreamDocuments';
-import { ValueStreamHover } from './features/valueStreams/valueStreamHover';
-import { ValueStreamPreviewLenses } from './features/valueStreams/valueStreamPreviewLenses';
-import { ValueStreamRename } from './features/valueStreams/valueStreamRename';
-import { ValueStreamSymbols } from './features/valueStreams/valueStreamSymbols';
-import { ValueStreamsView } from './features/valueStreams/view/valueStreamsView';
-import { Walkthrough } from './features/walkthrough/walkthrough';
+import { DetailsPanel, ExplorerCommands, ExplorerViews, FindCommand } from './features/explorer';
+import { CoverageView } from './features/coverage';
+import { DiagramCommands, extendMarkdownIt } from './features/diagrams';
+import { GlossaryService } from './features/glossary';
+import { TermHoverFeature, TerminologyFeature } from './features/terms';
+import {
+  MarkdownTemplateCompletion,
+  ValueStreamCodeActions,
+  ValueStreamCommands,
+  ValueStreamCompletion,
+  ValueStreamDiagnostics,
+  ValueStreamDocuments,
+  ValueStreamHover,
+  ValueStreamPreviewLenses,
+  ValueStreamRename,
+  ValueStreamSymbols,
+} from './features/valueStreams';
+import { LifecycleView } from './features/itil';
+import { ValueStreamsView } from './features/valueStreams/view';
+import { Walkthrough } from './features/walkthrough';
 import { createTestingApi } from './testing';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {

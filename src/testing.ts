@@ -5,16 +5,14 @@
  * what it reaches inside a feature is read-only.
  */
 import type * as vscode from 'vscode';
-import type { CoverageNode, CoverageState, CoverageView } from './features/coverage/coverageView';
-import type { DiagramCommands } from './features/diagrams/diagramCommands';
-import type { DetailsPanel } from './features/explorer/detailsPanel';
-import type { ExplorerTreeProvider, ExplorerViews } from './features/explorer/explorerViews';
-import type { FindCommand } from './features/explorer/findCommand';
-import type { GlossaryService } from './features/glossary/glossaryService';
-import type { LifecycleView } from './features/itil/lifecycleView';
-import type { StreamTreeNode, ValueStreamsView } from './features/valueStreams/view/valueStreamsView';
-import type { RenderReport } from './model/diagrams/diagramProtocol';
-import type { ExplorerNode } from './model/explorer/explorerTree';
+import type { CoverageNode, CoverageState, CoverageView } from './features/coverage';
+import type { DiagramCommands } from './features/diagrams';
+import type { DetailsPanel, ExplorerTreeProvider, ExplorerViews, FindCommand } from './features/explorer';
+import type { GlossaryService } from './features/glossary';
+import type { LifecycleView } from './features/itil';
+import type { StreamTreeNode, ValueStreamsView } from './features/valueStreams/view';
+import type { RenderReport } from './model/diagrams';
+import type { ExplorerNode } from './model/explorer';
 import type { LifecycleStage } from './model/itil/editions';
 import type { ItemRef } from './model/cards';
 

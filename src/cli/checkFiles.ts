@@ -5,13 +5,11 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { documentKind } from '../model/documents/documentKind';
-import { LineMap } from '../model/documents/lineMap';
-import { effectiveTerms, type EffectiveTerms } from '../model/terms/effectiveTerms';
-import { GLOSSARY_PATH } from '../model/glossary/glossaryTypes';
+import { documentKind, LineMap } from '../model/documents';
+import { effectiveTerms, type EffectiveTerms } from '../model/terms';
+import { GLOSSARY_PATH } from '../model/glossary';
 import { parseGlossary } from '../model/yamlParsers';
-import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind } from '../model/valueStreams/valueStreamSources';
-import type { FindingSeverity } from '../model/valueStreams/valueStreamTypes';
+import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind, type FindingSeverity } from '../model/valueStreams';
 
 export interface Problem {
   readonly file: string;

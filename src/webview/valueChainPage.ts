@@ -4,7 +4,7 @@
  * which reveals the activity in the tree.
  */
 import { activityCard, cardToHtml, demandCard, valueCard, type Card } from '../model/cards';
-import { isChainNodeId, type ChainNodeId } from '../model/diagrams/diagramProtocol';
+import { isChainNodeId, type ChainNodeId } from '../model/diagrams';
 import { valueChainDescription, valueChainFlowchart } from '../model/diagrams/mermaid/valueChainChart';
 import { type DiagramNode } from '../model/diagrams/mermaid/mermaidText';
 import { onHostMessage, post, saveState, savedState } from './lib/host';

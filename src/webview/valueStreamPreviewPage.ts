@@ -3,7 +3,7 @@
  * them as one Gantt chart, on two tabs. The host sends the parsed streams and the source's errors on every
  * (debounced) edit; the view of each tab stays where the user left it.
  */
-import type { HostMessage, StepRef } from '../model/diagrams/diagramProtocol';
+import type { HostMessage, StepRef } from '../model/diagrams';
 import type { MermaidConfig } from 'mermaid';
 import { SECTION_NAME_LENGTH, valueStreamDescription, valueStreamFlowchart, valueStreamGantt } from '../model/diagrams/mermaid/valueStreamCharts';
 import { type ActivityColors, type DiagramNode, type ThemeKind } from '../model/diagrams/mermaid/mermaidText';

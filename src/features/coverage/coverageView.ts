@@ -5,12 +5,11 @@
  * switch, when the glossary changes and, debounced, while typing.
  */
 import * as vscode from 'vscode';
-import { getActivity, type ActivityId } from '../../model/itil/activities';
-import { documentKind } from '../../model/documents/documentKind';
-import { computeCoverage, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../../model/coverage/coverage';
-import { getPractice } from '../../model/itil/practices';
-import { cardTooltip } from '../explorer/explorerViews';
-import type { GlossaryService } from '../glossary/glossaryService';
+import { getActivity, type ActivityId, getPractice } from '../../model/itil';
+import { documentKind } from '../../model/documents';
+import { computeCoverage, type DocumentCoverage, type MentionedItem, type UnmentionedPractice } from '../../model/coverage';
+import { cardTooltip } from '../explorer';
+import type { GlossaryService } from '../glossary';
 import { DELAYS_MS, DocumentDebouncer } from '../shared';
 
 export const COVERAGE_VIEW = 'svc.coverage';

@@ -4,13 +4,13 @@
  * panels/.
  */
 import * as vscode from 'vscode';
-import { DIAGRAM_VIEW_TYPE, isChainNodeId, PREVIEW_VIEW_TYPE } from '../../model/diagrams/diagramProtocol';
-import type { ExplorerNode } from '../../model/explorer/explorerTree';
+import { DIAGRAM_VIEW_TYPE, isChainNodeId, PREVIEW_VIEW_TYPE } from '../../model/diagrams';
+import type { ExplorerNode } from '../../model/explorer';
 import type { DiagramPanels } from './panels/diagramPanels';
 import type { DiagramWebview } from './panels/diagramWebview';
 import { createDiagramPanels } from './panels';
-import { LIFECYCLE_DIAGRAM_VIEW_TYPE, OPEN_LIFECYCLE_DIAGRAM_COMMAND } from '../itil/lifecycleView';
-import type { ValueStreamDocuments } from '../valueStreams/valueStreamDocuments';
+import { LIFECYCLE_DIAGRAM_VIEW_TYPE, OPEN_LIFECYCLE_DIAGRAM_COMMAND } from '../itil';
+import type { ValueStreamDocuments } from '../valueStreams';
 
 export class DiagramCommands implements vscode.Disposable {
   private panelsLoaded: DiagramPanels | undefined;

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { escapeHtml } from '../../model/cards';
 import { valueStreamBlockDiagrams } from './panels';
-import { isValueStreamInfo } from '../../model/documents/fences';
+import { isValueStreamInfo } from '../../model/documents';
 
 interface MarkdownItToken {
   type: string;

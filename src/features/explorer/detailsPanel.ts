@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { activityColorCss, cardToHtml, cardForRef, type ItemRef } from '../../model/cards';
-import { isKnownRef, parseCardLinkMessage } from '../../model/explorer/itemRefs';
-import { currentEdition, onDidChangeEdition } from '../itil/edition';
+import { isKnownRef, parseCardLinkMessage } from '../../model/explorer';
+import { currentEdition, onDidChangeEdition } from '../itil';
 import { createNonce } from '../shared';
 
 export const DETAILS_VIEW_TYPE = 'svc.details';

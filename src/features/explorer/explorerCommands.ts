@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { isActivityId } from '../../model/itil/activities';
+import { isActivityId, getPractice } from '../../model/itil';
 import { OPEN_DIAGRAM_COMMAND, type ItemRef } from '../../model/cards';
-import { refFromId, refOfNode } from '../../model/explorer/itemRefs';
-import { activityTable, blockInsertion, practiceTable } from '../../model/explorer/markdownTables';
-import { getPractice } from '../../model/itil/practices';
+import { refFromId, refOfNode, activityTable, blockInsertion, practiceTable } from '../../model/explorer';
 import type { DetailsPanel } from './detailsPanel';
-import { currentEdition } from '../itil/edition';
+import { currentEdition } from '../itil';
 import type { ExplorerViews } from './explorerViews';
 
 const MARKDOWN_EDITOR_CONTEXT = 'svc.markdownEditorActive';

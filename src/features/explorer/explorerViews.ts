@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { getActivity, type ActivityId } from '../../model/itil/activities';
+import { getActivity, type ActivityId, getPractice } from '../../model/itil';
 import {
   activityKey,
   buildPracticesTree,
@@ -10,10 +10,9 @@ import {
   type ExplorerNode,
   type ExplorerNodeKind,
   type ExplorerTree,
-} from '../../model/explorer/explorerTree';
-import { refOfNode } from '../../model/explorer/itemRefs';
-import { getPractice } from '../../model/itil/practices';
-import { currentEdition, onDidChangeEdition } from '../itil/edition';
+  refOfNode,
+} from '../../model/explorer';
+import { currentEdition, onDidChangeEdition } from '../itil';
 import { cardMarkdownString } from '../shared';
 import { cardForRef, type ItemRef } from '../../model/cards';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { getActivity, isActivityId } from '../../model/itil/activities';
+import { getActivity, isActivityId } from '../../model/itil';
 import type { EditionId } from '../../model/itil/editions';
-import { findItems, type FindItem, type FindTargetKind } from '../../model/explorer/findItems';
+import { findItems, type FindItem, type FindTargetKind } from '../../model/explorer';
 import type { DetailsPanel } from './detailsPanel';
-import { currentEdition } from '../itil/edition';
+import { currentEdition } from '../itil';
 import type { ExplorerViews } from './explorerViews';
 import type { ItemRef } from '../../model/cards';
 

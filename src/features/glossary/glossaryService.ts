@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer } from '../shared';
-import { LineMap } from '../../model/documents/lineMap';
-import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../../model/terms/effectiveTerms';
-import { GLOSSARY_PATH, type GlossaryFinding } from '../../model/glossary/glossaryTypes';
+import { LineMap } from '../../model/documents';
+import { builtInTerms, effectiveTerms, type EffectiveTerms } from '../../model/terms';
+import { GLOSSARY_PATH, type GlossaryFinding } from '../../model/glossary';
 import { parseGlossary } from '../../model/yamlParsers';
 
 export const GLOSSARY_DIAGNOSTIC_SOURCE = 'SVC glossary';

@@ -1,6 +1,6 @@
 /** The editor's severity for each severity of a model finding (value streams, glossary, terminology settings). */
 import * as vscode from 'vscode';
-import type { FindingSeverity } from '../../model/valueStreams/valueStreamTypes';
+import type { FindingSeverity } from '../../model/valueStreams';
 
 export const DIAGNOSTIC_SEVERITIES: Readonly<Record<FindingSeverity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import type { EffectiveTerms } from '../../model/terms/effectiveTerms';
-import { isSwitchedOffByFrontMatter } from '../../model/documents/frontMatter';
-import { fencedBlocks, isValueStreamBlock } from '../../model/documents/fences';
-import { TermHoverRenderer } from '../../model/terms/termHover';
-import { currentEdition } from '../itil/edition';
-import type { GlossaryService } from '../glossary/glossaryService';
+import { type EffectiveTerms, TermHoverRenderer } from '../../model/terms';
+import { isSwitchedOffByFrontMatter, fencedBlocks, isValueStreamBlock } from '../../model/documents';
+import { currentEdition } from '../itil';
+import type { GlossaryService } from '../glossary';
 import { HOVER_CARD, cardMarkdownString } from '../shared';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'valuestream'];

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { documentKind } from '../../model/documents/documentKind';
+import { documentKind } from '../../model/documents';
 import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer, isFindingSeverity } from '../shared';
-import { LEGACY_TERMS, getLegacyTerm } from '../../model/itil/legacyTerms';
-import { normalizeForm } from '../../model/terms/termMatcher';
-import type { EffectiveTerms } from '../../model/terms/effectiveTerms';
-import { LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../../model/terms/terminology';
-import type { GlossaryService } from '../glossary/glossaryService';
+import { LEGACY_TERMS, getLegacyTerm } from '../../model/itil';
+import { normalizeForm, type EffectiveTerms, LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../../model/terms';
+import type { GlossaryService } from '../glossary';
 
 export const DIAGNOSTIC_SOURCE = 'ITIL 4';
 export const FIX_ALL_COMMAND = 'svc.terminology.fixAll';

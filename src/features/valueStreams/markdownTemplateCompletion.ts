@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ACTIVITY_TABLE_TEMPLATE, BLANK_TEMPLATE, EXAMPLE_TEMPLATES, fencedTemplate, snippetDefaults } from '../../model/valueStreams/valueStreamTemplates';
-import { isInsideFencedBlock } from '../../model/documents/fences';
+import { ACTIVITY_TABLE_TEMPLATE, BLANK_TEMPLATE, EXAMPLE_TEMPLATES, fencedTemplate, snippetDefaults } from '../../model/valueStreams';
+import { isInsideFencedBlock } from '../../model/documents';
 
 const TEMPLATE_WORDS = ['valuestream', 'svc'];
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EXAMPLE_TEMPLATES, NEW_STREAM_TEMPLATES, type ValueStreamTemplate } from '../../model/valueStreams/valueStreamTemplates';
+import { EXAMPLE_TEMPLATES, NEW_STREAM_TEMPLATES, type ValueStreamTemplate } from '../../model/valueStreams';
 import { VALUE_STREAM_LANGUAGE } from './valueStreamDocuments';
 
 /** Arguments the commands accept from command links, the walkthrough and tests; without them they ask. */

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
-import { ACTIVITIES } from '../../model/itil/activities';
-import type { EffectiveTerms } from '../../model/terms/effectiveTerms';
+import { ACTIVITIES } from '../../model/itil';
+import type { EffectiveTerms } from '../../model/terms';
 import { practiceGroupLabel, type EditionData } from '../../model/itil/editions';
-import { practiceWrittenName } from '../../model/valueStreams/valueStreamRules';
-import { completionContextAt, type CompletionContext } from '../../model/valueStreams/valueStreamEditing';
-import { FIELD_DESCRIPTIONS, type FieldDescription } from '../../model/valueStreams/valueStreamFormat';
-import type { ValueStreamParseResult } from '../../model/valueStreams/valueStreamTypes';
-import { currentEdition } from '../itil/edition';
-import type { GlossaryService } from '../glossary/glossaryService';
+import {
+  practiceWrittenName,
+  completionContextAt,
+  type CompletionContext,
+  FIELD_DESCRIPTIONS,
+  type FieldDescription,
+  type ValueStreamParseResult,
+} from '../../model/valueStreams';
+import { currentEdition } from '../itil';
+import type { GlossaryService } from '../glossary';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 const TRIGGER_CHARACTERS = [':', ' ', '[', ','];

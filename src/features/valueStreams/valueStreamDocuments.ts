@@ -1,13 +1,6 @@
 import * as vscode from 'vscode';
-import { documentKind } from '../../model/documents/documentKind';
-import type { TextRange } from '../../model/documents/textRange';
-import {
-  holdsValueStreams,
-  readValueStreams,
-  sectionAt,
-  type ValueStreamSection,
-  type ValueStreamSource,
-} from '../../model/valueStreams/valueStreamSources';
+import { documentKind, type TextRange } from '../../model/documents';
+import { holdsValueStreams, readValueStreams, sectionAt, type ValueStreamSection, type ValueStreamSource } from '../../model/valueStreams';
 
 export const VALUE_STREAM_LANGUAGE = 'valuestream';
 

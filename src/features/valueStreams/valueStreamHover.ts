@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { Card } from '../../model/cards';
 import type { EditionData } from '../../model/itil/editions';
-import type { EffectiveTerms } from '../../model/terms/effectiveTerms';
-import { targetAt, type ValueStreamTarget } from '../../model/valueStreams/valueStreamEditing';
-import { fieldDescription } from '../../model/valueStreams/valueStreamFormat';
-import type { GlossaryService } from '../glossary/glossaryService';
-import { currentEdition } from '../itil/edition';
+import type { EffectiveTerms } from '../../model/terms';
+import { targetAt, type ValueStreamTarget, fieldDescription } from '../../model/valueStreams';
+import type { GlossaryService } from '../glossary';
+import { currentEdition } from '../itil';
 import { HOVER_CARD, cardMarkdownString } from '../shared';
 import { fieldDocumentation } from './valueStreamCompletion';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { VALUE_STREAM_LANGUAGE, type ValueStreamDocuments } from './valueStreamDocuments';
-import { mayContainValueStream } from '../../model/documents/fences';
+import { mayContainValueStream } from '../../model/documents';
 
 const CODE_LENS_SETTING = 'svc.valueStreams.codeLens';
 /** Context key for the editor title button on Markdown documents. */

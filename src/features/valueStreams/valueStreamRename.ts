@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { invalidStepIdReason, renameStepEdits, targetAt } from '../../model/valueStreams/valueStreamEditing';
+import { invalidStepIdReason, renameStepEdits, targetAt } from '../../model/valueStreams';
 import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 /** Renames a step id together with every `after` entry of its stream that names it. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { getActivity } from '../../model/itil/activities';
+import { getActivity } from '../../model/itil';
 import { VALUE_STREAM_LANGUAGE, toRange, type ValueStreamDocuments } from './valueStreamDocuments';
 
 /**

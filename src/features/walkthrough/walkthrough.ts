@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { PREVIEW_VIEW_TYPE } from '../../model/diagrams/diagramProtocol';
-import { findValueStreamBlocks } from '../../model/valueStreams/markdownBlocks';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND } from '../terms/terminologyFeature';
-import { VALUE_STREAM_LANGUAGE } from '../valueStreams/valueStreamDocuments';
+import { PREVIEW_VIEW_TYPE } from '../../model/diagrams';
+import { findValueStreamBlocks } from '../../model/valueStreams';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND } from '../terms';
+import { VALUE_STREAM_LANGUAGE } from '../valueStreams';
 
 /**
  * A short consultant-style document for the walkthrough: it names practices, activities and concepts to

@@ -2,7 +2,7 @@
  * How an activity's contributed colour (`svc.activity.*`, which themes and users may override) is referred to: in
  * webview CSS, as classes for pages whose CSP forbids inline styles, and in workbench Markdown.
  */
-import { ACTIVITIES, getActivity, type ActivityId } from '../itil/activities';
+import { ACTIVITIES, getActivity, type ActivityId } from '../itil';
 
 /**
  * CSS custom property VS Code defines in webviews for an activity's contributed colour, ready to use in

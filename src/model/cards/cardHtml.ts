@@ -3,7 +3,7 @@
  * checks them before running anything; activity colours come inline or as classes for pages whose CSP forbids
  * inline styles.
  */
-import type { ActivityId } from '../itil/activities';
+import type { ActivityId } from '../itil';
 import { activityColorClass, activityColorVariable } from './activityColors';
 import type { Card, CardBlock, CardChip, CardLink } from './cardTypes';
 

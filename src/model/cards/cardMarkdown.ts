@@ -2,7 +2,7 @@
  * A card as Markdown, for hovers, tree tooltips and previews: command links where the caller trusts them, activity
  * colour swatches where the renderer keeps them, and every piece of text escaped.
  */
-import type { ActivityId } from '../itil/activities';
+import type { ActivityId } from '../itil';
 import type { Card, CardBlock, CardLink } from './cardTypes';
 
 export interface MarkdownCardOptions {

@@ -2,7 +2,7 @@
  * The structure of an ITIL card, whatever it shows and wherever it is drawn: title, subtitle, badges, sections of
  * paragraphs, bullets, chips and tables, and the links it offers (the commands card links may run).
  */
-import type { ActivityId } from '../itil/activities';
+import type { ActivityId } from '../itil';
 
 export type CardKind = 'activity' | 'practice' | 'concept' | 'legacy' | 'demand' | 'value' | 'lifecycle';
 

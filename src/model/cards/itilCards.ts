@@ -12,11 +12,14 @@ import {
   isActivityId,
   linkedActivities,
   type ActivityId,
-} from '../itil/activities';
-import { ALL_CONCEPTS, type Concept, type ConceptKind } from '../itil/concepts';
+  ALL_CONCEPTS,
+  type Concept,
+  type ConceptKind,
+  getLegacyTerm,
+  getPractice,
+  type Practice,
+} from '../itil';
 import { EDITIONS, ITIL5, practiceGroupLine, practiceGroupOf, type EditionData } from '../itil/editions';
-import { getLegacyTerm } from '../itil/legacyTerms';
-import { getPractice, type Practice } from '../itil/practices';
 import {
   EXAMINABLE_PURPOSE_BADGE,
   OPEN_DIAGRAM_COMMAND,

@@ -8,15 +8,10 @@
  * names count only where they read as the activity, not as a verb (see activityMentions). The terms are an
  * input (`terms`): a workspace glossary adds its spellings and hides practices the organisation does not use.
  */
-import { ACTIVITIES, getActivity, type ActivityId } from '../itil/activities';
-import { meansItsTerm } from '../terms/activityMentions';
-import { builtInTerms, type EffectiveTerms } from '../terms/effectiveTerms';
-import { getPractice, type Practice } from '../itil/practices';
-import { disabledRegions, proseRanges } from '../documents/proseRanges';
-import type { DocumentKind } from '../documents/documentKind';
-import type { TextRange } from '../documents/textRange';
-import { readValueStreams } from '../valueStreams/valueStreamSources';
-import type { ValueStream } from '../valueStreams/valueStreamTypes';
+import { ACTIVITIES, getActivity, type ActivityId, getPractice, type Practice } from '../itil';
+import { meansItsTerm, builtInTerms, type EffectiveTerms } from '../terms';
+import { disabledRegions, proseRanges, type DocumentKind, type TextRange } from '../documents';
+import { readValueStreams, type ValueStream } from '../valueStreams';
 
 /** One activity or practice the document mentions. */
 export interface MentionedItem<Id extends string = string> {

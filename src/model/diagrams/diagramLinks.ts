@@ -3,9 +3,9 @@
  * node that stands for an item selected in the Value Chain tree. Pure: offsets in, indices and ids out.
  */
 import type { ChainNodeId, StepRef } from './diagramProtocol';
-import type { ExplorerNode } from '../explorer/explorerTree';
-import type { ValueStream } from '../valueStreams/valueStreamTypes';
-import type { TextRange } from '../documents/textRange';
+import type { ExplorerNode } from '../explorer';
+import type { ValueStream } from '../valueStreams';
+import type { TextRange } from '../documents';
 
 /**
  * The step under the cursor at `offset`, on the line from `line.start` to `line.end`: the step whose mapping

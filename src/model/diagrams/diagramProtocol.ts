@@ -2,10 +2,9 @@
  * Messages between the diagram webviews (SVC diagram, value-stream preview) and the extension host. The host
  * trusts nothing a webview sends: `parseWebviewMessage` checks every field before a message is used.
  */
-import type { ActivityId } from '../itil/activities';
-import { isActivityId } from '../itil/activities';
+import { type ActivityId, isActivityId } from '../itil';
 import type { ThemeKind } from './mermaid/mermaidText';
-import type { ValueStream } from '../valueStreams/valueStreamTypes';
+import type { ValueStream } from '../valueStreams';
 
 export const DIAGRAM_VIEW_TYPE = 'svc.diagram';
 export const PREVIEW_VIEW_TYPE = 'svc.valueStreamPreview';

@@ -13,9 +13,10 @@ import {
   getActivity,
   type Activity,
   type ActivityId,
-} from '../itil/activities';
+  getPractice,
+  type Practice,
+} from '../itil';
 import type { EditionData, EditionPracticeGroup } from '../itil/editions/types';
-import { getPractice, type Practice } from '../itil/practices';
 
 export type ExplorerNodeKind =
   | 'demand'

@@ -3,12 +3,9 @@
  * practices, concepts, guiding principles, dimensions, service value system components and outdated ITIL
  * v3 names. Other names (aliases, written forms, variants) travel in `aliases` so a picker can match them.
  */
-import { ACTIVITIES, DEMAND_NODE, VALUE_NODE } from '../itil/activities';
-import { ALL_CONCEPTS, type ConceptKind } from '../itil/concepts';
-import { LEGACY_TERMS } from '../itil/legacyTerms';
+import { ACTIVITIES, DEMAND_NODE, VALUE_NODE, ALL_CONCEPTS, type ConceptKind, LEGACY_TERMS, PRACTICES } from '../itil';
 import { practiceGroupName } from '../itil/editions';
 import type { EditionData } from '../itil/editions/types';
-import { PRACTICES } from '../itil/practices';
 import { foundationMarker } from './explorerTree';
 
 export type FindTargetKind = 'demand' | 'value' | 'activity' | 'practice' | 'concept' | 'legacy';

@@ -2,12 +2,9 @@
  * References to the ITIL items that have a card (activities, practices, concepts, outdated terms and the
  * chain's entry and exit), resolved from the plain ids that commands and card links carry and from tree nodes.
  */
-import { isActivityId, type ActivityId } from '../itil/activities';
+import { isActivityId, type ActivityId, ALL_CONCEPTS, LEGACY_TERMS, findPractice } from '../itil';
 import { OPEN_DIAGRAM_COMMAND, SHOW_IN_TREE_COMMAND, type ItemRef } from '../cards';
-import { ALL_CONCEPTS } from '../itil/concepts';
 import type { ExplorerNode } from './explorerTree';
-import { LEGACY_TERMS } from '../itil/legacyTerms';
-import { findPractice } from '../itil/practices';
 
 const conceptIds = new Set(ALL_CONCEPTS.map((concept) => concept.id));
 const legacyIds = new Set(LEGACY_TERMS.map((term) => term.id));

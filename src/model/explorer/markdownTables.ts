@@ -2,11 +2,10 @@
  * Markdown tables a consultant can paste into a document: an activity's inputs and outputs, and a
  * one-practice summary. Built from the model only, so the wording matches the cards and the tree.
  */
-import { getActivity, type ActivityId } from '../itil/activities';
+import { getActivity, type ActivityId, getPractice } from '../itil';
 import { escapeMarkdown } from '../cards';
 import { practiceGroupLine } from '../itil/editions';
 import type { EditionData } from '../itil/editions/types';
-import { getPractice } from '../itil/practices';
 
 function row(cells: readonly string[]): string {
   return `| ${cells.map((cell) => escapeMarkdown(cell).replace(/\r?\n/g, ' ')).join(' | ')} |`;

@@ -6,8 +6,8 @@
  */
 import type { EditionData } from '../itil/editions/types';
 import { cardForRef, SHOW_IN_TREE_COMMAND, type Card, type CardSection } from '../cards';
-import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from '../glossary/glossaryTypes';
-import { PRACTICES, getPractice, type Practice } from '../itil/practices';
+import { EMPTY_GLOSSARY, type Glossary, type GlossaryOverride, type GlossaryTerm, type PreferredTermRule } from '../glossary';
+import { PRACTICES, getPractice, type Practice } from '../itil';
 import { createTermIndex, modelTermForms, normalizeForm, termIndex, type TermForm, type TermIndex, type TermRef } from './termMatcher';
 
 /** A practice as completion and coverage offer it under a glossary. */

@@ -2,11 +2,10 @@
  * The ```valuestream blocks of a Markdown document (found by the one fence scanner, documents/fences.ts): their
  * YAML with the fence's indentation removed, and every offset of what they hold mapped back to the whole document.
  */
-import { fencedBlocks, isValueStreamBlock, type FencedBlock } from '../documents/fences';
+import { fencedBlocks, isValueStreamBlock, type FencedBlock, type TextRange } from '../documents';
 import { parseValueStreams } from '../yamlParsers';
 import { mapValueStreamResult } from './valueStreamRules';
 import type { ValueStreamParseResult } from './valueStreamTypes';
-import type { TextRange } from '../documents/textRange';
 
 export interface ValueStreamBlock {
   /** The block's text with the fence's indentation removed from each line, as CommonMark reads it. */

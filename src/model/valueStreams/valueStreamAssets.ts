@@ -3,7 +3,7 @@
  * value-stream language, the snippet files and the JSON Schema. A unit test compares the committed files with these and
  * rewrites them when run with UPDATE_ASSETS=1.
  */
-import { ACTIVITIES, ACTIVITY_IDS, type ActivityId } from '../itil/activities';
+import { ACTIVITIES, ACTIVITY_IDS, type ActivityId } from '../itil';
 import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStreamRules';
 import { fieldDescription, type FieldLevel } from './valueStreamFormat';
 import {

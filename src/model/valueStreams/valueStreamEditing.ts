@@ -2,9 +2,9 @@
  * Editing help for value-stream text that does not depend on the editor: what to complete at an offset,
  * which item sits under the cursor, and the edits that rename a step id.
  */
-import type { ActivityId } from '../itil/activities';
+import type { ActivityId } from '../itil';
 import type { ValueStream, ValueStreamParseResult, ValueStreamStep } from './valueStreamTypes';
-import type { TextRange } from '../documents/textRange';
+import type { TextRange } from '../documents';
 
 export type CompletionKind = 'stream-field' | 'step-field' | 'activity' | 'practice' | 'step-reference';
 

@@ -3,9 +3,8 @@
  * file with ```valuestream blocks) the streams it defines, with line positions for each stream and step.
  * Sources are added, replaced and removed one at a time, so an edit re-parses only the file it touched.
  */
-import type { ActivityId } from '../itil/activities';
-import { mayContainValueStream } from '../documents/fences';
-import { LineMap, type SourcePosition } from '../documents/lineMap';
+import type { ActivityId } from '../itil';
+import { mayContainValueStream, LineMap, type SourcePosition } from '../documents';
 import { readValueStreams, type ValueStreamSourceKind } from './valueStreamSources';
 import type { ValueStreamParseResult } from './valueStreamTypes';
 

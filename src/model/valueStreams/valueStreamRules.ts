@@ -3,7 +3,7 @@
  * offset mapping of results. Kept apart from the parser so that code needing only these does not load the YAML
  * library: the Node extension host loads the parser on first use (see model/yamlParsers).
  */
-import type { Practice } from '../itil/practices';
+import type { Practice } from '../itil';
 import type {
   Finding,
   FindingCode,
@@ -13,7 +13,7 @@ import type {
   ValueStreamParseResult,
   ValueStreamStep,
 } from './valueStreamTypes';
-import type { TextRange } from '../documents/textRange';
+import type { TextRange } from '../documents';
 
 export const STREAM_FIELDS = ['valueStream', 'description', 'trigger', 'outcome', 'steps'] as const;
 export const STEP_FIELDS = ['id', 'activity', 'title', 'practices', 'after', 'duration', 'lag'] as const;

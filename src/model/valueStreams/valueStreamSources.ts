@@ -3,8 +3,7 @@
  * value-stream file is one YAML text, a Markdown document holds them in ```valuestream blocks, and other documents
  * hold none. Each such piece is a section, with its offsets mapped to the document's.
  */
-import type { DocumentKind } from '../documents/documentKind';
-import type { TextRange } from '../documents/textRange';
+import type { DocumentKind, TextRange } from '../documents';
 import { parseValueStreams } from '../yamlParsers';
 import { blockOffsetToDocument, documentOffsetToBlock, parseMarkdownValueStreams } from './markdownBlocks';
 import type { ValueStreamParseResult } from './valueStreamTypes';

@@ -2,9 +2,7 @@
  * Templates for new value streams: a blank stream, a step, and the seed's three examples. The snippet
  * files, the New Value Stream command and Markdown completion all take them from here.
  */
-import { ACTIVITIES, ACTIVITY_IDS } from '../itil/activities';
-import { EXAMPLE_STREAMS } from '../itil/exampleStreams';
-import { findPractice } from '../itil/practices';
+import { ACTIVITIES, ACTIVITY_IDS, EXAMPLE_STREAMS, findPractice } from '../itil';
 import { practiceWrittenName } from './valueStreamRules';
 
 export interface ValueStreamTemplate {

@@ -2,8 +2,8 @@
  * The shape of parsed value-stream definitions (`*.valuestream.yaml` files and ```valuestream blocks).
  * Offsets are character offsets into the text that was parsed; editors turn them into positions.
  */
-import type { TextRange } from '../documents/textRange';
-import type { ActivityId } from '../itil/activities';
+import type { TextRange } from '../documents';
+import type { ActivityId } from '../itil';
 
 export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -2,11 +2,8 @@
  * The built-in terms a glossary may name (to override or hide them) and must not take for its own terms: every id,
  * name and spelling of the model's terms, and how to name a term in a message.
  */
-import { ACTIVITIES } from '../itil/activities';
-import { ALL_CONCEPTS } from '../itil/concepts';
-import { LEGACY_TERMS } from '../itil/legacyTerms';
-import { PRACTICES, getPractice } from '../itil/practices';
-import { modelTermForms, normalizeForm, type TermRef } from '../terms/termMatcher';
+import { ACTIVITIES, ALL_CONCEPTS, LEGACY_TERMS, PRACTICES, getPractice } from '../itil';
+import { modelTermForms, normalizeForm, type TermRef } from '../terms';
 
 /** A built-in term a name refers to; `whole` when the name is the term's id or main name. */
 export interface BuiltInName {

@@ -5,7 +5,7 @@
  * entries that are fine still apply.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import type { TextRange } from '../documents/textRange';
+import type { TextRange } from '../documents';
 import {
   EMPTY_GLOSSARY,
   GLOSSARY_VERSION,
@@ -16,11 +16,10 @@ import {
   type GlossaryParseResult,
   type GlossaryTerm,
   type PreferredTermRule,
-} from '../glossary/glossaryTypes';
-import { PRACTICES, getPractice, resolvePractice } from '../itil/practices';
-import { closestMatches } from '../terms/editDistance';
-import { normalizeForm, type TermRef } from '../terms/termMatcher';
-import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
+} from '../glossary';
+import { PRACTICES, getPractice, resolvePractice } from '../itil';
+import { closestMatches, normalizeForm, type TermRef } from '../terms';
+import type { FindingSeverity } from '../valueStreams';
 import { describeTerm, resolveBuiltInTerm, type BuiltInName } from './builtInNames';
 import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';
 

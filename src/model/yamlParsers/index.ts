@@ -4,8 +4,8 @@
  * folder's seam, which loads the rest on the first parse. In the Node extension host that is dist/yamlParsers.js
  * beside dist/extension.js (see esbuild.mjs), so activation neither loads nor pays for the library.
  */
-import type { GlossaryParseResult } from '../glossary/glossaryTypes';
-import type { ValueStreamParseResult } from '../valueStreams/valueStreamTypes';
+import type { GlossaryParseResult } from '../glossary';
+import type { ValueStreamParseResult } from '../valueStreams';
 import type * as Parsers from './parsers';
 
 let parsers: typeof Parsers | undefined;

@@ -2,13 +2,10 @@
  * The activity and practice names of a value-stream step: what they resolve to, and for a name that is not
  * ITIL 4's the finding, with did-you-mean fixes or the ITIL 4 names of an outdated one.
  */
-import { ACTIVITIES } from '../itil/activities';
-import { resolveLegacyTerm } from '../itil/legacyTerms';
-import { PRACTICES, findPractice, resolvePractice, type Practice } from '../itil/practices';
-import type { TextRange } from '../documents/textRange';
-import { closestMatches } from '../terms/editDistance';
-import { practiceWrittenName, valueStreamFinding } from '../valueStreams/valueStreamRules';
-import type { Finding, PracticeReference } from '../valueStreams/valueStreamTypes';
+import { ACTIVITIES, resolveLegacyTerm, PRACTICES, findPractice, resolvePractice, type Practice } from '../itil';
+import type { TextRange } from '../documents';
+import { closestMatches } from '../terms';
+import { practiceWrittenName, valueStreamFinding, type Finding, type PracticeReference } from '../valueStreams';
 import { quoteList } from './yamlNodes';
 
 export function unknownActivityFinding(text: string, range: TextRange): Finding {

@@ -3,7 +3,7 @@
  * a mapping split into known fields and the rest, and a syntax error as a range and one sentence.
  */
 import { isAlias, type Document, type Node, type Pair } from 'yaml';
-import type { TextRange } from '../documents/textRange';
+import type { TextRange } from '../documents';
 
 /** A field of a mapping: its key and its value, aliases followed. */
 export interface Field {

@@ -4,12 +4,12 @@
  * DiagramCommands creates the panels on the first diagram command or restored panel.
  */
 import type * as vscode from 'vscode';
-import type { ExplorerNode } from '../../../model/explorer/explorerTree';
+import type { ExplorerNode } from '../../../model/explorer';
 import { ValueChainPanel } from './valueChainPanel';
 import { activeDiagramWebview, type DiagramWebview } from './diagramWebview';
 import { LifecyclePanel } from './lifecyclePanel';
 import { ValueStreamPreviews } from './valueStreamPreviews';
-import type { ValueStreamDocuments } from '../../valueStreams/valueStreamDocuments';
+import type { ValueStreamDocuments } from '../../valueStreams';
 
 export { valueStreamBlockDiagrams } from '../../../model/diagrams/mermaid/markdownDiagrams';
 

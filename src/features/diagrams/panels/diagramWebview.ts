@@ -15,7 +15,7 @@ import {
   type ToolbarAction,
   type WebviewMessage,
   type WebviewRequestKind,
-} from '../../../model/diagrams/diagramProtocol';
+} from '../../../model/diagrams';
 import { createNonce } from '../../shared';
 import { diagramHtml, type DiagramHtmlOptions } from './diagramHtml';
 

@@ -3,10 +3,9 @@
  * (Version 5) drawn from the edition data, with uncertain sources marked. It comes back after a reload.
  */
 import * as vscode from 'vscode';
-import type { RenderReport } from '../../../model/diagrams/diagramProtocol';
+import type { RenderReport } from '../../../model/diagrams';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
-import { currentEdition, EDITION_SETTING } from '../../itil/edition';
-import { LIFECYCLE_DIAGRAM_VIEW_TYPE } from '../../itil/lifecycleView';
+import { currentEdition, EDITION_SETTING, LIFECYCLE_DIAGRAM_VIEW_TYPE } from '../../itil';
 
 export class LifecyclePanel implements vscode.Disposable {
   private current: DiagramWebview | undefined;

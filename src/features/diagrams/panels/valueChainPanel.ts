@@ -4,11 +4,17 @@
  * item in the tree highlights its activity's node (and shows its card). The panel comes back after a reload.
  */
 import * as vscode from 'vscode';
-import { isActivityId } from '../../../model/itil/activities';
+import { isActivityId } from '../../../model/itil';
 import { CARD_COMMANDS, SHOW_IN_TREE_COMMAND } from '../../../model/cards';
-import { chainNodeOfTreeNode } from '../../../model/diagrams/diagramLinks';
-import { DIAGRAM_VIEW_TYPE, isChainNodeId, type ChainNodeId, type RenderReport, type WebviewMessage } from '../../../model/diagrams/diagramProtocol';
-import type { ExplorerNode } from '../../../model/explorer/explorerTree';
+import {
+  chainNodeOfTreeNode,
+  DIAGRAM_VIEW_TYPE,
+  isChainNodeId,
+  type ChainNodeId,
+  type RenderReport,
+  type WebviewMessage,
+} from '../../../model/diagrams';
+import type { ExplorerNode } from '../../../model/explorer';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 
 export class ValueChainPanel implements vscode.Disposable {

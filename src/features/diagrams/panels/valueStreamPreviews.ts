@@ -4,13 +4,20 @@
  * of a blank or stale diagram, links steps and source both ways, and comes back after a reload.
  */
 import * as vscode from 'vscode';
-import { sameStep, stepAtOffset } from '../../../model/diagrams/diagramLinks';
-import { PREVIEW_VIEW_TYPE, type RenderReport, type SourceError, type StepRef, type WebviewMessage } from '../../../model/diagrams/diagramProtocol';
-import type { Finding, ValueStreamParseResult } from '../../../model/valueStreams/valueStreamTypes';
+import {
+  sameStep,
+  stepAtOffset,
+  PREVIEW_VIEW_TYPE,
+  type RenderReport,
+  type SourceError,
+  type StepRef,
+  type WebviewMessage,
+} from '../../../model/diagrams';
+import type { Finding, ValueStreamParseResult } from '../../../model/valueStreams';
 import { DELAYS_MS, DocumentDebouncer } from '../../shared';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
-import { isValueStreamDocument, toRange, type ValueStreamDocuments } from '../../valueStreams/valueStreamDocuments';
-import type { TextRange } from '../../../model/documents/textRange';
+import { isValueStreamDocument, toRange, type ValueStreamDocuments } from '../../valueStreams';
+import type { TextRange } from '../../../model/documents';
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();

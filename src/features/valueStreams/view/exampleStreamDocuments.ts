@@ -3,9 +3,8 @@
  * sources for the view, parsed when first shown rather than at activation.
  */
 import * as vscode from 'vscode';
-import { EXAMPLE_STREAMS } from '../../../model/itil/exampleStreams';
-import { indexSource, type IndexedSource } from '../../../model/valueStreams/valueStreamIndex';
-import { readValueStreams } from '../../../model/valueStreams/valueStreamSources';
+import { EXAMPLE_STREAMS } from '../../../model/itil';
+import { indexSource, type IndexedSource, readValueStreams } from '../../../model/valueStreams';
 
 /** Read-only documents holding the seed's example streams, so their steps can be opened like files. */
 export const EXAMPLE_SCHEME = 'svc-example-stream';

@@ -3,7 +3,7 @@
  * from a row of the Value Streams view, or is a plain `{ uri, line, character }` location.
  */
 import * as vscode from 'vscode';
-import type { SourcePosition } from '../../../model/documents/lineMap';
+import type { SourcePosition } from '../../../model/documents';
 import type { StreamTreeNode } from './valueStreamsView';
 
 export const REVEAL_STEP_COMMAND = 'svc.revealStep';

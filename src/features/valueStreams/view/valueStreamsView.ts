@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../../model/cards';
-import { getActivity } from '../../../model/itil/activities';
-import type { IndexedSource, IndexedStep, IndexedStream } from '../../../model/valueStreams/valueStreamIndex';
+import { getActivity } from '../../../model/itil';
+import type { IndexedSource, IndexedStep, IndexedStream } from '../../../model/valueStreams';
 import { ExampleStreamDocuments } from './exampleStreamDocuments';
 import { REVEAL_STEP_COMMAND, revealStep } from './revealStep';
 import { WorkspaceValueStreams } from './workspaceValueStreams';

@@ -4,9 +4,15 @@
  * read and parsed again.
  */
 import * as vscode from 'vscode';
-import { documentKind } from '../../../model/documents/documentKind';
-import { MAX_SOURCE_BYTES, ValueStreamIndex, looksBinary, type IndexedSource } from '../../../model/valueStreams/valueStreamIndex';
-import { holdsValueStreams, type ValueStreamSourceKind } from '../../../model/valueStreams/valueStreamSources';
+import { documentKind } from '../../../model/documents';
+import {
+  MAX_SOURCE_BYTES,
+  ValueStreamIndex,
+  looksBinary,
+  type IndexedSource,
+  holdsValueStreams,
+  type ValueStreamSourceKind,
+} from '../../../model/valueStreams';
 import { DELAYS_MS } from '../../shared';
 
 /** Set once the first scan is done: the welcome ("no value streams yet") must not show while it runs. */

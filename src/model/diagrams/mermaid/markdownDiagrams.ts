@@ -2,7 +2,7 @@
  * What a ```valuestream block becomes in the Markdown preview: the same Mermaid text as the diagram panels
  * (one flowchart per stream, then the Gantt chart of the block), or the block's errors in place of them.
  */
-import { LineMap } from '../../documents/lineMap';
+import { LineMap } from '../../documents';
 import { valueStreamFlowchart, valueStreamGantt } from './valueStreamCharts';
 import { parseValueStreams } from '../../yamlParsers';
 

@@ -7,7 +7,7 @@
  * placeholders before it parses and turns them into HTML entities in the SVG, so a label can never end a node,
  * start a comment, smuggle markup or change the diagram's configuration.
  */
-import { ACTIVITIES, getActivity, type ActivityId } from '../../itil/activities';
+import { ACTIVITIES, getActivity, type ActivityId } from '../../itil';
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
 

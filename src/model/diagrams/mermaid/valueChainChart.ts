@@ -9,7 +9,7 @@ import {
   getActivity,
   type Activity,
   type ActivityId,
-} from '../../itil/activities';
+} from '../../itil';
 import {
   accessibilityLines,
   classAssignments,

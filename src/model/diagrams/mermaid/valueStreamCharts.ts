@@ -2,8 +2,8 @@
  * A value stream as Mermaid text: a flowchart from its trigger through its steps in dependency order to its
  * outcome, and the Gantt chart of the schedule of one or more streams.
  */
-import { DEMAND_NODE, VALUE_NODE, getActivity, type ActivityId } from '../../itil/activities';
-import type { ValueStream, ValueStreamStep } from '../../valueStreams/valueStreamTypes';
+import { DEMAND_NODE, VALUE_NODE, getActivity, type ActivityId } from '../../itil';
+import type { ValueStream, ValueStreamStep } from '../../valueStreams';
 import {
   UNKNOWN_ACTIVITY_CLASS,
   accessibilityLines,
