@@ -1,8 +1,8 @@
 // The harness's own promises: `npm test` and `npm start` set a fresh machine up (npm packages, the VS Code host
-// installed from inside an npm script).
+// installed from inside an npm script), and tests own their fixtures.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -197,5 +197,28 @@ suite('Harness: provisioning the VS Code host from inside an npm script', () => 
     const log = readFileSync(logFile, 'utf8');
     const node24Version = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim();
     assert.match(log, new RegExp(`user-agent-node=24 path-node=${node24Version.replaceAll('.', '\\.')}\\b`), log);
+  });
+});
+
+suite('Tests own their fixtures', () => {
+  test('no file under test/ or bench/ refers to the samples folder, which is for people', () => {
+    // A path to the folder: the name followed by a slash, or as a path segment between quotes or slashes.
+    const samplesPath = /(['"`/\\]samples['"`/\\])|(\bsamples\/)/;
+    const offenders: string[] = [];
+    for (const dir of ['test', 'bench']) {
+      for (const file of readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
+        const full = path.join(ROOT, dir, file);
+        let text: string;
+        try {
+          text = readFileSync(full, 'utf8');
+        } catch {
+          continue; // a folder
+        }
+        text.split('\n').forEach((line, index) => {
+          if (samplesPath.test(line)) offenders.push(`${dir}/${file}:${index + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    assert.deepEqual(offenders, []);
   });
 });
