@@ -79,12 +79,6 @@ function globalNpmrc(/** @type {NodeJS.ProcessEnv} */ source) {
 }
 
 /**
- * @typedef {object} NpmEnvironmentOptions
- * @property {string} [nodeBinDir] folder of the `node` the install (npm itself and every script it runs) must use
- * @property {Record<string, string>} [npmSettings] further `npm_config_*` settings, by name without the prefix
- */
-
-/**
  * `source` without the state npm hands its scripts, which describes the npm that started this process and its Node:
  * every `npm_*` variable, `NODE`, `INIT_CWD`, `COLOR`, and the PATH entries npm adds. `nodeBinDir` goes first on the
  * PATH.
@@ -100,6 +94,12 @@ export function withoutNpmState(/** @type {NodeJS.ProcessEnv} */ source = proces
   env.PATH = [...(nodeBinDir ? [nodeBinDir] : []), ...pathEntries].join(path.delimiter);
   return env;
 }
+
+/**
+ * @typedef {object} NpmEnvironmentOptions
+ * @property {string} [nodeBinDir] folder of the `node` the install (npm itself and every script it runs) must use
+ * @property {Record<string, string>} [npmSettings] further `npm_config_*` settings, by name without the prefix
+ */
 
 /**
  * A clean, explicit environment for an npm install run by this harness, the same whether the harness was started by

@@ -13,7 +13,12 @@ function hasCommand(/** @type {string} */ name) {
 
 runMain(async () => {
   const desktop = hasCommand('code');
-  await setUp({ host: !desktop });
+  try {
+    await setUp({ host: !desktop });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
   await buildProject();
   if (desktop) {
     const code = spawnSync('code', [`--extensionDevelopmentPath=${repoRoot}`, samplesDir], { stdio: 'inherit' });

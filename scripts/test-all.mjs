@@ -97,7 +97,7 @@ for (const stage of STAGES) {
 
 console.log('\n=== recap');
 for (const { name, passed, failed, skipped, exitCode, seconds } of results) {
-  console.log(`${name.padEnd(18)} ${passed} passed, ${failed} failed, ${skipped} skipped (exit ${exitCode}, ${seconds} s)`);
+  console.log(`${name.padEnd(26)} ${passed} passed, ${failed} failed, ${skipped} skipped (exit ${exitCode}, ${seconds} s)`);
 }
 for (const failure of results.flatMap((result) => result.failures)) console.log(failure);
 const passed = results.reduce((sum, result) => sum + result.passed, 0);

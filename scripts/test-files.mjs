@@ -50,7 +50,7 @@ export function compiledTestEntries() {
 }
 
 /** Where the build puts the compiled `source` (a path under the repository). */
-export function compiledPath(/** @type {string} */ source) {
+function compiledPath(/** @type {string} */ source) {
   return path.join(repoRoot, 'out', path.relative(repoRoot, source)).replace(/\.ts$/, '.js');
 }
 

@@ -90,7 +90,7 @@ function codeServerFiles(/** @type {string} */ installDir) {
  * The environment of an npm install that runs on Node 24: npm and every install script it starts find Node 24 first
  * on the PATH, with nothing of the npm that may have started this process (see {@link npmEnvironment}).
  */
-export function hostInstallEnvironment() {
+function hostInstallEnvironment() {
   return npmEnvironment({
     nodeBinDir: path.dirname(node24),
     npmSettings: {
