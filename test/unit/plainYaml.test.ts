@@ -10,7 +10,7 @@ import { readPlainYaml } from '../../src/model/plainYaml';
 import { parseValueStreams, parseValueStreamsWithYamlLibrary } from '../../src/model/valueStream';
 import { NEW_STREAM_TEMPLATES } from '../../src/model/valueStreamTemplates';
 
-const SAMPLES = path.resolve(__dirname, '../../../samples');
+const SAMPLES = path.resolve(__dirname, '../../../test/fixtures/workspace');
 
 /** Kind, value and source range of every node, the way the value-stream checks read them. */
 function outline(node: unknown): unknown {
