@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { compiledTestEntries } from './scripts/test-files.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -228,12 +229,7 @@ if (webviewEntries.length > 0) {
   });
 }
 
-const testEntries = [
-  ...filesUnder('test/unit', '.test.ts'),
-  ...filesUnder('test/integration', '.ts'),
-  ...filesUnder('test/e2e', '.ts'),
-  ...filesUnder('bench', '.ts'),
-];
+const testEntries = compiledTestEntries();
 if (!production && testEntries.length > 0) {
   // Compiled tests of deleted sources would still run: start from an empty out/.
   if (!watch) rmSync('out', { recursive: true, force: true });

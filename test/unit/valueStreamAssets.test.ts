@@ -118,11 +118,11 @@ suite('Value-stream JSON Schema', () => {
   const validate = ajv.compile(valueStreamSchema());
   const documentsOf = (text: string): unknown[] => parseAllDocuments(text).map((document) => document.toJS());
 
-  test('accepts the seed examples and the samples, one YAML document per stream', () => {
+  test('accepts the seed examples and the test workspace\'s streams, one YAML document per stream', () => {
     const sources = [
       ...EXAMPLE_STREAMS.map((example) => example.source),
-      readFileSync(path.join(ROOT, 'samples', 'incident-resolution.valuestream.yaml'), 'utf8'),
-      readFileSync(path.join(ROOT, 'samples', 'onboarding.valuestream.yaml'), 'utf8'),
+      readFileSync(path.join(ROOT, 'test', 'fixtures', 'workspace', 'incident-resolution.valuestream.yaml'), 'utf8'),
+      readFileSync(path.join(ROOT, 'test', 'fixtures', 'workspace', 'onboarding.valuestream.yaml'), 'utf8'),
     ];
     for (const source of sources) {
       for (const document of documentsOf(source)) assert.ok(validate(document), JSON.stringify(validate.errors));
