@@ -2,8 +2,8 @@
  * The shape of an organisation's glossary (`.svc/glossary.yaml`) as the rest of the model uses it. Kept apart from
  * the reader in model/yamlParsers, which needs the `yaml` library: code that only consumes a glossary stays light.
  */
-import type { TermRef } from '../terms';
-import type { FindingSeverity } from '../valueStreams';
+import type { TermRef } from '../terms/termMatcher';
+import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
 import type { TextRange } from '../documents';
 
 /** Where the glossary lives, relative to a workspace folder (or the folder the CLI checks). */

@@ -3,7 +3,7 @@
  * name and spelling of the model's terms, and how to name a term in a message.
  */
 import { ACTIVITIES, ALL_CONCEPTS, LEGACY_TERMS, PRACTICES, getPractice } from '../itil';
-import { modelTermForms, normalizeForm, type TermRef } from '../terms';
+import { modelTermForms, normalizeForm, type TermRef } from '../terms/termMatcher';
 
 /** A built-in term a name refers to; `whole` when the name is the term's id or main name. */
 export interface BuiltInName {

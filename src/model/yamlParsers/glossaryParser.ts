@@ -16,10 +16,11 @@ import {
   type GlossaryParseResult,
   type GlossaryTerm,
   type PreferredTermRule,
-} from '../glossary';
+} from '../glossary/glossaryTypes';
 import { PRACTICES, getPractice, resolvePractice } from '../itil';
-import { closestMatches, normalizeForm, type TermRef } from '../terms';
-import type { FindingSeverity } from '../valueStreams';
+import { closestMatches } from '../terms/editDistance';
+import { normalizeForm, type TermRef } from '../terms/termMatcher';
+import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
 import { describeTerm, resolveBuiltInTerm, type BuiltInName } from './builtInNames';
 import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';
 

@@ -4,8 +4,9 @@
  */
 import { ACTIVITIES, resolveLegacyTerm, PRACTICES, findPractice, resolvePractice, type Practice } from '../itil';
 import type { TextRange } from '../documents';
-import { closestMatches } from '../terms';
-import { practiceWrittenName, valueStreamFinding, type Finding, type PracticeReference } from '../valueStreams';
+import { closestMatches } from '../terms/editDistance';
+import { practiceWrittenName, valueStreamFinding } from '../valueStreams/valueStreamRules';
+import type { Finding, PracticeReference } from '../valueStreams/valueStreamTypes';
 import { quoteList } from './yamlNodes';
 
 export function unknownActivityFinding(text: string, range: TextRange): Finding {

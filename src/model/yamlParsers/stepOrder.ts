@@ -3,8 +3,9 @@
  * duplicate ids and unknown references reported, and when each step runs, with the reference that closes a
  * dependency cycle reported and left out so that every step still gets a start and an end.
  */
-import { closestMatches } from '../terms';
-import { valueStreamFinding, type Finding, type ValueStreamStep } from '../valueStreams';
+import { closestMatches } from '../terms/editDistance';
+import { valueStreamFinding } from '../valueStreams/valueStreamRules';
+import type { Finding, ValueStreamStep } from '../valueStreams/valueStreamTypes';
 import type { TextRange } from '../documents';
 import { quoteList } from './yamlNodes';
 

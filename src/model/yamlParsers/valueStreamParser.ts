@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import { ACTIVITIES, ENTRY_ACTIVITY_IDS, VALUE_ACTIVITY_IDS, getActivity, resolveActivity, type ActivityId } from '../itil';
 import type { TextRange } from '../documents';
-import { closestMatches } from '../terms';
+import { closestMatches } from '../terms/editDistance';
 import {
   DEFAULT_DURATION,
   DEFAULT_LAG,
@@ -13,15 +13,17 @@ import {
   STREAM_FIELDS,
   mapValueStreamResult,
   valueStreamFinding,
-  type Finding,
-  type FindingCode,
-  type FindingFix,
-  type FindingSeverity,
-  type PracticeReference,
-  type ValueStream,
-  type ValueStreamParseResult,
-  type ValueStreamStep,
-} from '../valueStreams';
+} from '../valueStreams/valueStreamRules';
+import type {
+  Finding,
+  FindingCode,
+  FindingFix,
+  FindingSeverity,
+  PracticeReference,
+  ValueStream,
+  ValueStreamParseResult,
+  ValueStreamStep,
+} from '../valueStreams/valueStreamTypes';
 import { resolveDependencies, schedule, type MutableStep, type StepDraft } from './stepOrder';
 import { resolvePracticeReference, unknownActivityFinding } from './stepNames';
 import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';

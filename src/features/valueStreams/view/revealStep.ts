@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { SourcePosition } from '../../../model/documents';
-import type { StreamTreeNode } from './valueStreamsView';
+import type { IndexedSource, IndexedStep, IndexedStream } from '../../../model/valueStreams';
 
 export const REVEAL_STEP_COMMAND = 'svc.revealStep';
 
@@ -26,7 +26,15 @@ export async function revealStep(target: unknown): Promise<vscode.TextEditor | u
 
 function locationOf(target: unknown): { uri: vscode.Uri; position: SourcePosition } | undefined {
   if (typeof target !== 'object' || target === null) return undefined;
-  const candidate = target as Partial<StreamTreeNode> & { uri?: unknown; line?: unknown; character?: unknown };
+  const candidate = target as {
+    kind?: unknown;
+    source?: IndexedSource;
+    stream?: IndexedStream;
+    step?: IndexedStep;
+    uri?: unknown;
+    line?: unknown;
+    character?: unknown;
+  };
   if (candidate.kind === 'step' && candidate.source && candidate.step) {
     return { uri: vscode.Uri.parse(candidate.source.key), position: candidate.step.position };
   }
