@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil/activities';
 import { VIEW_CONTAINER_TITLE, collapseView, expandView, screenshot, useWorkbench, webviewFrame } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { getActivity } from '../../src/model/activities';
+import { getActivity } from '../../src/model/itil/activities';
 import { fixtureFile, hoverCardOn, openFile, screenshot, setTheme, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;

@@ -2,7 +2,7 @@
 // fixed with the quick fix; once in a light and once in a dark theme.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { getActivity } from '../../src/model/activities';
+import { getActivity } from '../../src/model/itil/activities';
 import { openFile, screenshot, setTheme, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
