@@ -1,7 +1,7 @@
 // Value-stream metrics: lead time, critical path, slack and the rest for a long stream, as a what-if recomputes them.
 import { loadavg } from 'node:os';
-import { parseValueStreams } from '../src/model/valueStream';
-import { valueStreamMetrics } from '../src/model/valueStreamMetrics';
+import { parseValueStreams } from '../src/model/yamlParsers';
+import { valueStreamMetrics } from '../src/model/valueStreams';
 import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
 import { generatedStream } from './valuestream.bench';
 

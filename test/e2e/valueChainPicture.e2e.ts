@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ACTIVITIES } from '../../src/model/activities';
-import type { ThemeKind } from '../../src/model/mermaid';
-import { ACCENT_WIDTH, printPaint, themedPaint, valueChainSvg } from '../../src/model/valueChainSvg';
+import { ACTIVITIES } from '../../src/model/itil';
+import type { ThemeKind } from '../../src/model/diagrams/mermaid';
+import { ACCENT_WIDTH, printPaint, themedPaint, valueChainSvg } from '../../src/model/diagrams/valueChain';
 
 const RESULTS = path.resolve(__dirname, '..', '..', '..', 'test-results', 'value-chain');
 

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil';
 import { activityColorVariable } from '../../src/model/cards';
-import { valueChainDescription, valueChainFlowchart } from '../../src/model/mermaid';
-import { VALUE_CHAIN_LAYOUT, type Box, type Point } from '../../src/model/valueChainLayout';
-import { ACCENT_WIDTH, labelFontSize, printPaint, themedPaint, valueChainSvg } from '../../src/model/valueChainSvg';
+import { valueChainDescription, valueChainFlowchart } from '../../src/model/diagrams/mermaid';
+import { VALUE_CHAIN_LAYOUT, type Box, type Point } from '../../src/model/diagrams/valueChain';
+import { ACCENT_WIDTH, labelFontSize, printPaint, themedPaint, valueChainSvg } from '../../src/model/diagrams/valueChain';
 
 const layout = VALUE_CHAIN_LAYOUT;
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ACTIVITY_IDS } from '../../src/model/activities';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
-import { MAX_LISTED_CHAINS, valueStreamMetrics, type ValueStreamMetrics } from '../../src/model/valueStreamMetrics';
-import { scheduleGraph, scheduleTimes } from '../../src/model/valueStreamSchedule';
-import type { ValueStream } from '../../src/model/valueStreamTypes';
+import { ACTIVITY_IDS } from '../../src/model/itil';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil';
+import { parseValueStreams } from '../../src/model/yamlParsers';
+import { MAX_LISTED_CHAINS, valueStreamMetrics, type ValueStreamMetrics } from '../../src/model/valueStreams';
+import { scheduleGraph, scheduleTimes } from '../../src/model/valueStreams';
+import type { ValueStream } from '../../src/model/valueStreams';
 
 /** The only stream of `text`. */
 function parsed(text: string): ValueStream {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
-import { valueStreamMetrics } from '../../src/model/valueStreamMetrics';
-import { TIME_UNITS, criticalPathText, formatFigure, formatShare, formatTime, metricsSummary, resolveTimeUnit, timeAxisLabel } from '../../src/model/valueStreamMetricsText';
+import { EXAMPLE_STREAMS } from '../../src/model/itil';
+import { parseValueStreams } from '../../src/model/yamlParsers';
+import { valueStreamMetrics } from '../../src/model/valueStreams';
+import { TIME_UNITS, criticalPathText, formatFigure, formatShare, formatTime, metricsSummary, resolveTimeUnit, timeAxisLabel } from '../../src/model/valueStreams';
 
 suite('Value-stream metrics in words', () => {
   test('times carry the stream’s unit, singular for one, relative units without a unit', () => {

@@ -1,14 +1,16 @@
 /**
  * The value chain picture as SVG markup, from the fixed layout in `valueChainLayout.ts`: no layout engine and
  * no Mermaid, so it appears as soon as the panel opens. Colours come from a paint: `themedPaint()` refers to
- * VS Code's theme variables (so a theme change restyles it without drawing again), `printPaint()` is the
- * print-safe light palette of exports, as plain hex that any SVG viewer reads. Nodes carry the Mermaid
+ * VS Code's theme variables (so a theme change restyles it without drawing again); `resolvedPaint()` writes plain
+ * hex that any SVG viewer reads, for exports: `printPaint()` in the print-safe palette, or the editor's colours
+ * as the webview resolved them. Nodes carry the Mermaid
  * flowchart's node ids (`data-id`) and the picture its accessible title and description, which the panel
  * relies on for clicks, keyboard focus, highlighting and the text for screen readers.
  */
-import { ACTIVITIES, type ActivityId } from './activities';
-import { activityColorVariable, escapeHtml } from './cards';
-import { defaultActivityColors, valueChainFlowchart } from './mermaid';
+import { ACTIVITIES, getActivity, type ActivityId } from '../../itil';
+import { activityColorVariable, escapeHtml } from '../../cards';
+import { PRINT_PALETTE, type DiagramPalette } from '../diagramPalette';
+import { VALUE_CHAIN_TITLE, valueChainDescription } from '../mermaid/valueChainChart';
 import { ARROW_LENGTH, VALUE_CHAIN_LAYOUT, type Arrowhead, type PlacedNode, type Point } from './valueChainLayout';
 
 /** CSS colour values (hex, `var(…)` or `color-mix(…)`) for each part of the picture. */
@@ -33,21 +35,16 @@ const LINE_HEIGHT = 17;
 /** The coloured band on the left of each activity box; labels are centred in the rest. */
 export const ACCENT_WIDTH = 10;
 const CORNER = 8;
-/** How much of the activity colour tints its box, over the page's background. */
+/** How much of the activity colour tints its box, and the text colour the frame, over the page's background. */
 const TINT = 0.14;
+const FRAME_TINT = 0.03;
 
-const PRINT_BASE = {
-  background: '#ffffff',
-  text: '#1f1f1f',
-  mutedText: '#5c5c5c',
-  line: '#616161',
-  frameStroke: '#c8c8c8',
-  terminalFill: '#f3f3f3',
-  fontFamily: "system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
-} as const;
-
+/** `#rrggbb` of `weight` parts `color` over `1 − weight` parts `base` (both `#rgb` or `#rrggbb`). */
 function mixHex(color: string, base: string, weight: number): string {
-  const channels = (hex: string) => [1, 3, 5].map((offset) => parseInt(hex.slice(offset, offset + 2), 16));
+  const channels = (hex: string) => {
+    const digits = hex.length === 4 ? hex.slice(1).replace(/./g, (digit) => digit + digit) : hex.slice(1, 7);
+    return [0, 2, 4].map((offset) => parseInt(digits.slice(offset, offset + 2), 16));
+  };
   const [mixed, under] = [channels(color), channels(base)];
   return `#${mixed.map((value, index) => Math.round(value * weight + under[index] * (1 - weight)).toString(16).padStart(2, '0')).join('')}`;
 }
@@ -56,20 +53,30 @@ function byActivity(color: (id: ActivityId) => string): Record<ActivityId, strin
   return Object.fromEntries(ACTIVITIES.map((activity) => [activity.id, color(activity.id)])) as Record<ActivityId, string>;
 }
 
+/**
+ * Plain hex colours from a palette and activity colours, for a picture that must look the same outside the
+ * webview (exports): a standalone SVG file knows no theme variables.
+ */
+export function resolvedPaint(palette: DiagramPalette, activityColors: Readonly<Record<ActivityId, string>>): ValueChainPaint {
+  return {
+    text: palette.foreground,
+    mutedText: palette.muted,
+    line: palette.muted,
+    frameFill: mixHex(palette.foreground, palette.background, FRAME_TINT),
+    frameStroke: palette.border,
+    terminalFill: palette.widget,
+    activityColor: byActivity((id) => activityColors[id]),
+    activityFill: byActivity((id) => mixHex(activityColors[id], palette.background, TINT)),
+    fontFamily: palette.fontFamily,
+  };
+}
+
 /** The print-safe light palette: dark text and grey lines on white, whatever the editor's theme. */
 export function printPaint(): ValueChainPaint {
-  const colors = defaultActivityColors('light');
-  return {
-    text: PRINT_BASE.text,
-    mutedText: PRINT_BASE.mutedText,
-    line: PRINT_BASE.line,
-    frameFill: mixHex(PRINT_BASE.text, PRINT_BASE.background, 0.03),
-    frameStroke: PRINT_BASE.frameStroke,
-    terminalFill: PRINT_BASE.terminalFill,
-    activityColor: colors,
-    activityFill: byActivity((id) => mixHex(colors[id], PRINT_BASE.background, TINT)),
-    fontFamily: PRINT_BASE.fontFamily,
-  };
+  return resolvedPaint(
+    PRINT_PALETTE,
+    byActivity((id) => getActivity(id).palette.light),
+  );
 }
 
 /**
@@ -78,14 +85,14 @@ export function printPaint(): ValueChainPaint {
  */
 export function themedPaint(): ValueChainPaint {
   const print = printPaint();
-  const background = `var(--vscode-editor-background, ${PRINT_BASE.background})`;
+  const background = `var(--vscode-editor-background, ${PRINT_PALETTE.background})`;
   const text = `var(--vscode-editor-foreground, ${print.text})`;
   const color = (id: ActivityId) => `var(${activityColorVariable(id)}, ${print.activityColor[id]})`;
   return {
     text,
     mutedText: `var(--vscode-descriptionForeground, ${print.mutedText})`,
     line: `var(--vscode-descriptionForeground, ${print.line})`,
-    frameFill: `color-mix(in srgb, ${text} 3%, ${background})`,
+    frameFill: `color-mix(in srgb, ${text} ${FRAME_TINT * 100}%, ${background})`,
     frameStroke: `var(--vscode-contrastBorder, var(--vscode-editorWidget-border, ${print.frameStroke}))`,
     terminalFill: `var(--vscode-editorWidget-background, ${print.terminalFill})`,
     activityColor: byActivity(color),
@@ -181,7 +188,8 @@ function nodeMarkup(node: PlacedNode): string {
  */
 export function valueChainSvg(paint: ValueChainPaint, id = 'svc-value-chain'): string {
   const layout = VALUE_CHAIN_LAYOUT;
-  const { title, description } = valueChainFlowchart('stylesheet');
+  const title = VALUE_CHAIN_TITLE;
+  const description = valueChainDescription();
   const { frame } = layout;
   const links = layout.links.map(
     (link) =>

@@ -37,7 +37,7 @@
  * has every figure 0, no critical path and no flow efficiency. Figures do not depend on the order in which steps
  * are written, only on what they wait for.
  */
-import { ACTIVITIES, type ActivityId } from './activities';
+import { ACTIVITIES, type ActivityId } from '../itil';
 import { scheduleGraph, scheduleTimes, type ScheduledStep } from './valueStreamSchedule';
 import type { ValueStreamStep } from './valueStreamTypes';
 

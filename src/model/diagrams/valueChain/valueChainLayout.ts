@@ -7,7 +7,7 @@
  *
  * Pure geometry in SVG user units (the picture is drawn at 1 unit = 1 CSS pixel); `valueChainSvg.ts` draws it.
  */
-import { ACTIVITIES, ACTIVITY_LINKS, DEMAND_NODE, ENTRY_ACTIVITY_IDS, VALUE_ACTIVITY_IDS, VALUE_NODE, type ActivityId } from './activities';
+import { ACTIVITIES, ACTIVITY_LINKS, DEMAND_NODE, ENTRY_ACTIVITY_IDS, VALUE_ACTIVITY_IDS, VALUE_NODE, type ActivityId } from '../../itil';
 
 export interface Point {
   readonly x: number;
