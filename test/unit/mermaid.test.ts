@@ -6,6 +6,7 @@ import { valueChainDescription, valueChainFlowchart } from '../../src/model/diag
 import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
 import { parseValueStreams } from '../../src/model/yamlParsers';
 import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreams/valueStreamTypes';
+import { valueStreamMetrics } from '../../src/model/valueStreams/valueStreamMetrics';
 
 const NO_RANGE = { start: 0, end: 0 };
 
@@ -33,6 +34,7 @@ function step(input: StepInput): ValueStreamStep {
     afterWritten: input.after !== undefined,
     afterRanges: [],
     duration: input.end - input.start,
+    durationRange: undefined,
     lag: 0,
     start: input.start,
     end: input.end,
@@ -41,7 +43,7 @@ function step(input: StepInput): ValueStreamStep {
 }
 
 function stream(name: string, steps: ValueStreamStep[], extra: Partial<ValueStream> = {}): ValueStream {
-  return { name, nameRange: NO_RANGE, description: undefined, trigger: undefined, outcome: undefined, steps, range: NO_RANGE, ...extra };
+  return { name, nameRange: NO_RANGE, description: undefined, trigger: undefined, outcome: undefined, unit: undefined, steps, metrics: valueStreamMetrics({ steps }), range: NO_RANGE, ...extra };
 }
 
 const incident = stream(

@@ -3,6 +3,7 @@
  * format documentation all read this table.
  */
 import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStreamRules';
+import { TIME_UNITS } from './valueStreamTypes';
 
 export type FieldLevel = 'stream' | 'step';
 
@@ -55,6 +56,16 @@ export const FIELD_DESCRIPTIONS: readonly FieldDescription[] = [
     defaultText: 'none',
     description: 'The value the stream realizes for its consumers when it completes.',
     snippet: 'outcome: $1',
+  },
+  {
+    name: 'unit',
+    level: 'stream',
+    required: false,
+    type: `one of ${TIME_UNITS.join(', ')} (singular also accepted)`,
+    defaultText: 'relative units',
+    description:
+      'What the numbers of `duration` and `lag` count, for the whole stream. The Gantt chart, lead time, waiting and slack are labelled with it.',
+    snippet: `unit: \${1|${TIME_UNITS.join(',')}|}`,
   },
   {
     name: 'steps',
@@ -117,7 +128,7 @@ export const FIELD_DESCRIPTIONS: readonly FieldDescription[] = [
     required: false,
     type: 'positive number',
     defaultText: String(DEFAULT_DURATION),
-    description: 'How long the step takes, in relative units shared by the whole stream.',
+    description: 'How long the step takes, in the stream\'s `unit` (relative units without one).',
     snippet: 'duration: ${1:1}',
   },
   {

@@ -37,55 +37,12 @@
  * has every figure 0, no critical path and no flow efficiency. Figures do not depend on the order in which steps
  * are written, only on what they wait for.
  */
-import { ACTIVITIES, type ActivityId } from '../itil';
-import { scheduleGraph, scheduleTimes, type ScheduledStep } from './valueStreamSchedule';
-import type { ValueStreamStep } from './valueStreamTypes';
+import { ACTIVITIES } from '../itil';
+import { scheduleGraph, scheduleTimes, type ScheduleGraph, type ScheduledStep } from './valueStreamSchedule';
+import type { ActivityTime, PracticeTime, ValueStreamMetrics, ValueStreamStep } from './valueStreamTypes';
 
 /** What the metrics read of a step: the schedule's fields, its activity and its practices. */
 export type MeasuredStep = ScheduledStep & Pick<ValueStreamStep, 'activity' | 'practices'>;
-
-export interface StepMetrics {
-  readonly id: string;
-  /** Position of the step in its stream, as written. */
-  readonly index: number;
-  readonly start: number;
-  readonly end: number;
-  readonly duration: number;
-  readonly slack: number;
-  readonly critical: boolean;
-}
-
-export interface ActivityTime {
-  readonly activity: ActivityId;
-  readonly workTime: number;
-  readonly steps: number;
-}
-
-export interface PracticeTime {
-  readonly practiceId: string;
-  readonly workTime: number;
-  readonly steps: number;
-}
-
-export interface ValueStreamMetrics {
-  readonly leadTime: number;
-  readonly workTime: number;
-  readonly criticalWorkTime: number;
-  readonly waiting: number;
-  readonly flowEfficiency: number | undefined;
-  /** Ids of the critical steps in schedule order. */
-  readonly criticalPath: readonly string[];
-  /** The first `MAX_LISTED_CHAINS` critical chains, each as step ids from its first step to its last. */
-  readonly criticalChains: readonly (readonly string[])[];
-  /** How many critical chains there are (more than listed when ties multiply). */
-  readonly criticalChainCount: number;
-  /** One entry per step, in the stream's order. */
-  readonly steps: readonly StepMetrics[];
-  /** Activities that have steps, in the value chain's order. */
-  readonly byActivity: readonly ActivityTime[];
-  /** Practices named by steps, most time first (then by id). */
-  readonly byPractice: readonly PracticeTime[];
-}
 
 /** Other durations to try, by step position; values that are not finite numbers ≥ 0 are ignored. */
 export interface WhatIf {
@@ -94,13 +51,13 @@ export interface WhatIf {
 
 export const MAX_LISTED_CHAINS = 10;
 
-export function valueStreamMetrics(stream: { readonly steps: readonly MeasuredStep[] }, whatIf: WhatIf = {}): ValueStreamMetrics {
+/** The metrics of `stream`, with the durations of `whatIf`; `graph` when the caller has it already (the parser). */
+export function valueStreamMetrics(stream: { readonly steps: readonly MeasuredStep[] }, whatIf: WhatIf = {}, graph: ScheduleGraph = scheduleGraph(stream.steps)): ValueStreamMetrics {
   const steps = stream.steps;
   const durations = steps.map((step, index) => {
     const tried = whatIf.durations?.get(index);
     return tried !== undefined && Number.isFinite(tried) && tried >= 0 ? tried : step.duration;
   });
-  const graph = scheduleGraph(steps);
   const { start, end } = scheduleTimes(
     graph,
     durations,

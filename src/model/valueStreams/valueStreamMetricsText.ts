@@ -3,12 +3,7 @@
  * Value Streams view, `svc-check metrics`, exports): the time unit a stream is measured in, figures rounded
  * for reading, shares as percentages, and the one-line summary.
  */
-import type { ValueStreamMetrics } from './valueStreamMetrics';
-
-/** Units a stream's durations and lags can be measured in; without one they are relative units. */
-export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months'] as const;
-
-export type TimeUnit = (typeof TIME_UNITS)[number];
+import { TIME_UNITS, type TimeUnit, type ValueStreamMetrics } from './valueStreamTypes';
 
 const SINGULAR: Readonly<Record<TimeUnit | 'units', string>> = {
   minutes: 'minute',

@@ -5,8 +5,8 @@
  * Which references count: each id in `after` names the first step with that id (duplicates are reported by the
  * parser); ids of no step are left out; a step without `after` waits for the step written before it. Steps are
  * then visited depth first in file order, following `after` in the order written, and a reference to a step that
- * is still being visited closes a cycle: it is left out, so every step still gets a start and an end. The
- * parser's own scheduling in `valueStream.ts` follows the same rules; a unit test holds the two together.
+ * is still being visited closes a cycle: it is left out, so every step still gets a start and an end. The parser
+ * times the steps with these two functions and reports each cut reference as a cycle (model/yamlParsers).
  */
 import type { ValueStreamStep } from './valueStreamTypes';
 
