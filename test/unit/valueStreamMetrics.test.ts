@@ -1,11 +1,16 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ACTIVITY_IDS } from '../../src/model/itil';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil';
+import { ACTIVITY_IDS, EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil';
 import { parseValueStreams } from '../../src/model/yamlParsers';
-import { MAX_LISTED_CHAINS, valueStreamMetrics, type ValueStreamMetrics } from '../../src/model/valueStreams';
-import { scheduleGraph, scheduleTimes } from '../../src/model/valueStreams';
-import type { ValueStream } from '../../src/model/valueStreams';
+import {
+  MAX_LISTED_CHAINS,
+  scheduleGraph,
+  scheduleTimes,
+  streamWithWhatIf,
+  valueStreamMetrics,
+  type ValueStream,
+  type ValueStreamMetrics,
+} from '../../src/model/valueStreams';
 
 /** The only stream of `text`. */
 function parsed(text: string): ValueStream {
@@ -297,6 +302,18 @@ suite('Value-stream metrics', () => {
     // Durations that are not numbers ≥ 0 are ignored.
     const ignored = valueStreamMetrics(stream, { durations: new Map([[1, -2], [2, Number.NaN], [3, Number.POSITIVE_INFINITY]]) });
     assert.deepEqual(withoutPositions(ignored), withoutPositions(valueStreamMetrics(stream)));
+  });
+
+  test('the stream with a what-if: steps retimed, metrics recomputed, ids and source ranges as parsed', () => {
+    const stream = parsed(source([{ id: 'a', duration: 2 }, { id: 'b', after: [], duration: 3 }, { id: 'c', after: ['a', 'b'], duration: 1 }]));
+    assert.deepEqual(stream.metrics.criticalPath, ['b', 'c']);
+    const tried = streamWithWhatIf(stream, { durations: new Map([[0, 5]]) });
+    assert.deepEqual(tried.metrics.criticalPath, ['a', 'c']);
+    assert.equal(tried.metrics.leadTime, 6);
+    assert.deepEqual(tried.steps.map((step) => [step.id, step.duration, step.start, step.end]), [['a', 5, 0, 5], ['b', 3, 0, 3], ['c', 1, 5, 6]]);
+    assert.deepEqual(tried.steps.map((step) => step.range), stream.steps.map((step) => step.range));
+    assert.equal(stream.steps[0].duration, 2);
+    assert.deepEqual(streamWithWhatIf(stream, {}), stream);
   });
 
   test('a zero-length step tried as a what-if is a milestone: critical at the end, no work, no waiting', () => {

@@ -1,8 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { EXAMPLE_STREAMS } from '../../src/model/itil';
 import { parseValueStreams } from '../../src/model/yamlParsers';
-import { valueStreamMetrics } from '../../src/model/valueStreams';
-import { TIME_UNITS, criticalPathText, formatFigure, formatShare, formatTime, metricsSummary, resolveTimeUnit, timeAxisLabel } from '../../src/model/valueStreams';
+import {
+  TIME_UNITS,
+  criticalPathText,
+  formatFigure,
+  formatShare,
+  formatTime,
+  metricsFigures,
+  metricsSummary,
+  resolveTimeUnit,
+  stepTimingText,
+  timeAxisLabel,
+  valueStreamMetrics,
+} from '../../src/model/valueStreams';
 
 suite('Value-stream metrics in words', () => {
   test('times carry the stream’s unit, singular for one, relative units without a unit', () => {
@@ -51,5 +62,25 @@ suite('Value-stream metrics in words', () => {
     assert.equal(criticalPathText(metrics), 'plan → engage → design → build → deliver; improve');
     assert.equal(criticalPathText({ criticalChains: [['a', 'b']], criticalChainCount: 3 }), 'a → b; and 2 more tied chains');
     assert.equal(criticalPathText({ criticalChains: [], criticalChainCount: 0 }), 'none');
+  });
+
+  test('the figures every view lists, and a step’s timing with its slack', () => {
+    const incident = EXAMPLE_STREAMS.find((example) => example.id === 'incident-resolution');
+    assert.ok(incident);
+    const [stream] = parseValueStreams(incident.source).streams;
+    assert.deepEqual(
+      metricsFigures(stream.metrics, 'hours').map((figure) => `${figure.label}: ${figure.value}`),
+      [
+        'Lead time: 4 hours',
+        'Work: 4 hours',
+        'Waiting: 0 hours',
+        'Flow efficiency: 100%',
+        'Critical path: report → restore → review',
+        'Time per activity: Improve 1 hour · Engage 1 hour · Deliver & Support 2 hours',
+      ],
+    );
+    assert.equal(stepTimingText({ start: 1, end: 3, slack: 0, critical: true }, 'days'), '1 to 3 days · critical');
+    assert.equal(stepTimingText({ start: 0, end: 0.5, slack: 2, critical: false }, undefined), '0 to 0.5 units · slack 2 units');
+    assert.deepEqual(metricsFigures(parseValueStreams('valueStream: Empty\nsteps: []\n').streams[0].metrics, undefined).map((figure) => figure.value), ['0 units', '0 units', '0 units', '—', 'none']);
   });
 });

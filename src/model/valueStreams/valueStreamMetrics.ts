@@ -39,7 +39,7 @@
  */
 import { ACTIVITIES } from '../itil';
 import { scheduleGraph, scheduleTimes, type ScheduleGraph, type ScheduledStep } from './valueStreamSchedule';
-import type { ActivityTime, PracticeTime, ValueStreamMetrics, ValueStreamStep } from './valueStreamTypes';
+import type { ActivityTime, PracticeTime, ValueStream, ValueStreamMetrics, ValueStreamStep } from './valueStreamTypes';
 
 /** What the metrics read of a step: the schedule's fields, its activity and its practices. */
 export type MeasuredStep = ScheduledStep & Pick<ValueStreamStep, 'activity' | 'practices'>;
@@ -108,6 +108,22 @@ export function valueStreamMetrics(stream: { readonly steps: readonly MeasuredSt
     steps: steps.map((step, index) => ({ id: step.id, index, start: start[index], end: end[index], duration: durations[index], slack: slack[index], critical: critical[index] })),
     byActivity: activityTimes(steps, durations),
     byPractice: practiceTimes(steps, durations),
+  };
+}
+
+/**
+ * The stream as it would be with the durations of `whatIf`: steps timed again and metrics computed again; ids,
+ * source ranges and everything else as parsed, so diagrams drawn from it link to the source as usual.
+ */
+export function streamWithWhatIf(stream: ValueStream, whatIf: WhatIf): ValueStream {
+  const metrics = valueStreamMetrics(stream, whatIf);
+  return {
+    ...stream,
+    metrics,
+    steps: stream.steps.map((step, index) => {
+      const { duration, start, end } = metrics.steps[index];
+      return { ...step, duration, start, end };
+    }),
   };
 }
 

@@ -3,7 +3,8 @@
  * Value Streams view, `svc-check metrics`, exports): the time unit a stream is measured in, figures rounded
  * for reading, shares as percentages, and the one-line summary.
  */
-import { TIME_UNITS, type TimeUnit, type ValueStreamMetrics } from './valueStreamTypes';
+import { getActivity } from '../itil';
+import { TIME_UNITS, type StepMetrics, type TimeUnit, type ValueStreamMetrics } from './valueStreamTypes';
 
 const SINGULAR: Readonly<Record<TimeUnit | 'units', string>> = {
   minutes: 'minute',
@@ -69,4 +70,34 @@ export function metricsSummary(metrics: ValueStreamMetrics, unit: TimeUnit | und
     `waiting ${formatTime(metrics.waiting, unit)}`,
     `flow efficiency ${formatShare(metrics.flowEfficiency)}`,
   ].join(' · ');
+}
+
+/** One figure as every view lists it: a label and its value in words. */
+export interface MetricsFigure {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** "Engage 1 day · Deliver & Support 2 days", in the value chain's order. */
+export function activityTimesText(metrics: Pick<ValueStreamMetrics, 'byActivity'>, unit: TimeUnit | undefined): string {
+  return metrics.byActivity.map((entry) => `${getActivity(entry.activity).name} ${formatTime(entry.workTime, unit)}`).join(' · ');
+}
+
+/** The figures of a stream in the order the hover, the Value Streams view and the preview's strip list them. */
+export function metricsFigures(metrics: ValueStreamMetrics, unit: TimeUnit | undefined): MetricsFigure[] {
+  const figures: MetricsFigure[] = [
+    { label: 'Lead time', value: formatTime(metrics.leadTime, unit) },
+    { label: 'Work', value: formatTime(metrics.workTime, unit) },
+    { label: 'Waiting', value: formatTime(metrics.waiting, unit) },
+    { label: 'Flow efficiency', value: formatShare(metrics.flowEfficiency) },
+    { label: 'Critical path', value: criticalPathText(metrics) },
+  ];
+  if (metrics.byActivity.length > 0) figures.push({ label: 'Time per activity', value: activityTimesText(metrics, unit) });
+  return figures;
+}
+
+/** When a step runs and how much it may slip: "0 to 2 days · critical", "1 to 2 days · slack 3 days". */
+export function stepTimingText(step: Pick<StepMetrics, 'start' | 'end' | 'slack' | 'critical'>, unit: TimeUnit | undefined): string {
+  const slip = step.critical ? 'critical' : `slack ${formatTime(step.slack, unit)}`;
+  return `${formatFigure(step.start)} to ${formatTime(step.end, unit)} · ${slip}`;
 }
