@@ -54,7 +54,8 @@ suite('Diagram panels in the workbench', function () {
     await screenshot(page, 'svc-diagram-card-light');
 
     const before = await renderCount(frame);
-    const planFill = () => frame.locator('[data-svc-node="PL"] rect').first().evaluate((rect) => getComputedStyle(rect).fill);
+    // The picture draws each activity's colour as the band on the left of its box (the box itself is a tint of it).
+    const planFill = () => frame.locator('[data-svc-node="PL"] .svc-chain-accent').evaluate((band) => getComputedStyle(band).fill);
     assert.equal(await planFill(), 'rgb(29, 78, 216)', 'the light palette');
     await setTheme(page, 'Dark Modern');
     await frame.locator('body.vscode-dark').waitFor({ timeout: UI_TIMEOUT_MS });

@@ -72,8 +72,9 @@ export function metricsSummary(metrics: ValueStreamMetrics, unit: TimeUnit | und
   ].join(' · ');
 }
 
-/** One figure as every view lists it: a label and its value in words. */
+/** One figure as every view lists it: which it is, a label and its value in words. */
 export interface MetricsFigure {
+  readonly kind: 'leadTime' | 'workTime' | 'waiting' | 'flowEfficiency' | 'criticalPath' | 'byActivity';
   readonly label: string;
   readonly value: string;
 }
@@ -86,13 +87,13 @@ export function activityTimesText(metrics: Pick<ValueStreamMetrics, 'byActivity'
 /** The figures of a stream in the order the hover, the Value Streams view and the preview's strip list them. */
 export function metricsFigures(metrics: ValueStreamMetrics, unit: TimeUnit | undefined): MetricsFigure[] {
   const figures: MetricsFigure[] = [
-    { label: 'Lead time', value: formatTime(metrics.leadTime, unit) },
-    { label: 'Work', value: formatTime(metrics.workTime, unit) },
-    { label: 'Waiting', value: formatTime(metrics.waiting, unit) },
-    { label: 'Flow efficiency', value: formatShare(metrics.flowEfficiency) },
-    { label: 'Critical path', value: criticalPathText(metrics) },
+    { kind: 'leadTime', label: 'Lead time', value: formatTime(metrics.leadTime, unit) },
+    { kind: 'workTime', label: 'Work', value: formatTime(metrics.workTime, unit) },
+    { kind: 'waiting', label: 'Waiting', value: formatTime(metrics.waiting, unit) },
+    { kind: 'flowEfficiency', label: 'Flow efficiency', value: formatShare(metrics.flowEfficiency) },
+    { kind: 'criticalPath', label: 'Critical path', value: criticalPathText(metrics) },
   ];
-  if (metrics.byActivity.length > 0) figures.push({ label: 'Time per activity', value: activityTimesText(metrics, unit) });
+  if (metrics.byActivity.length > 0) figures.push({ kind: 'byActivity', label: 'Time per activity', value: activityTimesText(metrics, unit) });
   return figures;
 }
 
