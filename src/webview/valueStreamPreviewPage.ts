@@ -202,14 +202,14 @@ async function drawFlowcharts(content: HTMLElement, streams: readonly ValueStrea
 }
 
 /**
- * Room for the longest section name on the left; at least 900 px for the time axis, so that bar labels find
- * room beside short bars (narrow panels pan sideways).
+ * Room for the longest section name on the left; the panel's width for the chart, and at least 640 px so that bar
+ * labels find room beside short bars (a narrower panel pans sideways rather than shrink the labels).
  */
 function ganttOverrides(streams: readonly ValueStream[]): MermaidConfig {
   // Streams in different units name theirs in the section: " (relative units)" is 17 characters more.
   const unitNote = new Set(streams.map((stream) => stream.unit)).size > 1 ? 17 : 0;
   const longestName = Math.max(0, ...streams.map((stream) => Math.min(stream.name.length, SECTION_NAME_LENGTH) + unitNote));
-  return { gantt: { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(900, document.body.clientWidth - 48) } };
+  return { gantt: { leftPadding: Math.max(90, longestName * 7 + 32), useWidth: Math.max(640, document.body.clientWidth - 48) } };
 }
 
 async function drawGantt(content: HTMLElement, streams: readonly ValueStream[], title: string, theme: ThemeKind, colors: ActivityColors): Promise<DrawResult> {

@@ -289,14 +289,14 @@ suite('Mermaid text: Gantt', () => {
     const text = lines(valueStreamGantt([incident]).source);
     assert.equal(text[0], 'gantt');
     assert.ok(text.includes('title Incident resolution'));
-    assert.ok(text.includes('dateFormat X'));
+    assert.ok(text.includes('dateFormat x'), 'a unit is a second, written in milliseconds');
     assert.ok(text.includes('axisFormat %s'));
     assert.ok(text.some((line) => line.startsWith('accTitle: Schedule#58; Incident resolution')));
     assert.ok(text.includes('accDescr: Incident resolution#58; 3 steps, 4 units'));
     assert.ok(text.includes('section Incident resolution'));
-    assert.ok(text.includes('User reports the outage :crit, vs0_t0_svc-engage, 0, 1'));
-    assert.ok(text.includes('Diagnose and restore :crit, vs0_t1_svc-deliver-and-support, 1, 3'));
-    assert.ok(text.includes('Post-incident review :crit, vs0_t2_svc-improve, 3, 4'));
+    assert.ok(text.includes('User reports the outage :crit, vs0_t0_svc-engage, 0, 1000'));
+    assert.ok(text.includes('Diagnose and restore :crit, vs0_t1_svc-deliver-and-support, 1000, 3000'));
+    assert.ok(text.includes('Post-incident review :crit, vs0_t2_svc-improve, 3000, 4000'));
   });
 
   test('a multi-stream file gives one section per stream, like the seed', () => {
@@ -311,8 +311,8 @@ suite('Mermaid text: Gantt', () => {
       text.filter((line) => line.startsWith('section ')),
       ['section Incident resolution', 'section Service request fulfilment'],
     );
-    assert.ok(text.includes('Engage #40;request#41; :crit, vs2_t0_svc-engage, 0, 1'));
-    assert.ok(text.includes('Obtain / Build :crit, vs2_t1_svc-obtain-build, 1, 2'));
+    assert.ok(text.includes('Engage #40;request#41; :crit, vs2_t0_svc-engage, 0, 1000'));
+    assert.ok(text.includes('Obtain / Build :crit, vs2_t1_svc-obtain-build, 1000, 2000'));
     assert.deepEqual(
       diagram.nodes.map((node) => node.nodeId),
       ['vs0_t0_svc-engage', 'vs0_t1_svc-deliver-and-support', 'vs0_t2_svc-improve', 'vs2_t0_svc-engage', 'vs2_t1_svc-obtain-build'],
@@ -339,8 +339,8 @@ suite('Mermaid text: Gantt', () => {
     const text = lines(
       valueStreamGantt([stream('S', [step({ id: 'a', activity: 'engage', title: 'Gate: go/no-go', start: 2, end: 2 }), step({ id: 'b', activity: 'plan', start: 0.5, end: 1.25 })])]).source,
     );
-    assert.ok(text.includes('Gate#58; go/no-go :crit, milestone, vs0_t0_svc-engage, 2, 2'));
-    assert.ok(text.includes('Plan :crit, vs0_t1_svc-plan, 0.5, 1.25'), 'an untitled step is named after its activity');
+    assert.ok(text.includes('Gate#58; go/no-go :crit, milestone, vs0_t0_svc-engage, 2000, 2000'));
+    assert.ok(text.includes('Plan :crit, vs0_t1_svc-plan, 500, 1250'), 'an untitled step is named after its activity');
   });
 });
 
@@ -364,7 +364,7 @@ suite('Mermaid text: the seed example streams through the real parser', () => {
       assert.ok(timings && timings.length === streams[streamIndex]?.steps.length, example.id);
       timings.forEach(([, start, end], stepIndex) => {
         assert.ok(
-          text.some((line) => new RegExp(` :(crit, )?vs${streamIndex}_t${stepIndex}_svc-[a-z-]+, ${start}, ${end}$`).test(line)),
+          text.some((line) => new RegExp(` :(crit, )?vs${streamIndex}_t${stepIndex}_svc-[a-z-]+, ${start * 1000}, ${end * 1000}$`).test(line)),
           `${example.id} step ${stepIndex} runs ${start}–${end}`,
         );
       });
@@ -521,8 +521,8 @@ steps:
     const text = lines(chart.source);
     assert.ok(text.includes('title Branches #40;in days#41;'));
     assert.ok(text.includes('accDescr: Branches#58; 4 steps, 5 days'));
-    assert.ok(text.includes('Obtain/Build :vs0_t2_svc-obtain-build, 1, 2'));
-    assert.ok(text.includes('Design #amp; Transition :crit, vs0_t1_svc-design-and-transition, 1, 4'));
+    assert.ok(text.includes('Obtain/Build :vs0_t2_svc-obtain-build, 1000, 2000'));
+    assert.ok(text.includes('Design #amp; Transition :crit, vs0_t1_svc-design-and-transition, 1000, 4000'));
     assert.match(chart.nodes[2]?.tooltip ?? '', /Time: 1 to 2 days · slack 2 days$/);
     assert.match(chart.nodes[1]?.tooltip ?? '', /Time: 1 to 4 days · critical$/);
     const flowchart = valueStreamFlowchart(branches, 0, light);

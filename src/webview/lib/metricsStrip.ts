@@ -85,7 +85,12 @@ export class MetricsStrip {
       button.type = 'button';
       button.title = title;
     }
-    whatIf.append(stepLabel, this.stepPicker, durationLabel, this.duration, this.unit, this.applyButton, this.resetButton);
+    // Kept together when the row wraps: the number with its unit, the two buttons.
+    const amount = element('span', 'svc-whatif-group');
+    amount.append(durationLabel, this.duration, this.unit);
+    const buttons = element('span', 'svc-whatif-group');
+    buttons.append(this.applyButton, this.resetButton);
+    whatIf.append(stepLabel, this.stepPicker, amount, buttons);
     root.replaceChildren(head, this.figures, whatIf, this.status);
 
     this.streamPicker.addEventListener('change', () => actions.pickStream(Number(this.streamPicker.value)));
@@ -121,7 +126,8 @@ export class MetricsStrip {
         const previous = before[index]?.value;
         if (state.tried.size > 0 && previous !== undefined && previous !== figure.value) {
           entry.classList.add('svc-figure-changed');
-          value.append(' ', element('span', 'svc-was', `(${localized('was', 'was {0}').replace('{0}', previous)})`));
+          // The time per activity is a list: the rule beside it says it changed, the list itself says how.
+          if (figure.kind !== 'byActivity') value.append(' ', element('span', 'svc-was', `(${localized('was', 'was {0}').replace('{0}', previous)})`));
         }
         const label = element('dt', 'svc-figure-label', figure.label);
         // A key to the diagrams: the critical path is drawn with this heavier outline.

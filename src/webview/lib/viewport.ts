@@ -16,13 +16,14 @@ const MAX_SCALE = 8;
 const FIT_PADDING = 16;
 const DRAG_THRESHOLD = 4;
 /**
- * The smallest text size, in CSS pixels on screen, that a fit may shrink a diagram's body text to (VS Code's own
- * smallest interface text); the diagrams draw their labels at 14 px (the value chain picture's at 13–14 px).
+ * The smallest size, in CSS pixels on screen, that a fit may shrink the diagrams' labels to (VS Code's own smallest
+ * interface text). Labels are drawn at 13 px at least (Gantt bars, the value chain picture's terminals; flowchart
+ * nodes at 14 px); only secondary text is smaller (the activity under a step's title, the picture's caption).
  */
 export const READABLE_TEXT_PX = 11;
-const DIAGRAM_TEXT_PX = 14;
+const SMALLEST_LABEL_PX = 13;
 /** A fit never goes below this zoom: content that does not fit at it is panned (wheel or drag), not shrunk further. */
-export const MIN_READABLE_SCALE = READABLE_TEXT_PX / DIAGRAM_TEXT_PX;
+export const MIN_READABLE_SCALE = READABLE_TEXT_PX / SMALLEST_LABEL_PX;
 /** Nor above this one, so that a small diagram in a large panel does not turn into a poster. */
 export const MAX_FIT_SCALE = 1.5;
 

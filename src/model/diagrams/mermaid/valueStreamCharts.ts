@@ -226,7 +226,8 @@ export function taskId(streamIndex: number, stepIndex: number, activity: Activit
 
 /**
  * The streams' schedules as one Gantt chart, one section per stream and one bar per step, timed in the
- * definition's units like the seed's chart (`dateFormat X`, so 0, 1, 2… are the units), the critical steps tagged
+ * definition's units like the seed's chart (a unit is written as a second, in milliseconds: Mermaid 12 reads the
+ * start of `dateFormat X` times as 0, and `x` times correctly; the axis shows whole seconds), the critical steps tagged
  * `crit`. Mermaid draws no axis title: a stream's `unit` goes in the chart's title, or in each section's name when
  * the streams count in different units.
  */
@@ -245,7 +246,7 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
     'gantt',
     `  title ${escapeMermaidText(oneUnit && sharedUnit ? `${title} (in ${sharedUnit})` : title)}`,
     ...accessibilityLines(accessibleTitle, description),
-    '  dateFormat X',
+    '  dateFormat x',
     '  axisFormat %s',
     `  tickInterval ${tickInterval(Math.max(0, ...streams.map(streamLength)))}second`,
     '  todayMarker off',
@@ -258,8 +259,8 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
     lines.push(`  section ${escapeMermaidText(oneUnit ? name : `${name} (${timeAxisLabel(stream.unit)})`)}`);
     stream.steps.forEach((step, stepIndex) => {
       const id = taskId(streamIndex, stepIndex, step.activity);
-      const start = wholeOrDecimal(step.start);
-      const end = wholeOrDecimal(Math.max(step.start, step.end));
+      const start = milliseconds(step.start);
+      const end = milliseconds(Math.max(step.start, step.end));
       const critical = isCritical(stream, stepIndex);
       const tags = `${critical ? `${CRITICAL_TAG}, ` : ''}${step.end <= step.start ? 'milestone, ' : ''}`;
       lines.push(`  ${escapeMermaidText(stepTitle(step))} :${tags}${id}, ${start}, ${end}`);
@@ -303,8 +304,7 @@ function streamLength(stream: ValueStream): number {
   return stream.steps.reduce((latest, step) => Math.max(latest, step.end), 0);
 }
 
-/** Mermaid's `X` date format reads plain numbers; keep them finite and free of exponents. */
-function wholeOrDecimal(value: number): string {
-  if (!Number.isFinite(value)) return '0';
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+/** A time in units as the chart's `x` date format reads it: whole milliseconds, one unit being a second. */
+function milliseconds(value: number): string {
+  return Number.isFinite(value) ? Math.round(value * 1000).toLocaleString('en-US', { useGrouping: false }) : '0';
 }
