@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, runCommand, screenshot, setTheme, useWorkbench } from './workbench';
+import { openFile, runCommand, screenshot, setTheme, useWorkbench, webviewWith } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 /** The smallest text a fit may show (src/webview/lib/viewport.ts READABLE_TEXT_PX) and the picture's label size. */
@@ -56,20 +56,6 @@ steps:
     practices: [continual improvement]
     lag: 5
 `;
-
-/** The webview whose page has `selector` (several webviews may be open side by side). */
-async function webviewWith(page: Page, selector: string): Promise<FrameLocator> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  for (;;) {
-    const frames = page.locator('iframe.webview.ready');
-    for (let index = (await frames.count()) - 1; index >= 0; index--) {
-      const frame = frames.nth(index).contentFrame().locator('#active-frame').contentFrame();
-      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
-    await page.waitForTimeout(250);
-  }
-}
 
 /** The strip's figures as "label: value" lines (the written value of a changed figure follows in brackets). */
 async function figures(frame: FrameLocator): Promise<Record<string, string>> {

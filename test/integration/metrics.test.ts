@@ -5,10 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
 import type { RenderReport } from '../../src/model/diagrams/diagramProtocol';
+import { settledReport } from './diagramReports';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { activateExtension, waitFor, workspaceUri } from './util';
-
-const RENDER_TIMEOUT_MS = 90_000;
 
 /** Two parallel branches: `long` decides the lead time, `short` has 2 days of slack. */
 const BRANCHES = `valueStream: Access request
@@ -47,21 +46,8 @@ async function hoverAt(document: vscode.TextDocument, text: string, delta = 2): 
 }
 
 /** Waits until the preview of `uri` has drawn and `accept` holds, returning that report. */
-async function previewReport(api: SvcApi, uri: vscode.Uri, accept: (report: RenderReport) => boolean, description: string): Promise<RenderReport> {
-  let last: RenderReport | string | undefined;
-  try {
-    return await waitFor(
-      async () => {
-        const report = await api.testing.diagrams.inspectValueStreamPreview(uri).catch((error: Error) => error.message);
-        last = report;
-        return typeof report === 'object' && report.renderCount > 0 && accept(report) ? report : undefined;
-      },
-      description,
-      RENDER_TIMEOUT_MS,
-    );
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; last report: ${JSON.stringify(last)}`);
-  }
+function previewReport(api: SvcApi, uri: vscode.Uri, accept: (report: RenderReport) => boolean, description: string): Promise<RenderReport> {
+  return settledReport(() => api.testing.diagrams.inspectValueStreamPreview(uri), accept, description);
 }
 
 suite('Value-stream metrics in the editor', function () {
