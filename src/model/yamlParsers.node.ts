@@ -23,3 +23,7 @@ export function parseValueStreams(text: string): ValueStreamParseResult {
 export function parseGlossary(text: string): GlossaryParseResult {
   return loaded().parseGlossary(text);
 }
+
+export function parseYaml(text: string): unknown {
+  return loaded().parseYaml(text);
+}

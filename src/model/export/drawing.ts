@@ -1,0 +1,135 @@
+/**
+ * The drawing page: the webview (in the editor) or Chromium page (for `svc-export`) that draws an export's figures
+ * with the diagram panels' renderer, so Mermaid never runs in the extension host or in Node. This module holds
+ * its HTML shell, the messages between it and the exporter, and the checks every answer passes before it is used.
+ */
+import { escapeHtml } from '../cards';
+import { decodePngBase64, isExportableSvg, type ExportTheme, type PngScale } from '../diagramProtocol';
+import type { DrawingJob } from './figures';
+
+export interface DrawOptions {
+  readonly theme: ExportTheme;
+  readonly pngScale: PngScale;
+  /** What each figure is needed as: inline SVG for HTML, PNG for Word. */
+  readonly format: 'svg' | 'png';
+  /** The width (CSS pixels) a figure is shown at on the page: a flowchart far wider is drawn top to bottom instead. */
+  readonly pageWidth: number;
+}
+
+export type DrawingHostMessage = { readonly type: 'draw'; readonly options: DrawOptions; readonly jobs: readonly DrawingJob[] };
+
+export type DrawingPageMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'drawn'; readonly index: number; readonly width: number; readonly height: number; readonly image: string }
+  | { readonly type: 'failed'; readonly index: number; readonly error: string };
+
+/** A figure as the exporter uses it: SVG text or PNG bytes, and its size in CSS pixels. */
+export type DrawnFigure =
+  | { readonly kind: 'svg'; readonly svg: string; readonly width: number; readonly height: number }
+  | { readonly kind: 'png'; readonly png: Uint8Array; readonly width: number; readonly height: number }
+  | { readonly kind: 'failed'; readonly error: string };
+
+const MAX_SIDE = 100_000;
+const MAX_ERROR_LENGTH = 2_000;
+
+function isIndexBelow(value: unknown, count: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value < count;
+}
+
+function isSide(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_SIDE;
+}
+
+/** The message if it has exactly the shape of a `DrawingPageMessage` for a drawing of `jobCount` figures. */
+export function parseDrawingPageMessage(value: unknown, jobCount: number): DrawingPageMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'drawn':
+      return isIndexBelow(message.index, jobCount) && isSide(message.width) && isSide(message.height) && typeof message.image === 'string'
+        ? { type: 'drawn', index: message.index, width: message.width, height: message.height, image: message.image }
+        : undefined;
+    case 'failed':
+      return isIndexBelow(message.index, jobCount) && typeof message.error === 'string'
+        ? { type: 'failed', index: message.index, error: message.error.slice(0, MAX_ERROR_LENGTH) }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What a `drawn` answer holds, checked: an SVG document that can be inlined in a page (no script, no event
+ * handler, nothing loaded from elsewhere) or a PNG image of the announced size at the chosen scale.
+ */
+export function drawnFigure(message: Extract<DrawingPageMessage, { type: 'drawn' }>, options: DrawOptions): DrawnFigure {
+  if (options.format === 'svg') {
+    if (!isInlineableSvg(message.image)) return { kind: 'failed', error: 'The drawing produced an SVG document that cannot be inlined safely.' };
+    return { kind: 'svg', svg: message.image, width: message.width, height: message.height };
+  }
+  const png = decodePngBase64(message.image);
+  const size = png && pngSize(png);
+  if (!png || !size) return { kind: 'failed', error: 'The drawing produced an invalid PNG image.' };
+  if (size.width !== Math.round(message.width * options.pngScale) || size.height !== Math.round(message.height * options.pngScale)) {
+    return { kind: 'failed', error: `The drawing produced a PNG image of ${size.width}×${size.height} pixels instead of the announced size.` };
+  }
+  return { kind: 'png', png, width: message.width, height: message.height };
+}
+
+/** An SVG document without script, event handlers or references to other files and sites. */
+export function isInlineableSvg(text: string): boolean {
+  return (
+    isExportableSvg(text) &&
+    !/\son[a-z]+\s*=/i.test(text) &&
+    !/javascript:/i.test(text) &&
+    !/(?:href|src)\s*=\s*["']?\s*(?!#|data:)[a-z]/i.test(text) &&
+    !/url\(\s*["']?\s*(?!#|data:)[a-z]/i.test(text) &&
+    !/@import/i.test(text)
+  );
+}
+
+/** Width and height of a PNG image, from its header. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  if (bytes.length < 24) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+export interface DrawingPageOptions {
+  /** Where the page's script and stylesheet may come from (the webview's `cspSource`, or the CLI's page origin). */
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly title: string;
+  /** The line shown while figures are drawn. */
+  readonly status: string;
+}
+
+/** The drawing page's HTML: scripts only with the nonce or from the extension, styles inline (Mermaid writes them). */
+export function drawingPageHtml(options: DrawingPageOptions): string {
+  const policy = [
+    "default-src 'none'",
+    `img-src ${options.cspSource} data:`,
+    `style-src ${options.cspSource} 'unsafe-inline'`,
+    `font-src ${options.cspSource}`,
+    `script-src 'nonce-${options.nonce}' ${options.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
+<title>${escapeHtml(options.title)}</title>
+</head>
+<body>
+<p id="status" class="svc-export-status" role="status">${escapeHtml(options.status)}</p>
+<div id="stage" class="svc-export-stage"></div>
+<script type="module" nonce="${options.nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+</body>
+</html>`;
+}
