@@ -2,6 +2,7 @@
 // sources: for the Node extension host (`main`) and for the web worker host (`browser`).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -55,6 +56,19 @@ const forbidNodeGlobals = {
   },
 };
 
+// docx writes Node's Buffer only for the `nodebuffer` output, after checking that `Buffer` exists. The web bundle,
+// which asks for an ArrayBuffer, gives its modules a `Buffer` of their own that is undefined, so that check answers
+// truthfully there and no reference to the Node global remains.
+const docxWithoutNodeBuffer = {
+  name: 'docx-without-node-buffer',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/][\w-]+\.mjs$/ }, async (args) => ({
+      contents: `const Buffer = undefined;\n${await readFile(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 // The `yaml` package's Node build imports node:process and node:buffer; its browser build is the same parser
 // without them, so the Node host's parser bundle uses it too and stays free of Node built-ins.
 const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
@@ -63,14 +77,22 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 // bundles beside it. Each has a seam module (`seam`.ts) that the web bundle includes as it is; in the Node
 // host's bundles esbuild puts `seam`.node.ts in its place, which loads dist/`seam`.js on first use.
 //   yamlParsers: the value-stream and glossary readers and the `yaml` library (first parse);
-//   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram).
-// `only` lists the inputs that must stay out of `main` (e.g. after a new direct import from activation code).
+//   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
+//   documentExport: SVC: Export Document… with markdown-it, docx and the writers (first export).
+// `only` lists the inputs that must stay out of `main` (e.g. after a new direct import from activation code);
+// `shares` the pure, stateless modules of other lazy bundles that this one may include too.
 const LAZY_BUNDLES = [
   { seam: 'yamlParsers', entry: 'src/model/yamlParsers.ts', only: /^(node_modules\/yaml\/|src\/model\/(valueStream|glossary)\.ts$)/ },
   {
     seam: 'diagrams',
     entry: 'src/features/diagrams.ts',
     only: /^src\/(features\/(diagrams|diagramPanels|diagramPanel|diagramWebview|diagramHtml|valueStreamPreview|lifecycleDiagram)|model\/(mermaid|markdownDiagrams))\.ts$/,
+  },
+  {
+    seam: 'documentExport',
+    entry: 'src/features/export/documentExport.ts',
+    only: /^(src\/model\/export\/|src\/features\/export\/(?!(exportCommand|documentExport\.node)\.ts$)|node_modules\/(docx|markdown-it)\/)/,
+    shares: /^src\/model\/mermaid\.ts$/,
   },
 ];
 const SEAM_NAMES = LAZY_BUNDLES.map((bundle) => bundle.seam).join('|');
@@ -85,13 +107,16 @@ const lazyBundlesOnFirstUse = {
   },
 };
 
-/** Fails the build when an input that belongs to one of `bundles` reaches the bundle being built anyway. */
-function keepOut(bundles) {
+/**
+ * Fails the build when an input that belongs to one of `bundles` reaches the bundle being built anyway, unless
+ * `shared` (the built bundle's `shares`) allows it.
+ */
+function keepOut(bundles, shared) {
   return {
     name: 'keep-lazy-code-out',
     setup(build) {
       build.onEnd((result) => {
-        const inputs = Object.keys(result.metafile?.inputs ?? {});
+        const inputs = Object.keys(result.metafile?.inputs ?? {}).filter((input) => !shared?.test(input));
         const errors = bundles.flatMap((bundle) => {
           const leaked = inputs.filter((input) => bundle.only.test(input));
           if (leaked.length === 0) return [];
@@ -127,7 +152,7 @@ const builds = [
       external: ['vscode'],
       alias: yamlWithoutNodeBuiltins,
       metafile: true,
-      plugins: [forbidNodeBuiltins, lazyBundlesOnFirstUse, keepOut(others)],
+      plugins: [forbidNodeBuiltins, lazyBundlesOnFirstUse, keepOut(others, bundle.shares)],
     };
   }),
   {
@@ -138,7 +163,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins, forbidNodeGlobals],
+    plugins: [forbidNodeBuiltins, docxWithoutNodeBuffer, forbidNodeGlobals],
   },
 ];
 

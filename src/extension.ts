@@ -4,6 +4,7 @@ import { DetailsPanel } from './features/detailsPanel';
 import { CoverageView } from './features/coverageView';
 import { DiagramCommands } from './features/diagramCommands';
 import { ExplorerCommands } from './features/explorerCommands';
+import { ExportDocumentCommand } from './features/export/exportCommand';
 import { ExplorerViews } from './features/explorerViews';
 import { FindCommand } from './features/findCommand';
 import { GlossaryService } from './features/glossary';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
 
   const diagrams = new DiagramCommands(context.extensionUri, explorer.valueChainView, valueStreams);
   context.subscriptions.push(diagrams, new ValueStreamPreviewLenses(valueStreams));
+  context.subscriptions.push(new ExportDocumentCommand(context, glossary));
 
   return createApi(
     { activationMs: performance.now() - activationStarted },

@@ -60,7 +60,9 @@ suite('package.json', () => {
 
   test('the walkthrough pages exist and their completion events name real contributions', () => {
     const featuresDir = path.join(ROOT, 'src', 'features');
-    const featureSources = readdirSync(featuresDir).map((file) => readFileSync(path.join(featuresDir, file), 'utf8'));
+    const featureSources = readdirSync(featuresDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(path.join(featuresDir, file), 'utf8'));
     const commands = new Set(manifest.contributes.commands.map((command) => command.command));
     const views = new Set(Object.values(manifest.contributes.views).flat().map((view) => view.id));
     const [walkthrough] = manifest.contributes.walkthroughs;
@@ -84,7 +86,7 @@ suite('package.json', () => {
     const lazyBundles = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.node.ts'))
       .map((file) => `./dist/${path.basename(file, '.node.ts')}.js`);
-    assert.deepEqual(lazyBundles.sort(), ['./dist/diagrams.js', './dist/yamlParsers.js']);
+    assert.deepEqual(lazyBundles.sort(), ['./dist/diagrams.js', './dist/documentExport.js', './dist/yamlParsers.js']);
     for (const entry of [manifest.main, manifest.browser, ...lazyBundles]) {
       assert.ok(ignore.includes(`!${entry.replace(/^\.\//, '')}`), `.vscodeignore does not ship ${entry}`);
     }

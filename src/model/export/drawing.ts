@@ -97,6 +97,13 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** A nonce for the page's Content-Security-Policy (Web Crypto: in Node, browsers and the web worker alike). */
+export function createNonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+}
+
 export interface DrawingPageOptions {
   /** Where the page's script and stylesheet may come from (the webview's `cspSource`, or the CLI's page origin). */
   readonly cspSource: string;
@@ -104,8 +111,10 @@ export interface DrawingPageOptions {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly title: string;
-  /** The line shown while figures are drawn. */
+  /** The line shown until the first figure is drawn. */
   readonly status: string;
+  /** The line shown while figure {0} of {1} is drawn. */
+  readonly progress: string;
 }
 
 /** The drawing page's HTML: scripts only with the nonce or from the extension, styles inline (Mermaid writes them). */
@@ -126,7 +135,7 @@ export function drawingPageHtml(options: DrawingPageOptions): string {
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
 <title>${escapeHtml(options.title)}</title>
 </head>
-<body>
+<body data-progress="${escapeHtml(options.progress)}">
 <p id="status" class="svc-export-status" role="status">${escapeHtml(options.status)}</p>
 <div id="stage" class="svc-export-stage"></div>
 <script type="module" nonce="${options.nonce}" src="${escapeHtml(options.scriptUri)}"></script>

@@ -1,0 +1,72 @@
+/**
+ * Draws an export's figures in a webview panel beside the editor (Mermaid runs there, never in the extension
+ * host) and closes it when done. The panel shows each figure as it is drawn; every answer is checked before use.
+ */
+import * as vscode from 'vscode';
+import { createNonce, drawingPageHtml, drawnFigure, parseDrawingPageMessage, type DrawnFigure, type DrawOptions } from '../../model/export/drawing';
+import type { DrawingJob } from '../../model/export/figures';
+
+export const DRAWING_VIEW_TYPE = 'svc.exportDrawing';
+
+/** A figure that takes longer than this on a busy machine is not coming: the export fails with a message. */
+const FIGURE_TIMEOUT_MS = 90_000;
+
+export async function drawInWebview(
+  extensionUri: vscode.Uri,
+  jobs: readonly DrawingJob[],
+  options: DrawOptions,
+  onDrawn: (done: number) => void,
+  token: vscode.CancellationToken,
+): Promise<DrawnFigure[]> {
+  const webviewFolder = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  const panel = vscode.window.createWebviewPanel(
+    DRAWING_VIEW_TYPE,
+    vscode.l10n.t('Drawing the document’s figures'),
+    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+    { enableScripts: true, enableFindWidget: false, retainContextWhenHidden: true, localResourceRoots: [webviewFolder, vscode.Uri.joinPath(extensionUri, 'media')] },
+  );
+  const disposables: vscode.Disposable[] = [];
+  try {
+    return await new Promise<DrawnFigure[]>((resolve, reject) => {
+      const results: DrawnFigure[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waitForNext = () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => reject(new Error(vscode.l10n.t('Figure {0} was not drawn within {1} seconds.', results.length + 1, FIGURE_TIMEOUT_MS / 1000))), FIGURE_TIMEOUT_MS);
+      };
+      disposables.push(
+        { dispose: () => timer && clearTimeout(timer) },
+        token.onCancellationRequested(() => reject(new vscode.CancellationError())),
+        panel.onDidDispose(() => reject(new Error(vscode.l10n.t('The drawing panel was closed before every figure was drawn.')))),
+        panel.webview.onDidReceiveMessage((raw: unknown) => {
+          const message = parseDrawingPageMessage(raw, jobs.length);
+          if (!message) return;
+          if (message.type === 'ready') {
+            void panel.webview.postMessage({ type: 'draw', options, jobs });
+            waitForNext();
+            return;
+          }
+          if (message.index !== results.length) return;
+          results.push(message.type === 'drawn' ? drawnFigure(message, options) : { kind: 'failed', error: message.error });
+          onDrawn(results.length);
+          if (results.length === jobs.length) resolve(results);
+          else waitForNext();
+        }),
+      );
+      waitForNext();
+      const webview = panel.webview;
+      webview.html = drawingPageHtml({
+        cspSource: webview.cspSource,
+        nonce: createNonce(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder, 'exportDrawing.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'exportDrawing.css')).toString(),
+        title: vscode.l10n.t('Drawing the document’s figures'),
+        status: vscode.l10n.t('Loading the diagram renderer…'),
+        progress: vscode.l10n.t('Drawing figure {0} of {1}…'),
+      });
+    });
+  } finally {
+    for (const disposable of disposables) disposable.dispose();
+    panel.dispose();
+  }
+}

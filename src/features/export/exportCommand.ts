@@ -1,0 +1,25 @@
+/**
+ * Registers SVC: Export Document… at activation; the export itself (documentExport) loads on first use.
+ */
+import * as vscode from 'vscode';
+import type { GlossaryService } from '../glossary';
+import { runDocumentExport } from './documentExport';
+import type { ExportCommandOptions, ExportOutcome } from './exportRun';
+
+export const EXPORT_DOCUMENT_COMMAND = 'svc.exportDocument';
+
+export class ExportDocumentCommand implements vscode.Disposable {
+  private readonly registration: vscode.Disposable;
+
+  constructor(context: vscode.ExtensionContext, glossary: GlossaryService) {
+    const services = { extensionUri: context.extensionUri, workspaceState: context.workspaceState, glossary };
+    this.registration = vscode.commands.registerCommand(
+      EXPORT_DOCUMENT_COMMAND,
+      (resource?: unknown, options?: ExportCommandOptions): Promise<ExportOutcome | undefined> => runDocumentExport(services, resource, options),
+    );
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}

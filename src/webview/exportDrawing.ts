@@ -1,0 +1,122 @@
+/**
+ * The drawing page of a document export (in a webview in the editor, in Chromium for `svc-export`): draws each
+ * figure with the diagram panels' renderer, in the print-safe palette or the editor's, and answers with an SVG
+ * document (for HTML) or a PNG image (for Word) per figure, one message each, in order.
+ */
+import type { MermaidConfig } from 'mermaid';
+import { defaultActivityColors, valueStreamFlowchart, valueStreamGantt, SECTION_NAME_LENGTH, type ActivityColors, type MermaidDiagram, type ThemeKind } from '../model/mermaid';
+import type { DrawingHostMessage, DrawingPageMessage, DrawOptions } from '../model/export/drawing';
+import type { DrawingJob } from '../model/export/figures';
+import { pngBase64, svgDocument } from './lib/exporter';
+import { errorMessage, renderDiagram } from './lib/render';
+import { currentThemeKind, editorColors, printColors, readActivityColors, type EditorColors } from './lib/theme';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+const host = acquireVsCodeApi();
+
+function post(message: DrawingPageMessage): void {
+  host.postMessage(message);
+}
+
+const status = document.getElementById('status');
+const stage = document.getElementById('stage');
+
+interface Palette {
+  readonly theme: ThemeKind;
+  readonly colors: ActivityColors;
+  readonly editor: EditorColors;
+}
+
+function paletteFor(options: DrawOptions): Palette {
+  if (options.theme === 'light') return { theme: 'light', colors: defaultActivityColors('light'), editor: printColors() };
+  const theme = currentThemeKind();
+  return { theme, colors: readActivityColors(theme), editor: editorColors(theme) };
+}
+
+/** A Gantt chart as wide as a page and a half (it is scaled to the page), with room for the section names. */
+function scheduleOverrides(options: DrawOptions, sectionNames: readonly string[]): MermaidConfig {
+  const longest = Math.max(0, ...sectionNames.map((name) => Math.min(name.length, SECTION_NAME_LENGTH)));
+  return { gantt: { useWidth: Math.round(options.pageWidth * 1.3), leftPadding: Math.max(90, longest * 7 + 32) } };
+}
+
+function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, colors: ActivityColors): MermaidDiagram {
+  switch (job.kind) {
+    case 'flowchart':
+      return valueStreamFlowchart(job.stream, job.streamIndex, colors);
+    case 'schedule':
+      return valueStreamGantt(job.streams, { firstStreamIndex: job.firstStreamIndex, title: job.title });
+    case 'mermaid':
+      return { source: job.source, nodes: [], title: '', description: '' };
+  }
+}
+
+/** How much a drawing must shrink to fit a page `width` wide and about one and a half times as high. */
+function fittedScale(drawing: { width: number; height: number }, width: number): number {
+  return Math.min(1, width / drawing.width, (width * 1.45) / drawing.height);
+}
+
+type Drawing = ReturnType<typeof svgDocument>;
+
+async function drawDiagram(job: Exclude<DrawingJob, { kind: 'image' }>, options: DrawOptions, palette: Palette): Promise<Drawing> {
+  const diagram = diagramOf(job, palette.colors);
+  // Mermaid blocks may be Gantt charts too; flowcharts ignore the Gantt settings.
+  const overrides = job.kind === 'flowchart' ? {} : scheduleOverrides(options, job.kind === 'schedule' ? job.streams.map((stream) => stream.name) : []);
+  const draw = async (source: string): Promise<Drawing> => {
+    const container = document.createElement('div');
+    stage?.replaceChildren(container);
+    const rendered = await renderDiagram(container, { ...diagram, source }, palette.theme, palette.colors, overrides, palette.editor);
+    return svgDocument([rendered.svg], palette.editor.background);
+  };
+  const across = await draw(diagram.source);
+  // A long stream drawn left to right would shrink to unreadable text on a page: top to bottom reads better there.
+  if (job.kind !== 'flowchart' || fittedScale(across, options.pageWidth) >= 0.6) return across;
+  const down = await draw(diagram.source.replace(/^flowchart LR\b/, 'flowchart TB'));
+  return fittedScale(down, options.pageWidth) > fittedScale(across, options.pageWidth) ? down : across;
+}
+
+/** An SVG image of the document as PNG, at its own size times the scale. */
+async function rasterize(svg: string, scale: number): Promise<{ width: number; height: number; image: string }> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const width = image.naturalWidth || 300;
+  const height = image.naturalHeight || 150;
+  return { width, height, image: await pngBase64({ text: svg, width, height }, scale) };
+}
+
+async function drawJob(job: DrawingJob, options: DrawOptions, palette: Palette): Promise<{ width: number; height: number; image: string }> {
+  if (job.kind === 'image') return rasterize(job.svg, options.pngScale);
+  const drawing = await drawDiagram(job, options, palette);
+  const image = options.format === 'svg' ? drawing.text : await pngBase64(drawing, options.pngScale);
+  return { width: drawing.width, height: drawing.height, image };
+}
+
+function progressText(done: number, total: number): string {
+  const template = document.body.dataset.progress ?? 'Drawing figure {0} of {1}…';
+  return template.replace('{0}', String(done)).replace('{1}', String(total));
+}
+
+async function drawAll(message: DrawingHostMessage): Promise<void> {
+  const palette = paletteFor(message.options);
+  for (const [index, job] of message.jobs.entries()) {
+    if (status) status.textContent = progressText(index + 1, message.jobs.length);
+    try {
+      post({ type: 'drawn', index, ...(await drawJob(job, message.options, palette)) });
+    } catch (error) {
+      post({ type: 'failed', index, error: errorMessage(error) });
+    }
+  }
+}
+
+let drawing = false;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const data = event.data as Partial<DrawingHostMessage> | null;
+  if (drawing || data?.type !== 'draw' || !Array.isArray(data.jobs) || typeof data.options !== 'object') return;
+  drawing = true;
+  void drawAll(data as DrawingHostMessage);
+});
+
+post({ type: 'ready' });
