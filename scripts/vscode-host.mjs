@@ -23,7 +23,7 @@ const hostMarker = path.join(cacheDir, 'host-ready.json');
 export const chromiumPath = '/usr/bin/chromium';
 
 // chromium runs the workbench; the rest build code-server's native modules (kerberos needs gssapi headers).
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'python3', 'make', 'g++'];
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'python3', 'make', 'g++', 'libreoffice-writer-nogui', 'poppler-utils'];
 
 // Settings that keep the workbench from opening welcome pages, AI panels and update checks over the tests.
 export const QUIET_USER_SETTINGS = {

@@ -5,7 +5,7 @@
  */
 import type { MermaidConfig } from 'mermaid';
 import { defaultActivityColors, valueStreamFlowchart, valueStreamGantt, SECTION_NAME_LENGTH, type ActivityColors, type MermaidDiagram, type ThemeKind } from '../model/mermaid';
-import type { DrawingHostMessage, DrawingPageMessage, DrawOptions } from '../model/export/drawing';
+import { fittedScale, type DrawingHostMessage, type DrawingPageMessage, type DrawOptions } from '../model/export/drawing';
 import type { DrawingJob } from '../model/export/figures';
 import { pngBase64, svgDocument } from './lib/exporter';
 import { errorMessage, renderDiagram } from './lib/render';
@@ -39,7 +39,7 @@ function paletteFor(options: DrawOptions): Palette {
 /** A Gantt chart as wide as a page and a half (it is scaled to the page), with room for the section names. */
 function scheduleOverrides(options: DrawOptions, sectionNames: readonly string[]): MermaidConfig {
   const longest = Math.max(0, ...sectionNames.map((name) => Math.min(name.length, SECTION_NAME_LENGTH)));
-  return { gantt: { useWidth: Math.round(options.pageWidth * 1.3), leftPadding: Math.max(90, longest * 7 + 32) } };
+  return { gantt: { useWidth: Math.round(options.figureBox.width * 1.3), leftPadding: Math.max(90, longest * 7 + 32) } };
 }
 
 function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, colors: ActivityColors): MermaidDiagram {
@@ -51,11 +51,6 @@ function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, colors: Activity
     case 'mermaid':
       return { source: job.source, nodes: [], title: '', description: '' };
   }
-}
-
-/** How much a drawing must shrink to fit a page `width` wide and about one and a half times as high. */
-function fittedScale(drawing: { width: number; height: number }, width: number): number {
-  return Math.min(1, width / drawing.width, (width * 1.45) / drawing.height);
 }
 
 type Drawing = ReturnType<typeof svgDocument>;
@@ -72,9 +67,9 @@ async function drawDiagram(job: Exclude<DrawingJob, { kind: 'image' }>, options:
   };
   const across = await draw(diagram.source);
   // A long stream drawn left to right would shrink to unreadable text on a page: top to bottom reads better there.
-  if (job.kind !== 'flowchart' || fittedScale(across, options.pageWidth) >= 0.6) return across;
+  if (job.kind !== 'flowchart' || fittedScale(across, options.figureBox) >= 0.6) return across;
   const down = await draw(diagram.source.replace(/^flowchart LR\b/, 'flowchart TB'));
-  return fittedScale(down, options.pageWidth) > fittedScale(across, options.pageWidth) ? down : across;
+  return fittedScale(down, options.figureBox) > fittedScale(across, options.figureBox) ? down : across;
 }
 
 /** An SVG image of the document as PNG, at its own size times the scale. */

@@ -109,8 +109,9 @@ suite('Export: Word document', () => {
   test('headings in Word heading styles with outline levels, title block and document properties', async () => {
     const result = await exportDocument(request(PROPOSAL, 'docx'));
     const xml = await wordXml(result);
-    assert.deepEqual(paragraphsWithStyle(xml.document, 'Title'), ['Service desk renewal at Contoso Health']);
+    assert.deepEqual(paragraphsWithStyle(xml.document, 'Title'), [], 'the body opens with the title as its heading: it is not written twice');
     assert.deepEqual(paragraphsWithStyle(xml.document, 'Subtitle'), ['Jordan Ellis, ITSM consulting · 2026-11-27']);
+    assert.ok(xml.document.indexOf('Subtitle') > xml.document.indexOf('Heading1'), 'the byline follows the title heading');
     assert.deepEqual(paragraphsWithStyle(xml.document, 'Heading1'), ['Service desk renewal at Contoso Health']);
     assert.deepEqual(paragraphsWithStyle(xml.document, 'Heading2'), ['1. Why change now', '2. Value chain view', '3. Value streams', '4. How a change flows', '5. Next steps']);
     assert.equal(paragraphsWithStyle(xml.document, 'Heading3').length, 3);
@@ -131,6 +132,13 @@ suite('Export: Word document', () => {
     assert.deepEqual(paragraphsWithStyle(xml.document, 'Caption').slice(0, 2), ['Figure 1 — Restore a clinical application: flowchart', 'Figure 2 — Restore a clinical application: schedule']);
     // Figure 1 is 300 px wide at 96 dpi: 300 × 9525 EMU, whatever the PNG's scale.
     assert.match(xml.document, /<wp:extent cx="2857500" cy="1143000"\/>/);
+  });
+
+  test('a front matter title that the body does not open with is the title block', async () => {
+    const xml = await wordXml(await exportDocument(request('---\ntitle: Operating model\nauthor: [A. Person, B. Person]\n---\n# Summary\n\nText.\n', 'docx')));
+    assert.deepEqual(paragraphsWithStyle(xml.document, 'Title'), ['Operating model']);
+    assert.deepEqual(paragraphsWithStyle(xml.document, 'Subtitle'), ['A. Person, B. Person']);
+    assert.deepEqual(paragraphsWithStyle(xml.document, 'Heading1'), ['Summary']);
   });
 
   test('nested bulleted and numbered lists keep their levels', async () => {

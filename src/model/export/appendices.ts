@@ -57,8 +57,9 @@ function termEntry(card: Card): TermEntry {
   return { name: card.title, kind: card.subtitle, definition: definition?.kind === 'paragraph' ? definition.text : '' };
 }
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const head = headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('');
+/** A table with a header row; `widths` are the columns' shares of the page width, in per cent. */
+function table(headers: readonly string[], widths: readonly number[], rows: readonly (readonly string[])[]): string {
+  const head = headers.map((header, index) => `<th style="width:${widths[index]}%">${escapeHtml(header)}</th>`).join('');
   const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n`;
 }
@@ -78,17 +79,17 @@ export function appendicesHtml(chosen: readonly AppendixId[], input: AppendixInp
 function termsSection(letter: string, entries: readonly TermEntry[]): string {
   const heading = `<h1 class="svc-appendix">Appendix ${letter} — ITIL terms used in this document</h1>\n`;
   if (entries.length === 0) return `${heading}<p>The document names no ITIL activity, practice or concept.</p>\n`;
-  return `${heading}${table(['Term', 'Kind', 'Definition'], entries.map((entry) => [entry.name, entry.kind, entry.definition]))}`;
+  return `${heading}${table(['Term', 'Kind', 'Definition'], [22, 26, 52], entries.map((entry) => [entry.name, entry.kind, entry.definition]))}`;
 }
 
 function coverageSection(letter: string, coverage: DocumentCoverage): string {
   const parts = [`<h1 class="svc-appendix">Appendix ${letter} — Document coverage</h1>`];
   parts.push(`<p>Value chain activities mentioned: ${coverage.activities.length} of ${coverage.activityTotal}. Practices mentioned: ${coverage.practices.length} of ${coverage.practiceTotal}.</p>`);
   if (coverage.activities.length > 0) {
-    parts.push(table(['Activity', 'Mentions'], coverage.activities.map((item) => [getActivity(item.id).name, String(item.count)])));
+    parts.push(table(['Activity', 'Mentions'], [75, 25], coverage.activities.map((item) => [getActivity(item.id).name, String(item.count)])));
   }
   if (coverage.practices.length > 0) {
-    parts.push(table(['Practice', 'Mentions'], coverage.practices.map((item) => [getPractice(item.id).name, String(item.count)])));
+    parts.push(table(['Practice', 'Mentions'], [75, 25], coverage.practices.map((item) => [getPractice(item.id).name, String(item.count)])));
   }
   if (coverage.unmentioned.length > 0) {
     parts.push('<p>Practices that the activities mentioned usually involve and that the document does not name (key practices first):</p>');

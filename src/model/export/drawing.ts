@@ -12,8 +12,11 @@ export interface DrawOptions {
   readonly pngScale: PngScale;
   /** What each figure is needed as: inline SVG for HTML, PNG for Word. */
   readonly format: 'svg' | 'png';
-  /** The width (CSS pixels) a figure is shown at on the page: a flowchart far wider is drawn top to bottom instead. */
-  readonly pageWidth: number;
+  /**
+   * The box (CSS pixels) a figure is shrunk to fit on the page: a value-stream flowchart that would shrink to small
+   * text drawn left to right is drawn top to bottom when that shrinks it less.
+   */
+  readonly figureBox: { readonly width: number; readonly height: number };
 }
 
 export type DrawingHostMessage = { readonly type: 'draw'; readonly options: DrawOptions; readonly jobs: readonly DrawingJob[] };
@@ -22,6 +25,11 @@ export type DrawingPageMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'drawn'; readonly index: number; readonly width: number; readonly height: number; readonly image: string }
   | { readonly type: 'failed'; readonly index: number; readonly error: string };
+
+/** How much a figure of `width` × `height` must shrink to fit `box` (1 when it fits as it is). */
+export function fittedScale(size: { readonly width: number; readonly height: number }, box: DrawOptions['figureBox']): number {
+  return Math.min(1, box.width / size.width, box.height / size.height);
+}
 
 /** A figure as the exporter uses it: SVG text or PNG bytes, and its size in CSS pixels. */
 export type DrawnFigure =

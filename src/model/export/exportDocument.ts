@@ -8,11 +8,11 @@ import type { EffectiveTerms } from '../effectiveTerms';
 import type { EditionData } from '../editions/types';
 import type { ExportTheme, PngScale } from '../diagramProtocol';
 import { appendicesHtml, type AppendixId } from './appendices';
-import type { DrawOptions, DrawnFigure } from './drawing';
+import { fittedScale, type DrawOptions, type DrawnFigure } from './drawing';
 import type { BlockProblem, DrawingJob, Figure } from './figures';
 import { htmlDocument, inlineSvg } from './htmlDocument';
-import { escapeHtml, problemBox, readExportSource, renderBody, type ExportSource } from './markdownDocument';
-import { WORD_TEXT_WIDTH_PX, wordDocument } from './wordDocument';
+import { escapeHtml, opensWithHeading, problemBox, readExportSource, renderBody, type ExportSource } from './markdownDocument';
+import { bylineHtml, titleBlockHtml, WORD_FIGURE_BOX, wordDocument } from './wordDocument';
 
 export type ExportFormat = 'docx' | 'html';
 
@@ -92,7 +92,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportResu
   throwIfCancelled(request.signal);
 
   const format = request.format === 'html' ? 'svg' : 'png';
-  const options: DrawOptions = { theme: request.theme, pngScale: request.pngScale, format, pageWidth: WORD_TEXT_WIDTH_PX };
+  const options: DrawOptions = { theme: request.theme, pngScale: request.pngScale, format, figureBox: WORD_FIGURE_BOX };
   const svgImages = request.format === 'docx' ? [...images].filter(([, image]) => image.type === 'image/svg+xml') : [];
   const jobs: DrawingJob[] = [...source.figures.map((figure) => figure.job), ...svgImages.map(([, image]) => ({ kind: 'image' as const, svg: new TextDecoder().decode(image.bytes) }))];
   const total = jobs.length;
@@ -120,11 +120,15 @@ export async function exportDocument(request: ExportRequest): Promise<ExportResu
     if (result.kind === 'svg') return `<figure class="svc-figure" id="figure-${figure.number}">\n${inlineSvg(result.svg, figure.altText)}\n${caption}</figure>\n`;
     const name = `svc-figure-${figure.number}.png`;
     wordImages.set(name, result.png);
-    const width = Math.min(result.width, WORD_TEXT_WIDTH_PX);
-    const height = Math.round((result.height * width) / result.width);
+    const scale = fittedScale(result, WORD_FIGURE_BOX);
+    const width = Math.round(result.width * scale);
+    const height = Math.round(result.height * scale);
     return `<figure class="svc-figure"><img src="${name}" alt="${escapeHtml(figure.altText)}" width="${width}" height="${height}">${caption}</figure>\n`;
   };
+  // Documents with front matter often open with the title as a heading too: the byline then goes under it.
+  const titleInBody = source.metadata.title !== undefined && opensWithHeading(source, source.metadata.title);
   const body = renderBody(source, {
+    ...(titleInBody ? { afterOpeningHeading: bylineHtml(source.metadata) } : {}),
     figure: figureMarkup,
     image: (path) => {
       const image = images.get(path);
@@ -135,7 +139,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportResu
       return { url: name };
     },
   });
-  const html = body + appendicesHtml(request.appendices, { markdown: request.markdown, terms: request.terms, edition: request.edition });
+  const html = (titleInBody ? '' : titleBlockHtml(source.metadata)) + body + appendicesHtml(request.appendices, { markdown: request.markdown, terms: request.terms, edition: request.edition });
   problems.sort((a, b) => a.line - b.line || (a.figure ?? 0) - (b.figure ?? 0));
 
   if (request.format === 'html') {

@@ -5,7 +5,6 @@
  */
 import type { DocumentMetadata } from './markdownDocument';
 import { escapeHtml } from './markdownDocument';
-import { titleBlockHtml } from './wordDocument';
 
 export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
@@ -33,8 +32,9 @@ figcaption { font-size: 9pt; font-style: italic; color: #404040; margin-top: .25
 `;
 
 export interface HtmlInput {
+  /** For the page's title and author. */
   readonly metadata: DocumentMetadata;
-  /** Body and appendices, figures inline. */
+  /** Title block, body and appendices, figures inline. */
   readonly html: string;
   /** The title of the page when the front matter has none, e.g. the file name. */
   readonly fallbackTitle: string;
@@ -42,7 +42,6 @@ export interface HtmlInput {
 
 export function htmlDocument(input: HtmlInput): string {
   const title = input.metadata.title ?? input.fallbackTitle;
-  const titleBlock = titleBlockHtml(input.metadata);
   const author = input.metadata.author ? `<meta name="author" content="${escapeHtml(input.metadata.author)}">\n` : '';
   return `<!DOCTYPE html>
 <html lang="en">
@@ -55,7 +54,7 @@ ${author}<title>${escapeHtml(title)}</title>
 <style>${STYLESHEET}</style>
 </head>
 <body>
-${titleBlock ? `<header>\n${titleBlock}</header>\n` : ''}<main>
+<main>
 ${input.html}</main>
 </body>
 </html>

@@ -32,6 +32,8 @@ export interface ExportSource {
 
 /** How the body shows what the document only refers to. */
 export interface BodyResources {
+  /** Markup to put right after the heading the document opens with (the byline, when that heading is the title). */
+  readonly afterOpeningHeading?: string;
   /** The markup of a drawn figure (an inline SVG, an image) with its caption. */
   figure(figure: Figure): string;
   /** A data URL for a local image, or why it is not included. */
@@ -105,6 +107,13 @@ function plainText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether the document's first block is a level-1 heading that reads `text` (ignoring case and spacing). */
+export function opensWithHeading(source: ExportSource, text: string): boolean {
+  const [first, inline] = source.tokens;
+  const normalize = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+  return first?.type === 'heading_open' && first.tag === 'h1' && inline !== undefined && normalize(inline.content) === normalize(text);
+}
+
 /** The path of an image in the document's own files; undefined for web addresses and data URLs. */
 export function localImagePath(src: string): string | undefined {
   if (src === '' || /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#')) return undefined;
@@ -135,6 +144,11 @@ export function renderBody(source: ExportSource, resources: BodyResources): stri
   const environment: RenderEnvironment = { source, resources };
   return markdown.renderer.render([...source.tokens], markdown.options, { ...environment });
 }
+
+markdown.renderer.rules.heading_close = (tokens, index, options, env, self) => {
+  const after = index === 2 ? renderEnvironment(env).resources.afterOpeningHeading ?? '' : '';
+  return self.renderToken(tokens, index, options) + after;
+};
 
 const defaultFence = markdown.renderer.rules.fence;
 markdown.renderer.rules.fence = (tokens, index, options, env, self) => {

@@ -9,12 +9,16 @@ import { htmlToContent, type HtmlWarning } from 'docx/html';
 import type { DocumentMetadata } from './markdownDocument';
 import { escapeHtml } from './markdownDocument';
 
-/** The width of the text on an A4 page with 2.54 cm margins, in CSS pixels (96 to the inch): figures are sized to it. */
-export const WORD_TEXT_WIDTH_PX = 601;
+/**
+ * Where a figure fits on an A4 page with 2.54 cm margins, in CSS pixels (96 to the inch): the width of the text, and
+ * three quarters of its height, so that a figure, its caption and some text share a page.
+ */
+export const WORD_FIGURE_BOX = { width: 601, height: 700 } as const;
 
 export interface WordInput {
+  /** For the document's properties. */
   readonly metadata: DocumentMetadata;
-  /** Body and appendices, with figures as `<img src="…">` that `images` resolves. */
+  /** Title block, body and appendices, with figures as `<img src="…">` that `images` resolves. */
   readonly html: string;
   /** The bytes of each image the HTML refers to by a name rather than a data URL. */
   readonly images: ReadonlyMap<string, Uint8Array>;
@@ -31,13 +35,16 @@ const HEADING_FONT = 'Calibri Light';
 const CODE_FONT = 'Consolas';
 const HEADING_COLOR = '1F3864';
 
-/** The HTML the title block is written as; `wordDocument` maps its classes to Word's Title and Subtitle styles. */
+/** The title block: the front matter's title and a byline; its classes map to Word's Title and Subtitle styles. */
 export function titleBlockHtml(metadata: DocumentMetadata): string {
+  const title = metadata.title ? `<p class="svc-title">${escapeHtml(metadata.title)}</p>\n` : '';
+  return title + bylineHtml(metadata);
+}
+
+/** Author and date under the title. */
+export function bylineHtml(metadata: DocumentMetadata): string {
   const byline = [metadata.author, metadata.date].filter((part): part is string => part !== undefined).join(' · ');
-  return (
-    (metadata.title ? `<p class="svc-title">${escapeHtml(metadata.title)}</p>\n` : '') +
-    (byline ? `<p class="svc-byline">${escapeHtml(byline)}</p>\n` : '')
-  );
+  return byline ? `<p class="svc-byline">${escapeHtml(byline)}</p>\n` : '';
 }
 
 function heading(level: number, size: number): IParagraphStyleOptions {
@@ -133,11 +140,11 @@ th { background: #f2f2f2; }
 
 export async function wordDocument(input: WordInput): Promise<WordOutput> {
   const warnings: string[] = [];
-  const content = htmlToContent(titleBlockHtml(input.metadata) + input.html, {
+  const content = htmlToContent(input.html, {
     images: (source) => input.images.get(source),
     styleMap: STYLE_MAP,
     stylesheet: STYLESHEET,
-    maxImageWidth: WORD_TEXT_WIDTH_PX,
+    maxImageWidth: WORD_FIGURE_BOX.width,
     onWarning: (warning: HtmlWarning) => warnings.push(warning.message),
   });
   const document = new Document({
