@@ -35,11 +35,11 @@ async function readDocx(bytes: Uint8Array): Promise<DocxParts> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const media = new Map<string, Uint8Array>();
-  for (const name of Object.keys(zip.files).filter((file) => file.startsWith('word/media/'))) {
-    media.set(name.slice('word/'.length), await zip.file(name)!.async('uint8array'));
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (name.startsWith('word/media/')) media.set(name.slice('word/'.length), await file.async('uint8array'));
   }
   const relationships = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
-  const imageTargets = new Map([...relationships.matchAll(/<Relationship Id="([^"]+)" Type="[^"]+\/image" Target="([^"]+)"/g)].map((match) => [match[1]!, match[2]!]));
+  const imageTargets = new Map([...relationships.matchAll(/<Relationship Id="([^"]+)" Type="[^"]+\/image" Target="([^"]+)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']));
   return { document: (await zip.file('word/document.xml')?.async('string')) ?? '', media, imageTargets };
 }
 
@@ -102,7 +102,9 @@ suite('Export Document', function () {
     assert.equal(figures.length, FIGURES, 'one image per figure (and the wordmark)');
     for (const [, cx, cy, description, relationship] of figures) {
       assert.ok(description, 'every figure has alt text');
-      const png = PNG.sync.read(Buffer.from(docx.media.get(docx.imageTargets.get(relationship!)!)!));
+      const bytes = docx.media.get(docx.imageTargets.get(relationship ?? '') ?? '');
+      assert.ok(bytes, `${description}: its image is in the file`);
+      const png = PNG.sync.read(Buffer.from(bytes));
       const shownWidth = Number(cx) / 9525;
       assert.ok(shownWidth <= 601.5, `sized to the page: ${shownWidth} px`);
       assert.ok(png.width >= 2 * shownWidth - 2, `${description}: ${png.width} px drawn for ${shownWidth} px shown (pngScale 2)`);
@@ -110,7 +112,9 @@ suite('Export Document', function () {
       const corner = [...png.data.subarray(0, 4)];
       assert.deepEqual(corner, [255, 255, 255, 255], `${description}: a white background, not the editor's dark one`);
       let light = 0;
-      for (let offset = 0; offset < png.data.length; offset += 4) if (png.data[offset]! > 200 && png.data[offset + 1]! > 200 && png.data[offset + 2]! > 200) light++;
+      for (let offset = 0; offset < png.data.length; offset += 4) {
+        if (Math.min(png.data[offset] ?? 0, png.data[offset + 1] ?? 0, png.data[offset + 2] ?? 0) > 200) light++;
+      }
       const lightShare = light / (png.width * png.height);
       assert.ok(lightShare > 0.5 && lightShare < 0.999, `${description}: a drawing on a light page (${Math.round(lightShare * 100)} % light pixels)`);
     }
