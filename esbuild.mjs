@@ -178,6 +178,20 @@ if (existsSync('src/cli/svc-check.ts')) {
   });
 }
 
+// svc-export drives a local Chromium through playwright-core, which stays a package of its own (it is not made to
+// be bundled) and is a dependency of the CLI only: the extension never loads it.
+if (existsSync('src/cli/svc-export.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/cli/svc-export.ts'],
+    outfile: 'dist/cli/svc-export.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['playwright-core'],
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+
 // The webviews draw only flowcharts and Gantt charts. Mermaid loads every other diagram type, layout engine and
 // KaTeX through dynamic imports: replace those with a module that fails clearly, so they are neither bundled
 // nor shipped (elk alone is 1.5 MB).

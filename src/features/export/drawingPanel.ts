@@ -3,7 +3,7 @@
  * host) and closes it when done. The panel shows each figure as it is drawn; every answer is checked before use.
  */
 import * as vscode from 'vscode';
-import { createNonce, drawingPageHtml, drawnFigure, parseDrawingPageMessage, type DrawnFigure, type DrawOptions } from '../../model/export/drawing';
+import { createNonce, drawingPageHtml, DrawingSession, type DrawnFigure, type DrawOptions } from '../../model/export/drawing';
 import type { DrawingJob } from '../../model/export/figures';
 
 export const DRAWING_VIEW_TYPE = 'svc.exportDrawing';
@@ -19,53 +19,36 @@ export async function drawInWebview(
   token: vscode.CancellationToken,
 ): Promise<DrawnFigure[]> {
   const webviewFolder = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  const title = vscode.l10n.t('Drawing the document’s figures');
   const panel = vscode.window.createWebviewPanel(
     DRAWING_VIEW_TYPE,
-    vscode.l10n.t('Drawing the document’s figures'),
+    title,
     { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
     { enableScripts: true, enableFindWidget: false, retainContextWhenHidden: true, localResourceRoots: [webviewFolder, vscode.Uri.joinPath(extensionUri, 'media')] },
   );
-  const disposables: vscode.Disposable[] = [];
+  const session = new DrawingSession(jobs, options, (message) => void panel.webview.postMessage(message), onDrawn, {
+    ms: FIGURE_TIMEOUT_MS,
+    message: (figure) => vscode.l10n.t('Figure {0} was not drawn within {1} seconds.', figure, FIGURE_TIMEOUT_MS / 1000),
+  });
+  const disposables = [
+    token.onCancellationRequested(() => session.fail(new vscode.CancellationError())),
+    panel.onDidDispose(() => session.fail(new Error(vscode.l10n.t('The drawing panel was closed before every figure was drawn.')))),
+    panel.webview.onDidReceiveMessage((raw: unknown) => session.receive(raw)),
+  ];
   try {
-    return await new Promise<DrawnFigure[]>((resolve, reject) => {
-      const results: DrawnFigure[] = [];
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const waitForNext = () => {
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => reject(new Error(vscode.l10n.t('Figure {0} was not drawn within {1} seconds.', results.length + 1, FIGURE_TIMEOUT_MS / 1000))), FIGURE_TIMEOUT_MS);
-      };
-      disposables.push(
-        { dispose: () => timer && clearTimeout(timer) },
-        token.onCancellationRequested(() => reject(new vscode.CancellationError())),
-        panel.onDidDispose(() => reject(new Error(vscode.l10n.t('The drawing panel was closed before every figure was drawn.')))),
-        panel.webview.onDidReceiveMessage((raw: unknown) => {
-          const message = parseDrawingPageMessage(raw, jobs.length);
-          if (!message) return;
-          if (message.type === 'ready') {
-            void panel.webview.postMessage({ type: 'draw', options, jobs });
-            waitForNext();
-            return;
-          }
-          if (message.index !== results.length) return;
-          results.push(message.type === 'drawn' ? drawnFigure(message, options) : { kind: 'failed', error: message.error });
-          onDrawn(results.length);
-          if (results.length === jobs.length) resolve(results);
-          else waitForNext();
-        }),
-      );
-      waitForNext();
-      const webview = panel.webview;
-      webview.html = drawingPageHtml({
-        cspSource: webview.cspSource,
-        nonce: createNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder, 'exportDrawing.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'exportDrawing.css')).toString(),
-        title: vscode.l10n.t('Drawing the document’s figures'),
-        status: vscode.l10n.t('Loading the diagram renderer…'),
-        progress: vscode.l10n.t('Drawing figure {0} of {1}…'),
-      });
+    const webview = panel.webview;
+    webview.html = drawingPageHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder, 'exportDrawing.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'exportDrawing.css')).toString(),
+      title,
+      status: vscode.l10n.t('Loading the diagram renderer…'),
+      progress: vscode.l10n.t('Drawing figure {0} of {1}…'),
     });
+    return await session.figures;
   } finally {
+    session.dispose();
     for (const disposable of disposables) disposable.dispose();
     panel.dispose();
   }

@@ -105,6 +105,65 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/**
+ * One drawing, whatever carries the messages (a webview, a Chromium page): asks the page to draw once it is ready,
+ * takes its checked answers in order, and settles `figures` when every figure is in, or fails it when the page
+ * stops answering for `timeoutMs`.
+ */
+export class DrawingSession {
+  readonly figures: Promise<DrawnFigure[]>;
+  private readonly results: DrawnFigure[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private settle!: { resolve: (figures: DrawnFigure[]) => void; reject: (error: Error) => void };
+
+  constructor(
+    private readonly jobs: readonly DrawingJob[],
+    private readonly options: DrawOptions,
+    private readonly send: (message: DrawingHostMessage) => void,
+    private readonly onDrawn: (done: number) => void,
+    private readonly timeout: { readonly ms: number; readonly message: (figure: number) => string },
+  ) {
+    this.figures = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    // Settled only through `fail`: a caller that stops waiting must not leave an unhandled rejection behind.
+    this.figures.catch(() => undefined);
+    this.waitForNext();
+  }
+
+  /** A message from the page, as it arrived (unchecked). */
+  receive(raw: unknown): void {
+    const message = parseDrawingPageMessage(raw, this.jobs.length);
+    if (!message) return;
+    if (message.type === 'ready') {
+      this.send({ type: 'draw', options: this.options, jobs: this.jobs });
+      this.waitForNext();
+      return;
+    }
+    if (message.index !== this.results.length) return;
+    this.results.push(message.type === 'drawn' ? drawnFigure(message, this.options) : { kind: 'failed', error: message.error });
+    this.onDrawn(this.results.length);
+    if (this.results.length < this.jobs.length) {
+      this.waitForNext();
+      return;
+    }
+    this.dispose();
+    this.settle.resolve(this.results);
+  }
+
+  fail(error: Error): void {
+    this.dispose();
+    this.settle.reject(error);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private waitForNext(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fail(new Error(this.timeout.message(this.results.length + 1))), this.timeout.ms);
+  }
+}
+
 /** A nonce for the page's Content-Security-Policy (Web Crypto: in Node, browsers and the web worker alike). */
 export function createNonce(): string {
   const bytes = new Uint8Array(18);
