@@ -4,7 +4,17 @@
  * document (for HTML) or a PNG image (for Word) per figure, one message each, in order.
  */
 import type { MermaidConfig } from 'mermaid';
-import { defaultActivityColors, valueStreamFlowchart, valueStreamGantt, SECTION_NAME_LENGTH, type ActivityColors, type MermaidDiagram, type ThemeKind } from '../model/mermaid';
+import {
+  defaultActivityColors,
+  SECTION_NAME_LENGTH,
+  stepsInDependencyOrder,
+  valueStreamFlowchart,
+  valueStreamGantt,
+  type ActivityColors,
+  type MermaidDiagram,
+  type ThemeKind,
+} from '../model/mermaid';
+import type { ValueStream } from '../model/valueStreamTypes';
 import { fittedScale, type DrawingHostMessage, type DrawingPageMessage, type DrawOptions } from '../model/export/drawing';
 import type { DrawingJob } from '../model/export/figures';
 import { pngBase64, svgDocument } from './lib/exporter';
@@ -55,6 +65,17 @@ function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, colors: Activity
 
 type Drawing = ReturnType<typeof svgDocument>;
 
+/** Columns of a stream's flowchart drawn left to right: its trigger, its longest chain of steps, its outcome. */
+function columnCount(stream: ValueStream): number {
+  const indexById = new Map(stream.steps.map((step, index) => [step.id, index]));
+  const depth = new Map<number, number>();
+  for (const { step, index } of stepsInDependencyOrder(stream.steps)) {
+    const before = step.after.map((id) => depth.get(indexById.get(id) ?? -1) ?? 0);
+    depth.set(index, 1 + Math.max(0, ...before));
+  }
+  return 2 + Math.max(0, ...depth.values());
+}
+
 async function drawDiagram(job: Exclude<DrawingJob, { kind: 'image' }>, options: DrawOptions, palette: Palette): Promise<Drawing> {
   const diagram = diagramOf(job, palette.colors);
   // Mermaid blocks may be Gantt charts too; flowcharts ignore the Gantt settings.
@@ -65,10 +86,14 @@ async function drawDiagram(job: Exclude<DrawingJob, { kind: 'image' }>, options:
     const rendered = await renderDiagram(container, { ...diagram, source }, palette.theme, palette.colors, overrides, palette.editor);
     return svgDocument([rendered.svg], palette.editor.background);
   };
-  const across = await draw(diagram.source);
+  if (job.kind !== 'flowchart') return draw(diagram.source);
   // A long stream drawn left to right would shrink to unreadable text on a page: top to bottom reads better there.
-  if (job.kind !== 'flowchart' || fittedScale(across, options.figureBox) >= 0.6) return across;
-  const down = await draw(diagram.source.replace(/^flowchart LR\b/, 'flowchart TB'));
+  // From five columns (trigger, three steps in a row, outcome) left to right is always the smaller, so it is not tried.
+  const downwards = () => draw(diagram.source.replace(/^flowchart LR\b/, 'flowchart TB'));
+  if (columnCount(job.stream) >= 5) return downwards();
+  const across = await draw(diagram.source);
+  if (fittedScale(across, options.figureBox) >= 0.6) return across;
+  const down = await downwards();
   return fittedScale(down, options.figureBox) > fittedScale(across, options.figureBox) ? down : across;
 }
 
