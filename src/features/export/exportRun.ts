@@ -119,7 +119,7 @@ async function writeWhole(target: vscode.Uri, bytes: Uint8Array): Promise<void> 
 function summary(outcome: ExportOutcome, target: vscode.Uri): string {
   const where = vscode.workspace.asRelativePath(target);
   if (outcome.problemCount > 0) {
-    return vscode.l10n.t('Exported {0} with {1} figure(s); {2} block(s) or figure(s) could not be drawn and show their problems in a box instead.', where, outcome.figureCount, outcome.problemCount);
+    return vscode.l10n.t('Exported {0} with {1} figure(s). {2} problem(s) kept blocks from being drawn: the document shows them in boxes where the figures would be.', where, outcome.figureCount, outcome.problemCount);
   }
   return vscode.l10n.t('Exported {0} with {1} figure(s).', where, outcome.figureCount);
 }
