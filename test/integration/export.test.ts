@@ -150,3 +150,64 @@ suite('Export Document', function () {
     assert.equal(node.fs.readdirSync(resultsDir).filter((name) => /^service-desk-proposal-page-\d+\.png$/.test(name)).length, pages);
   });
 });
+
+suite('Export Document in either extension host', function () {
+  this.timeout(TEST_TIMEOUT_MS);
+  const folder = () => workspaceUri('export-web');
+
+  suiteSetup(async () => {
+    await activateExtension();
+    const markdown = [
+      '# Request handling',
+      '',
+      'The service desk takes the request; Deliver and Support fulfils it.',
+      '',
+      '```valuestream',
+      'valueStream: Reset a password',
+      'steps:',
+      '  - id: ask',
+      '    activity: engage',
+      '    title: Ask for a reset',
+      '  - id: reset',
+      '    activity: deliver-and-support',
+      '    title: Reset it',
+      '    after: [ask]',
+      '```',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), 'request.md'), new TextEncoder().encode(markdown));
+  });
+
+  suiteTeardown(() => vscode.workspace.fs.delete(folder(), { recursive: true }).then(undefined, () => undefined));
+
+  test('a document of the workspace to Word and HTML through workspace.fs, figures drawn in the webview', async () => {
+    const source = vscode.Uri.joinPath(folder(), 'request.md');
+    for (const format of ['docx', 'html'] as const) {
+      const target = vscode.Uri.joinPath(folder(), `request.${format}`);
+      const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('svc.exportDocument', source, { format, appendices: [], target: target.toString() });
+      assert.deepEqual(outcome && { figures: outcome.figureCount, problems: outcome.problemCount }, { figures: 2, problems: 0 });
+      const bytes = await vscode.workspace.fs.readFile(target);
+      if (format === 'html') {
+        assert.equal((new TextDecoder().decode(bytes).match(/<svg role="img"/g) ?? []).length, 2);
+        continue;
+      }
+      const docx = await readDocx(bytes);
+      assert.deepEqual([...docx.document.matchAll(/<w:pStyle w:val="Caption"\/>(?:(?!<\/w:p>).)*?<w:t[^>]*>([^<]*)</gs)].map((match) => match[1]), [
+        'Figure 1 — Reset a password: flowchart',
+        'Figure 2 — Reset a password: schedule',
+      ]);
+      assert.equal(docx.media.size, 2);
+    }
+    const names = (await vscode.workspace.fs.readDirectory(folder())).map(([name]) => name).sort();
+    assert.deepEqual(names, ['request.docx', 'request.html', 'request.md'], 'nothing else is written');
+  });
+
+  test('a document that is not Markdown is refused with a message, and nothing is written', async () => {
+    const text = vscode.Uri.joinPath(folder(), 'notes.txt');
+    await vscode.workspace.fs.writeFile(text, new TextEncoder().encode('Plain notes.'));
+    const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('svc.exportDocument', text, { format: 'html', appendices: [], target: vscode.Uri.joinPath(folder(), 'notes.html').toString() });
+    assert.equal(outcome, undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder(), 'notes.html'))));
+    await vscode.workspace.fs.delete(text);
+  });
+});
