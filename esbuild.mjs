@@ -192,10 +192,11 @@ if (existsSync('src/cli/svc-export.ts')) {
   });
 }
 
-// The webviews draw only flowcharts and Gantt charts. Mermaid loads every other diagram type, layout engine and
-// KaTeX through dynamic imports: replace those with a module that fails clearly, so they are neither bundled
-// nor shipped (elk alone is 1.5 MB).
-const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre)-[\w-]+\.mjs$/;
+// The diagram panels draw only flowcharts and Gantt charts; the export's drawing page also draws a document's own
+// Mermaid blocks of the common types below (src/model/export/figures.ts lists the same). Mermaid loads every
+// other diagram type, layout engine and KaTeX through dynamic imports: replace those with a module that fails
+// clearly, so they are neither bundled nor shipped (elk alone is 1.5 MB).
+const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre|sequenceDiagram|classDiagram-v2|stateDiagram-v2|erDiagram|journeyDiagram|timeline-definition|quadrantDiagram|pieDiagram|pie)-[\w-]+\.mjs$/;
 const mermaidFlowchartAndGanttOnly = {
   name: 'mermaid-flowchart-and-gantt-only',
   setup(build) {
@@ -205,7 +206,7 @@ const mermaidFlowchartAndGanttOnly = {
       return { path: args.path, namespace: 'mermaid-excluded' };
     });
     build.onLoad({ filter: /.*/, namespace: 'mermaid-excluded' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews only draw flowcharts and Gantt charts (${args.path})`)});`,
+      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews do not draw this kind of diagram (${args.path})`)});`,
       loader: 'js',
     }));
   },

@@ -19,8 +19,9 @@ const USAGE = `Usage: svc-export <file.md> -o <out.docx|out.html> [options]
 
 Exports a Markdown document as a Word document (.docx) or one self-contained HTML file (.html): headings,
 lists, tables, quotes, code, links and local images, the front matter's title, author and date, and every
-\`\`\`valuestream block (a flowchart per stream and the block's schedule) and \`\`\`mermaid flowchart or Gantt chart
-drawn as a numbered figure. A block that cannot be drawn is shown with its problems in a box.
+\`\`\`valuestream block (a flowchart per stream and the block's schedule) and \`\`\`mermaid block (flowcharts,
+Gantt charts, sequence, class, state and ER diagrams, journeys, timelines, quadrant and pie charts) drawn as a
+numbered figure. A block that cannot be drawn is shown with its problems in a box.
 
 Options:
   -o, --output <file>      where to write; .docx for Word, .html or .htm for a web page

@@ -4,7 +4,9 @@
  * document (for HTML) or a PNG image (for Word) per figure, one message each, in order.
  */
 import type { MermaidConfig } from 'mermaid';
+import { ACTIVITIES } from '../model/activities';
 import {
+  contrastingTextColor,
   defaultActivityColors,
   SECTION_NAME_LENGTH,
   stepsInDependencyOrder,
@@ -19,7 +21,7 @@ import { fittedScale, type DrawingHostMessage, type DrawingPageMessage, type Dra
 import type { DrawingJob } from '../model/export/figures';
 import { pngBase64, svgDocument } from './lib/exporter';
 import { errorMessage, renderDiagram } from './lib/render';
-import { currentThemeKind, editorColors, printColors, readActivityColors, type EditorColors } from './lib/theme';
+import { currentThemeKind, editorColors, mermaidConfig, printColors, readActivityColors, type EditorColors } from './lib/theme';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -52,6 +54,26 @@ function scheduleOverrides(options: DrawOptions, sectionNames: readonly string[]
   return { gantt: { useWidth: Math.round(options.figureBox.width * 1.3), leftPadding: Math.max(90, longest * 7 + 32) } };
 }
 
+/**
+ * A document's own Mermaid block: a Gantt chart gets the schedules' width, and a pie chart the activity colours for
+ * its slices (the theme would give every slice the same pale grey).
+ */
+function mermaidBlockOverrides(options: DrawOptions, palette: Palette): MermaidConfig {
+  const slices = ACTIVITIES.map((activity) => palette.colors[activity.id]);
+  return {
+    ...scheduleOverrides(options, []),
+    themeVariables: {
+      ...mermaidConfig(palette.theme, palette.editor).themeVariables,
+      ...Object.fromEntries(slices.map((color, index) => [`pie${index + 1}`, color])),
+      pieSectionTextColor: contrastingTextColor(slices[0] ?? '#000000'),
+      pieStrokeColor: palette.editor.background,
+      pieOuterStrokeColor: palette.editor.border,
+      pieTitleTextColor: palette.editor.foreground,
+      pieLegendTextColor: palette.editor.foreground,
+    },
+  };
+}
+
 function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, colors: ActivityColors): MermaidDiagram {
   switch (job.kind) {
     case 'flowchart':
@@ -78,8 +100,8 @@ function columnCount(stream: ValueStream): number {
 
 async function drawDiagram(job: Exclude<DrawingJob, { kind: 'image' }>, options: DrawOptions, palette: Palette): Promise<Drawing> {
   const diagram = diagramOf(job, palette.colors);
-  // Mermaid blocks may be Gantt charts too; flowcharts ignore the Gantt settings.
-  const overrides = job.kind === 'flowchart' ? {} : scheduleOverrides(options, job.kind === 'schedule' ? job.streams.map((stream) => stream.name) : []);
+  const overrides =
+    job.kind === 'flowchart' ? {} : job.kind === 'schedule' ? scheduleOverrides(options, job.streams.map((stream) => stream.name)) : mermaidBlockOverrides(options, palette);
   const draw = async (source: string): Promise<Drawing> => {
     const container = document.createElement('div');
     stage?.replaceChildren(container);

@@ -57,7 +57,7 @@ suite('Export Document in the workbench', function () {
     const toggle = page.locator('.statusbar-item[id="status.notifications"]');
     const center = page.locator('.notifications-center');
     await toggle.click({ timeout: UI_TIMEOUT_MS });
-    const done = center.locator('.notification-list-item', { hasText: 'Exported proposal-for-client.html with 7 figure(s)' });
+    const done = center.locator('.notification-list-item', { hasText: 'Exported proposal-for-client.html with 8 figure(s)' });
     await done.waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match(await done.innerText(), /3 problem\(s\) kept blocks from being drawn/);
     for (const button of ['Open', 'Reveal']) await done.locator('.monaco-button', { hasText: button }).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -65,7 +65,7 @@ suite('Export Document in the workbench', function () {
     await page.keyboard.press('Escape');
 
     const html = readFileSync(target, 'utf8');
-    assert.equal((html.match(/<svg role="img"/g) ?? []).length, 7);
+    assert.equal((html.match(/<svg role="img"/g) ?? []).length, 8);
     assert.match(html, /Appendix A — ITIL terms used in this document/);
     assert.doesNotMatch(html, /Appendix B/, 'only the appendix picked');
 

@@ -5,8 +5,8 @@ import { activateExtension, skipInWebHost, workspaceUri } from './util';
 
 // Seven figures drawn in a webview on a shared 2-core machine, twice, and LibreOffice converting the result.
 const TEST_TIMEOUT_MS = 300_000;
-const FIGURES = 7;
-/** The blocks of the fixture that are not drawn: an unknown activity and a zero duration in one block, a sequence diagram. */
+const FIGURES = 8;
+/** The problems of the fixture's blocks that are not drawn: an unknown activity and a zero duration in one block, a mind map. */
 const PROBLEMS = 3;
 
 type NodeModules = {
@@ -126,7 +126,7 @@ suite('Export Document', function () {
     assert.equal((html.match(/<figure class="svc-figure" id="figure-\d+">\n<svg role="img" aria-label="[^"]+"/g) ?? []).length, FIGURES);
     assert.equal((html.match(/<figcaption>/g) ?? []).length, FIGURES);
     assert.doesNotMatch(html, /<script/i);
-    assert.equal((html.match(/class="svc-problem"/g) ?? []).length, 2, 'the broken value stream and the sequence diagram');
+    assert.equal((html.match(/class="svc-problem"/g) ?? []).length, 2, 'the broken value stream and the mind map');
     assert.match(html, /Appendix A — ITIL terms used in this document/);
     assert.match(html, /<rect width="100%" height="100%" fill="#ffffff"/, 'figures on white');
   });

@@ -81,6 +81,7 @@ suite('Export: reading the Markdown', () => {
         'Figure 5 — Fulfil a standard request and Welcome a new clinician: schedule',
         'Figure 6 — Change authority by risk',
         'Figure 7 — Programme waves',
+        'Figure 8 — A badge reader request',
       ],
     );
     assert.match(source.figures[0]?.altText ?? '', /^Restore a clinical application: Engage \(report\) → Deliver & Support \(diagnose\)/);
@@ -91,11 +92,26 @@ suite('Export: reading the Markdown', () => {
       [
         [lineOf(/activity: engag$/), 'svc/unknown-activity'],
         [lineOf(/duration: 0$/), 'svc/invalid-duration'],
-        [lineOf(/^sequenceDiagram/), 'svc/unsupported-diagram'],
+        [lineOf(/^mindmap/), 'svc/unsupported-diagram'],
       ],
       'problems point at the document line',
     );
     assert.deepEqual(source.localImages, ['images/wordmark.png']);
+  });
+
+  test('untitled Mermaid blocks are captioned by their type; titles and pie titles are used when given', () => {
+    const block = (source: string) => `\`\`\`mermaid\n${source}\n\`\`\`\n`;
+    const source = readExportSource(
+      [block('sequenceDiagram\n  A->>B: hi'), block('pie title Contacts\n  "Phone" : 60'), block('%% a comment\nstateDiagram-v2\n  title: Ticket states\n  [*] --> Open')].join('\n'),
+    );
+    assert.deepEqual(
+      source.figures.map((figure) => [figure.caption, figure.altText]),
+      [
+        ['Figure 1 — Sequence diagram', 'Sequence diagram'],
+        ['Figure 2 — Contacts', 'Pie chart: Contacts'],
+        ['Figure 3 — Ticket states', 'State diagram: Ticket states'],
+      ],
+    );
   });
 
   test('front matter that is not YAML is reported and the body still exports', () => {
@@ -124,10 +140,10 @@ suite('Export: Word document', () => {
   test('one image per drawn figure with its description as alt text, and the local image', async () => {
     const result = await exportDocument(request(PROPOSAL, 'docx'));
     const xml = await wordXml(result);
-    assert.equal(result.figureCount, 7);
-    assert.equal(xml.media.length, 8, '7 figures and the wordmark');
+    assert.equal(result.figureCount, 8);
+    assert.equal(xml.media.length, 9, '8 figures and the wordmark');
     const drawings = [...xml.document.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((match) => match[1]);
-    assert.equal(drawings.length, 8);
+    assert.equal(drawings.length, 9);
     assert.ok(drawings.includes('Low-risk changes are pre-approved, medium-risk changes go to the team lead, high-risk changes to the change board.'));
     assert.deepEqual(paragraphsWithStyle(xml.document, 'Caption').slice(0, 2), ['Figure 1 — Restore a clinical application: flowchart', 'Figure 2 — Restore a clinical application: schedule']);
     // Figure 1 is 300 px wide at 96 dpi: 300 × 9525 EMU, whatever the PNG's scale.
@@ -177,7 +193,7 @@ suite('Export: Word document', () => {
     const failing: ExportRequest['draw'] = async (jobs) => jobs.map(() => ({ kind: 'failed', error: 'Parse error on line 2' }));
     const result = await exportDocument(request('```mermaid\nflowchart LR\n  A -->\n```\n', 'docx', { draw: failing }));
     const xml = await wordXml(result);
-    assert.match(xml.document, /Figure 1 — Diagram could not be drawn/);
+    assert.match(xml.document, /Figure 1 — Flowchart could not be drawn/);
     assert.match(xml.document, /Line 2: Parse error on line 2/);
     assert.deepEqual(result.problems.map((problem) => problem.code), ['svc/figure-not-drawn']);
   });
@@ -187,16 +203,16 @@ suite('Export: HTML document', () => {
   test('one inline SVG per figure, captions, no script, nothing loaded from elsewhere', async () => {
     const result = await exportDocument(request(PROPOSAL, 'html'));
     const html = new TextDecoder().decode(result.bytes);
-    assert.equal((html.match(/<svg\b/g) ?? []).length, 7);
-    assert.equal((html.match(/<figcaption>/g) ?? []).length, 7);
+    assert.equal((html.match(/<svg\b/g) ?? []).length, 8);
+    assert.equal((html.match(/<figcaption>/g) ?? []).length, 8);
     assert.doesNotMatch(html, /<script/i);
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">/);
     assert.match(html, /<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Contoso Health wordmark">/);
     assert.doesNotMatch(html, /<(img|link|iframe)[^>]+(src|href)="https?:/i, 'nothing is loaded from the network');
     assert.match(html, /<svg role="img" aria-label="Low-risk changes are pre-approved/);
     assert.match(html, /<title>Service desk renewal at Contoso Health<\/title>/);
-    assert.match(html, /Mermaid sequenceDiagram diagrams are not drawn in exports/);
-    assert.match(html, /<pre><code>sequenceDiagram\n/, 'the source of a diagram that is not drawn is kept');
+    assert.match(html, /Mermaid mindmap diagrams are not drawn in exports/);
+    assert.match(html, /<pre><code>mindmap\n/, 'the source of a diagram that is not drawn is kept');
   });
 
   test('raw HTML is shown as text, comments are left out', async () => {

@@ -37,11 +37,11 @@ suite('svc-export (built binary, drawing in Chromium)', function () {
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(
       run.stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')),
-      ['service-desk-proposal.md:127:1 error svc/unknown-activity', 'service-desk-proposal.md:129:1 error svc/invalid-duration', 'service-desk-proposal.md:157:1 error svc/unsupported-diagram'],
+      ['service-desk-proposal.md:127:1 error svc/unknown-activity', 'service-desk-proposal.md:129:1 error svc/invalid-duration', 'service-desk-proposal.md:165:1 error svc/unsupported-diagram'],
     );
-    assert.match(run.stderr, /svc-export: wrote .*proposal\.docx with 7 figures, 3 not drawn \(shown in a box\)/);
+    assert.match(run.stderr, /svc-export: wrote .*proposal\.docx with 8 figures, 3 not drawn \(shown in a box\)/);
     const zip = await JSZip.loadAsync(readFileSync(target));
-    assert.equal(Object.keys(zip.files).filter((name) => name.startsWith('word/media/')).length, 8, '7 figures and the wordmark');
+    assert.equal(Object.keys(zip.files).filter((name) => name.startsWith('word/media/')).length, 9, '8 figures and the wordmark');
     assert.match((await zip.file('word/document.xml')?.async('string')) ?? '', /Appendix A — ITIL terms used in this document/);
   });
 

@@ -40,8 +40,30 @@ export type FencedBlockFigures =
   | { readonly kind: 'figures'; readonly figures: readonly Figure[] }
   | { readonly kind: 'problems'; readonly title: string; readonly problems: readonly BlockProblem[]; readonly source?: string };
 
-/** Mermaid diagram types the drawing page has the code for (see esbuild.mjs): flowcharts and Gantt charts. */
-const DRAWN_MERMAID_TYPES = /^(flowchart|flowchart-v2|graph|gantt)$/;
+/**
+ * The Mermaid diagram types the drawing page has the code for (see MERMAID_LAZY_ALLOWED in esbuild.mjs), with the
+ * name an untitled one is captioned with.
+ */
+const DRAWN_MERMAID_TYPES: Readonly<Record<string, string>> = {
+  flowchart: 'Flowchart',
+  'flowchart-v2': 'Flowchart',
+  graph: 'Flowchart',
+  gantt: 'Schedule',
+  sequenceDiagram: 'Sequence diagram',
+  classDiagram: 'Class diagram',
+  'classDiagram-v2': 'Class diagram',
+  stateDiagram: 'State diagram',
+  'stateDiagram-v2': 'State diagram',
+  erDiagram: 'Entity-relationship diagram',
+  journey: 'User journey',
+  timeline: 'Timeline',
+  quadrantChart: 'Quadrant chart',
+  pie: 'Pie chart',
+};
+
+/** What the drawing page draws, in words, for messages. */
+export const DRAWN_MERMAID_TYPES_IN_WORDS =
+  'flowcharts, Gantt charts, sequence, class, state and entity-relationship diagrams, user journeys, timelines, quadrant charts and pie charts';
 
 export function isMermaidInfo(info: string): boolean {
   return info.trim().split(/[\s{]/, 1)[0].toLowerCase() === 'mermaid';
@@ -102,7 +124,8 @@ export class FigureNumbering {
 
   private mermaidBlock(content: string, firstContentLine: number): FencedBlockFigures {
     const type = mermaidDiagramType(content);
-    if (!type || !DRAWN_MERMAID_TYPES.test(type)) {
+    const typeName = type === undefined ? undefined : DRAWN_MERMAID_TYPES[type];
+    if (!type || !typeName) {
       return {
         kind: 'problems',
         title: 'This Mermaid diagram could not be drawn',
@@ -111,15 +134,15 @@ export class FigureNumbering {
             line: firstContentLine,
             code: 'svc/unsupported-diagram',
             message: type
-              ? `Mermaid ${type} diagrams are not drawn in exports: the extension draws flowcharts (flowchart, graph) and Gantt charts (gantt). The diagram's source follows.`
-              : 'The block does not start with a Mermaid diagram type such as flowchart or gantt.',
+              ? `Mermaid ${type} diagrams are not drawn in exports, which draw ${DRAWN_MERMAID_TYPES_IN_WORDS}. The diagram's source follows.`
+              : 'The block does not start with a Mermaid diagram type such as flowchart or sequenceDiagram.',
           },
         ],
         source: content,
       };
     }
-    const title = mermaidField(content, 'accTitle') ?? mermaidField(content, 'title') ?? (type === 'gantt' ? 'Schedule' : 'Diagram');
-    const description = mermaidField(content, 'accDescr') ?? title;
+    const title = mermaidField(content, 'accTitle') ?? mermaidField(content, 'title') ?? typeName;
+    const description = mermaidField(content, 'accDescr') ?? (title === typeName ? typeName : `${typeName}: ${title}`);
     return { kind: 'figures', figures: [this.take(title, description, { kind: 'mermaid', source: content }, firstContentLine)] };
   }
 }
@@ -155,8 +178,8 @@ export function mermaidDiagramType(source: string): string | undefined {
   return undefined;
 }
 
-/** A one-line `accTitle: …`, `accDescr: …` or `title …` statement of a Mermaid diagram. */
+/** A one-line `accTitle: …`, `accDescr: …` or `title …` (also `pie title …`) statement of a Mermaid diagram. */
 function mermaidField(source: string, field: 'accTitle' | 'accDescr' | 'title'): string | undefined {
-  const pattern = field === 'title' ? /^\s*title\s*:?\s+(.+?)\s*$/m : new RegExp(`^\\s*${field}\\s*:\\s*(.+?)\\s*$`, 'm');
+  const pattern = field === 'title' ? /^\s*(?:pie\s+(?:showData\s+)?)?title\s*:?\s+(.+?)\s*$/m : new RegExp(`^\\s*${field}\\s*:\\s*(.+?)\\s*$`, 'm');
   return pattern.exec(source)?.[1];
 }

@@ -1,8 +1,8 @@
 /**
  * The Word (.docx) writer: the document's HTML (body and appendices, as markdown-it renders it) becomes Word
  * paragraphs, lists, tables, images and links through `docx/html`, in Word's own styles — Heading 1–6, Title,
- * Caption, Quote, List Paragraph, Hyperlink — so the navigation pane, a table of contents and a table of figures
- * work as they do in any Word document. The front matter fills the title block and the document's properties.
+ * Caption, Quote, List Paragraph, Hyperlink — so the navigation pane and a table of contents work as they do in
+ * any Word document. The front matter fills the title block and the document's properties.
  */
 import { AlignmentType, Document, LineRuleType, Packer, type IParagraphStyleOptions } from 'docx';
 import { htmlToContent, type HtmlWarning } from 'docx/html';
