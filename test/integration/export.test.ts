@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExportOutcome } from '../../src/features/export/exportRun';
-import { activateExtension, skipInWebHost, workspaceUri } from './util';
+import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 
 // Seven figures drawn in a webview on a shared 2-core machine, twice, and LibreOffice converting the result.
 const TEST_TIMEOUT_MS = 300_000;
@@ -200,6 +200,21 @@ suite('Export Document in either extension host', function () {
     }
     const names = (await vscode.workspace.fs.readDirectory(folder())).map(([name]) => name).sort();
     assert.deepEqual(names, ['request.docx', 'request.html', 'request.md'], 'nothing else is written');
+  });
+
+  test('closing the drawing panel stops the export with a message, and writes nothing, not even half a file', async () => {
+    const stream = (index: number) => `\`\`\`valuestream\nvalueStream: Stream ${index}\nsteps:\n  - id: a\n    activity: engage\n  - id: b\n    activity: improve\n    after: [a]\n\`\`\`\n`;
+    const source = vscode.Uri.joinPath(folder(), 'long.md');
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(Array.from({ length: 30 }, (_, index) => stream(index)).join('\n')));
+    const target = vscode.Uri.joinPath(folder(), 'long.docx');
+    const running = vscode.commands.executeCommand<ExportOutcome | undefined>('svc.exportDocument', source, { format: 'docx', appendices: [], target: target.toString() });
+    const drawingTab = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('svc.exportDrawing'));
+    const tab = await waitFor(drawingTab, 'the drawing panel', 60_000);
+    await vscode.window.tabGroups.close(tab);
+    assert.equal(await running, undefined, 'the export stopped');
+    const names = (await vscode.workspace.fs.readDirectory(folder())).map(([name]) => name);
+    assert.ok(!names.some((name) => name.startsWith('long.docx')), `nothing written: ${names.join(', ')}`);
+    await vscode.workspace.fs.delete(source);
   });
 
   test('a document that is not Markdown is refused with a message, and nothing is written', async () => {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { GlossaryService } from '../glossary';
 import { runDocumentExport } from './documentExport';
-import type { ExportCommandOptions, ExportOutcome } from './exportRun';
+import type { ExportOutcome } from './exportRun';
 
 export const EXPORT_DOCUMENT_COMMAND = 'svc.exportDocument';
 
@@ -15,7 +15,8 @@ export class ExportDocumentCommand implements vscode.Disposable {
     const services = { extensionUri: context.extensionUri, workspaceState: context.workspaceState, glossary };
     this.registration = vscode.commands.registerCommand(
       EXPORT_DOCUMENT_COMMAND,
-      (resource?: unknown, options?: ExportCommandOptions): Promise<ExportOutcome | undefined> => runDocumentExport(services, resource, options),
+      // Scripts and tests may pass `ExportCommandOptions` to skip the questions; the Explorer passes its selection.
+      (resource?: unknown, options?: unknown): Promise<ExportOutcome | undefined> => runDocumentExport(services, resource, options),
     );
   }
 

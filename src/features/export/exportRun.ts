@@ -127,8 +127,8 @@ function summary(outcome: ExportOutcome, target: vscode.Uri): string {
 async function offerToOpen(outcome: ExportOutcome, target: vscode.Uri): Promise<void> {
   const open = vscode.l10n.t('Open');
   const reveal = vscode.l10n.t('Reveal');
-  const show = outcome.problemCount > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const choice = await show(summary(outcome, target), open, reveal);
+  const message = summary(outcome, target);
+  const choice = outcome.problemCount > 0 ? await vscode.window.showWarningMessage(message, open, reveal) : await vscode.window.showInformationMessage(message, open, reveal);
   if (choice === open) await vscode.env.openExternal(target);
   else if (choice === reveal) {
     const desktopFile = target.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
@@ -141,8 +141,23 @@ function notesMessage(notes: readonly string[]): string {
   return notes.length > 3 ? vscode.l10n.t('{0} ({1} more notes.)', shown, notes.length - 3) : shown;
 }
 
+/**
+ * The options a script passed, checked; anything else is ignored (the Explorer passes its selected files as the
+ * second argument).
+ */
+function commandOptions(value: unknown): ExportCommandOptions {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const given = value as Record<string, unknown>;
+  return {
+    ...(given.format === 'docx' || given.format === 'html' ? { format: given.format } : {}),
+    ...(Array.isArray(given.appendices) ? { appendices: given.appendices.filter(isAppendixId) } : {}),
+    ...(typeof given.target === 'string' ? { target: given.target } : {}),
+  };
+}
+
 /** Runs the command; resolves with what was written, or undefined when the user stopped or it failed (after saying why). */
-export async function runDocumentExport(services: ExportServices, resource: unknown, options: ExportCommandOptions = {}): Promise<ExportOutcome | undefined> {
+export async function runDocumentExport(services: ExportServices, resource: unknown, passed?: unknown): Promise<ExportOutcome | undefined> {
+  const options = commandOptions(passed);
   const document = await documentToExport(resource);
   if (!document || !isMarkdown(document)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Export Document works on a Markdown document: open one, or right-click it in the Explorer.'));
