@@ -176,6 +176,16 @@ suite('Export: Word document', () => {
     assert.match((await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '', /Target="https:\/\/example\.com\/page" TargetMode="External"/);
   });
 
+  test('links to headings work as in the Markdown preview: ids on headings, links within the document', async () => {
+    const markdown = '## 3. Value streams\n\n## Notes\n\n## Notes\n\nSee [the streams](#3-value-streams) and [the second notes](#notes-1).\n';
+    const html = new TextDecoder().decode((await exportDocument(request(markdown, 'html'))).bytes);
+    assert.match(html, /<h2 id="3-value-streams">3\. Value streams<\/h2>\n<h2 id="notes">Notes<\/h2>\n<h2 id="notes-1">Notes<\/h2>/);
+    const xml = await wordXml(await exportDocument(request(markdown, 'docx')));
+    const bookmark = /<w:bookmarkStart w:name="([^"]+)"[^>]*\/><w:bookmarkEnd[^>]*\/><w:r><w:t xml:space="preserve">3\. Value streams</.exec(xml.document)?.[1];
+    assert.ok(bookmark, 'the heading is a bookmark');
+    assert.match(xml.document, new RegExp(`<w:hyperlink w:history="1" w:anchor="${bookmark}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">the streams<`));
+  });
+
   test('a block that cannot be drawn shows its problems in a box; a missing or remote image says so', async () => {
     const markdown = '```valuestream\nvalueStream: X\nsteps:\n  - id: a\n    activity: nowhere\n```\n\n![gone](missing.png) ![web](https://example.com/a.png)\n';
     const result = await exportDocument(request(markdown, 'docx'));

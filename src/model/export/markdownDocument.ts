@@ -145,6 +145,27 @@ export function renderBody(source: ExportSource, resources: BodyResources): stri
   return markdown.renderer.render([...source.tokens], markdown.options, { ...environment });
 }
 
+/**
+ * Headings get the ids that VS Code's Markdown preview and GitHub give them ("## 3. Value streams" →
+ * `3-value-streams`, repeats numbered `-1`, `-2`…), so links such as `[the streams](#3-value-streams)` work in the
+ * exported page and become links within the Word document.
+ */
+markdown.core.ruler.push('svc_heading_ids', (state) => {
+  const used = new Map<string, number>();
+  state.tokens.forEach((token, index) => {
+    if (token.type !== 'heading_open') return;
+    const text = state.tokens[index + 1]?.children?.map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : '')).join('') ?? '';
+    const base = text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    const seen = used.get(base) ?? 0;
+    used.set(base, seen + 1);
+    token.attrSet('id', seen === 0 ? base : `${base}-${seen}`);
+  });
+});
+
 markdown.renderer.rules.heading_close = (tokens, index, options, env, self) => {
   const after = index === 2 ? renderEnvironment(env).resources.afterOpeningHeading ?? '' : '';
   return self.renderToken(tokens, index, options) + after;
