@@ -15,7 +15,7 @@ const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'export');
 const PROPOSAL = readFileSync(path.join(FIXTURE_DIR, 'service-desk-proposal.md'), 'utf8');
 
 /** What the drawing page answers, drawn by hand: figure N is 300 + N by 120, as SVG or as a white PNG at the chosen scale. */
-async function drawByHand(jobs: readonly DrawingJob[], options: DrawOptions): Promise<DrawnFigure[]> {
+async function drawByHand(jobs: readonly DrawingJob[], options: DrawOptions, _onDrawn?: (done: number) => void): Promise<DrawnFigure[]> {
   return jobs.map((_job, index) => {
     const width = 300 + index;
     if (options.format === 'svg') {
@@ -197,6 +197,23 @@ suite('Export: Word document', () => {
     assert.match(xml.document, /\[Image not included: web \(https:\/\/example\.com\/a\.png\): it is on the web/);
     assert.deepEqual(result.problems.map((problem) => [problem.line, problem.code]), [[5, 'svc/unknown-activity']]);
     assert.deepEqual(result.notes, ['The image missing.png is not included: the file does not exist.']);
+  });
+
+  test('an SVG image of the document is drawn as PNG for Word and embedded as it is in HTML', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>';
+    const jobs: DrawingJob[] = [];
+    const recordingDraw: ExportRequest['draw'] = async (given, options, onDrawn) => {
+      jobs.push(...given);
+      return drawByHand(given, options, onDrawn);
+    };
+    const readImage: ExportRequest['readImage'] = async () => ({ bytes: new TextEncoder().encode(svg) });
+    const word = await exportDocument(request('![Org chart](org.svg)\n', 'docx', { draw: recordingDraw, readImage }));
+    assert.deepEqual(jobs, [{ kind: 'image', svg }]);
+    const xml = await wordXml(word);
+    assert.deepEqual(xml.media.map((name) => name.replace(/^.*\./, '')), ['png']);
+    assert.match(xml.document, /descr="Org chart"/);
+    const html = new TextDecoder().decode((await exportDocument(request('![Org chart](org.svg)\n', 'html', { readImage }))).bytes);
+    assert.match(html, /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Org chart">/);
   });
 
   test('a figure the page could not draw becomes a problem box, not a gap', async () => {

@@ -134,7 +134,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportResu
       const image = images.get(path);
       if (!image) return { problem: imageProblems.get(path) ?? 'it could not be read' };
       if (request.format === 'html') return { url: `data:${image.type};base64,${toBase64(image.bytes)}` };
-      const name = `svc-image-${wordImages.size + 1}${path.slice(path.lastIndexOf('.'))}`;
+      const name = `svc-image-${wordImages.size + 1}`;
       wordImages.set(name, image.bytes);
       return { url: name };
     },
