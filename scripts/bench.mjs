@@ -25,7 +25,7 @@ function sizeFigures() {
   figures.push({ name: 'Loaded on the first diagram: dist/diagrams.js (panels, Mermaid text)', value: kib('dist/diagrams.js'), unit: 'KB', better: 'lower' });
   figures.push({ name: 'Loaded on the first parse: dist/yamlParsers.js (value-stream and glossary readers, yaml)', value: kib('dist/yamlParsers.js'), unit: 'KB', better: 'lower' });
   figures.push({ name: 'Loaded on the first export: dist/documentExport.js (markdown-it, docx, the Word and HTML writers)', value: kib('dist/documentExport.js'), unit: 'KB', better: 'lower' });
-  figures.push({ name: 'Webview scripts (Mermaid flowchart and Gantt), loaded only inside diagram panels', value: kibUnder('dist/webview'), unit: 'KB', better: 'lower' });
+  figures.push({ name: 'Webview scripts (Mermaid), loaded only inside diagram panels and the export’s drawing page', value: kibUnder('dist/webview'), unit: 'KB', better: 'lower' });
   figures.push({ name: 'Extension bundle (browser, minified)', value: kib('dist/web/extension.js'), unit: 'KB', better: 'lower', note: 'everything in one script: the web worker loads no second file' });
   figures.push({ name: 'VSIX size', value: kib('service-value-chain.vsix') / 1024, unit: 'MB', budget: 2.5, better: 'lower' });
 }

@@ -182,6 +182,10 @@ export async function runDocumentExport(services: ExportServices, resource: unkn
         const aborting = new AbortController();
         token.onCancellationRequested(() => aborting.abort(new vscode.CancellationError()));
         let reported = 0;
+        const report = (fraction: number, message: string) => {
+          progress.report({ increment: Math.max(0, fraction * 100 - reported), message });
+          reported = Math.max(reported, fraction * 100);
+        };
         const result = await exportDocument({
           markdown: document.getText(),
           format,
@@ -193,9 +197,10 @@ export async function runDocumentExport(services: ExportServices, resource: unkn
           pngScale,
           draw: (jobs, drawOptions, onDrawn) => drawInWebview(services.extensionUri, jobs, drawOptions, onDrawn, token),
           readImage: imageReader(document),
-          onProgress: (fraction, message) => {
-            progress.report({ increment: Math.max(0, fraction * 100 - reported), message });
-            reported = Math.max(reported, fraction * 100);
+          onProgress: (step) => {
+            if (step.step === 'drawing') report(0.1 + (0.8 * step.done) / step.total, vscode.l10n.t('Drawing figure {0} of {1}…', Math.min(step.done + 1, step.total), step.total));
+            else if (step.step === 'reading') report(0.05, vscode.l10n.t('Reading the document and its images…'));
+            else report(0.9, vscode.l10n.t('Writing the file…'));
           },
           signal: aborting.signal,
         });

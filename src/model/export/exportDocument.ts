@@ -40,10 +40,14 @@ export interface ExportRequest {
   readonly draw: (jobs: readonly DrawingJob[], options: DrawOptions, onDrawn: (done: number) => void) => Promise<readonly DrawnFigure[]>;
   /** Reads an image the document shows, by its path relative to the document. */
   readonly readImage: (path: string) => Promise<ImageFile>;
-  /** Progress, as a fraction of the work (0–1) and what is being done. */
-  readonly onProgress?: (fraction: number, message: string) => void;
+  /** Progress: the step the export is at, and for drawing how many of how many figures are drawn. */
+  readonly onProgress?: (progress: ExportProgress) => void;
   readonly signal?: AbortSignal;
 }
+
+export type ExportProgress =
+  | { readonly step: 'reading' | 'writing' }
+  | { readonly step: 'drawing'; readonly done: number; readonly total: number };
 
 /** A figure or block the output shows as a problem box, with the document line it comes from. */
 export interface ExportProblem extends BlockProblem {
@@ -87,7 +91,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportResu
   }
   const notes = [...source.notes];
   const problems: ExportProblem[] = [...source.problems];
-  request.onProgress?.(0.05, 'Reading images');
+  request.onProgress?.({ step: 'reading' });
   const { images, imageProblems } = await readImages(source, request, notes);
   throwIfCancelled(request.signal);
 
@@ -96,18 +100,24 @@ export async function exportDocument(request: ExportRequest): Promise<ExportResu
   const svgImages = request.format === 'docx' ? [...images].filter(([, image]) => image.type === 'image/svg+xml') : [];
   const jobs: DrawingJob[] = [...source.figures.map((figure) => figure.job), ...svgImages.map(([, image]) => ({ kind: 'image' as const, svg: new TextDecoder().decode(image.bytes) }))];
   const total = jobs.length;
-  request.onProgress?.(0.1, total > 0 ? `Drawing ${total} figure${total === 1 ? '' : 's'}` : 'Writing');
-  const onDrawn = (done: number) => request.onProgress?.(0.1 + (0.8 * done) / total, `Drawn ${done} of ${total} figures`);
+  const onDrawn = (done: number) => request.onProgress?.({ step: 'drawing', done, total });
+  if (total > 0) onDrawn(0);
   const drawn = total > 0 ? await request.draw(jobs, options, onDrawn) : [];
   throwIfCancelled(request.signal);
   const drawnFigures = drawn.slice(0, source.figures.length);
   svgImages.forEach(([path], index) => {
     const rasterized = drawn[source.figures.length + index];
-    if (rasterized?.kind === 'png') images.set(path, { type: 'image/png', bytes: rasterized.png });
-    else images.delete(path);
+    if (rasterized?.kind === 'png') {
+      images.set(path, { type: 'image/png', bytes: rasterized.png });
+      return;
+    }
+    const problem = `it could not be drawn for Word${rasterized?.kind === 'failed' ? ` (${rasterized.error})` : ''}`;
+    images.delete(path);
+    imageProblems.set(path, problem);
+    notes.push(`The image ${path} is not included: ${problem}.`);
   });
 
-  request.onProgress?.(0.9, 'Writing');
+  request.onProgress?.({ step: 'writing' });
   const wordImages = new Map<string, Uint8Array>();
   const figureMarkup = (figure: Figure): string => {
     const result = drawnFigures[figure.number - 1];
@@ -153,7 +163,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportResu
 interface ReadImages {
   readonly images: Map<string, { type: string; bytes: Uint8Array }>;
   /** Why each image that is not embedded is left out, by path. */
-  readonly imageProblems: ReadonlyMap<string, string>;
+  readonly imageProblems: Map<string, string>;
 }
 
 async function readImages(source: ExportSource, request: ExportRequest, notes: string[]): Promise<ReadImages> {
