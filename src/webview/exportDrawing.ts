@@ -143,6 +143,8 @@ function progressText(done: number, total: number): string {
 
 async function drawAll(message: DrawingHostMessage): Promise<void> {
   const palette = paletteFor(message.options);
+  // The figures are drawn in the export's palette (print-safe: dark text on white): show them on their own background.
+  if (stage) stage.style.background = palette.editor.background;
   for (const [index, job] of message.jobs.entries()) {
     if (status) status.textContent = progressText(index + 1, message.jobs.length);
     try {
