@@ -3,9 +3,9 @@
  * tables and lists, exported to Word and to HTML the way `svc-export` does it, Chromium started and every figure
  * drawn by the real drawing page included. The editor's command does the same work in a webview.
  */
-import { builtInTerms } from '../src/model/effectiveTerms';
-import { ITIL4 } from '../src/model/editions/itil4';
-import { exportDocument, type ExportFormat, type ExportResult } from '../src/model/export/exportDocument';
+import { builtInTerms } from '../src/model/terms';
+import { ITIL4 } from '../src/model/itil';
+import { exportDocument, type ExportFormat, type ExportResult } from '../src/model/export';
 import { BrowserDrawing } from '../src/cli/export/browserDrawing';
 import { percentile, type BenchFigure } from './figures';
 

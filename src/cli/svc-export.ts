@@ -7,11 +7,9 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EffectiveTerms } from '../model/effectiveTerms';
-import { builtInTerms } from '../model/effectiveTerms';
-import { getEdition } from '../model/editions';
-import { APPENDIX_IDS, isAppendixId, type AppendixId } from '../model/export/appendices';
-import { ExportError, exportDocument, type ExportFormat, type ImageFile } from '../model/export/exportDocument';
+import { APPENDIX_IDS, ExportError, exportDocument, isAppendixId, type AppendixId, type ExportFormat, type ImageFile } from '../model/export';
+import { getEdition } from '../model/itil';
+import { builtInTerms, type EffectiveTerms } from '../model/terms';
 import { glossaryFileFor, loadGlossary, readText, UsageError } from './checkFiles';
 import { BROWSER_VARIABLES, BrowserDrawing, findBrowser } from './export/browserDrawing';
 

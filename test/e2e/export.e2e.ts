@@ -2,11 +2,10 @@
 // appendices picked in the quick input, the file named in the save dialog, then "Open" / "Reveal" offered. The
 // exported page is opened in Chromium like any browser would open it, and a screenshot taken of it.
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { type Workbench, answerSaveDialog, openFile, openWorkbench, runCommand, screenshot } from './workbench';
+import { answerSaveDialog, openFile, runCommand, screenshot, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 const EXPORT_TIMEOUT_MS = 180_000;
@@ -20,23 +19,16 @@ async function pickRow(page: Page, label: string): Promise<void> {
 
 suite('Export Document in the workbench', function () {
   this.timeout(420_000);
-  let workbench: Workbench;
-  let folder: string;
+  const workbench = useWorkbench({ fixtureFiles: [], userSettings: { 'workbench.colorTheme': 'Dark Modern' } });
 
-  suiteSetup(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-export-'));
-    cpSync(FIXTURE, folder, { recursive: true });
+  suiteSetup(() => {
+    // The proposal shows a PNG of its own: the test's fixture folder is copied whole.
+    cpSync(FIXTURE, workbench.folder, { recursive: true });
     mkdirSync(RESULTS, { recursive: true });
-    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Dark Modern' } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   test('from the palette: format, appendices, save dialog, then Open and Reveal; the page reads well in a browser', async () => {
-    const { page, context } = workbench;
+    const { page, context, folder } = workbench;
     await openFile(page, 'service-desk-proposal.md');
     await runCommand(page, 'SVC: Export Document…');
     await page.locator('.quick-input-widget', { hasText: 'Export Document (1/2): format' }).waitFor({ timeout: UI_TIMEOUT_MS });

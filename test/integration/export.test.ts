@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExportOutcome } from '../../src/features/export/exportRun';
+import type { ExportOutcome } from '../../src/features/export/run';
 import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 
 // Seven figures drawn in a webview on a shared 2-core machine, twice, and LibreOffice converting the result.

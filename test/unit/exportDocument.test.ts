@@ -3,12 +3,21 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { builtInTerms } from '../../src/model/effectiveTerms';
-import { ITIL4 } from '../../src/model/editions/itil4';
-import { isInlineableSvg, type DrawOptions, type DrawnFigure } from '../../src/model/export/drawing';
-import { ExportError, exportDocument, MAX_DOCUMENT_LENGTH, type ExportFormat, type ExportRequest, type ExportResult } from '../../src/model/export/exportDocument';
-import type { DrawingJob } from '../../src/model/export/figures';
-import { readExportSource } from '../../src/model/export/markdownDocument';
+import { builtInTerms } from '../../src/model/terms';
+import { ITIL4 } from '../../src/model/itil';
+import {
+  ExportError,
+  exportDocument,
+  isInlineableSvg,
+  MAX_DOCUMENT_LENGTH,
+  readExportSource,
+  type DrawingJob,
+  type DrawnFigure,
+  type DrawOptions,
+  type ExportFormat,
+  type ExportRequest,
+  type ExportResult,
+} from '../../src/model/export';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'export');

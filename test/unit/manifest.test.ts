@@ -82,10 +82,9 @@ suite('package.json', () => {
 
   test('main and browser point at bundles the VSIX ships, with the bundles that main loads on first use', () => {
     const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
-    // Each seam `<name>.node.ts` in src/ loads dist/<name>.js at run time (see esbuild.mjs).
-    const lazyBundles = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.node.ts'))
-      .map((file) => `./dist/${path.basename(file, '.node.ts')}.js`);
+    // Each lazy bundle of esbuild.mjs is dist/<name>.js, which its seam loads at run time.
+    const lazyBundleConfig = /const LAZY_BUNDLES = \[([\s\S]*?)\n\];/.exec(readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'))?.[1] ?? '';
+    const lazyBundles = [...lazyBundleConfig.matchAll(/name: '(\w+)'/g)].map((match) => `./dist/${match[1]}.js`);
     assert.deepEqual(lazyBundles.sort(), ['./dist/diagrams.js', './dist/documentExport.js', './dist/yamlParsers.js']);
     for (const entry of [manifest.main, manifest.browser, ...lazyBundles]) {
       assert.ok(ignore.includes(`!${entry.replace(/^\.\//, '')}`), `.vscodeignore does not ship ${entry}`);

@@ -3,12 +3,12 @@
  * downloads nothing: it starts the browser it is given). The page is the editor's drawing page, served from the
  * package's own files through request interception, so no port is opened and every other request is refused.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createNonce, drawingPageHtml, DrawingSession, type DrawnFigure, type DrawOptions } from '../../model/export/drawing';
-import type { DrawingJob } from '../../model/export/figures';
+import { DRAWING_PAGE_SCRIPT, DRAWING_PAGE_STYLE, drawingPageHtml, DrawingSession, type DrawingJob, type DrawnFigure, type DrawOptions } from '../../model/export';
 import { UsageError } from '../checkFiles';
 
 /** Environment variables that may name the browser, the first one set wins. */
@@ -50,7 +50,7 @@ export function findBrowser(option: string | undefined, environment: NodeJS.Proc
 /** The package's root: dist/cli/svc-export.js sits two folders below it, beside dist/webview and media. */
 function packageRoot(): string {
   const root = path.resolve(__dirname, '..', '..');
-  if (!existsSync(path.join(root, 'dist', 'webview', 'exportDrawing.js'))) throw new Error(`the drawing page is missing from ${root}: build the package first`);
+  if (!existsSync(path.join(root, ...DRAWING_PAGE_SCRIPT))) throw new Error(`the drawing page is missing from ${root}: build the package first`);
   return root;
 }
 
@@ -74,7 +74,7 @@ export class BrowserDrawing {
       message: (figure) => `figure ${figure} was not drawn within ${FIGURE_TIMEOUT_MS / 1000} seconds`,
     });
     try {
-      const nonce = createNonce();
+      const nonce = randomBytes(18).toString('base64url');
       await page.route('**/*', async (route) => {
         const url = new URL(route.request().url());
         if (url.origin !== ORIGIN) return route.abort();
@@ -82,8 +82,8 @@ export class BrowserDrawing {
           const html = drawingPageHtml({
             cspSource: ORIGIN,
             nonce,
-            scriptUri: `${ORIGIN}/dist/webview/exportDrawing.js`,
-            styleUri: `${ORIGIN}/media/exportDrawing.css`,
+            scriptUri: `${ORIGIN}/${DRAWING_PAGE_SCRIPT.join('/')}`,
+            styleUri: `${ORIGIN}/${DRAWING_PAGE_STYLE.join('/')}`,
             title: 'Drawing the document’s figures',
             status: 'Loading the diagram renderer…',
             progress: 'Drawing figure {0} of {1}…',

@@ -1,12 +1,9 @@
-/**
- * Registers SVC: Export Document… at activation; the export itself (documentExport) loads on first use.
- */
+/** Registers SVC: Export Document… at activation; the export itself (run/) loads on first use. */
 import * as vscode from 'vscode';
 import type { GlossaryService } from '../glossary';
-import { runDocumentExport } from './documentExport';
-import type { ExportOutcome } from './exportRun';
+import { runDocumentExport, type ExportOutcome } from './run';
 
-export const EXPORT_DOCUMENT_COMMAND = 'svc.exportDocument';
+const EXPORT_DOCUMENT_COMMAND = 'svc.exportDocument';
 
 export class ExportDocumentCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;

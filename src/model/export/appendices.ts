@@ -4,16 +4,11 @@
  * Coverage summary. Both read the document as the editor does: with the workspace glossary's terms, the same
  * activity-versus-verb rule, code and disabled regions left out.
  */
-import { getActivity } from '../activities';
-import { meansItsTerm } from '../activityMentions';
-import type { Card } from '../cards';
+import { escapeHtml, type Card } from '../cards';
 import { computeCoverage, type DocumentCoverage } from '../coverage';
-import type { EffectiveTerms } from '../effectiveTerms';
-import type { EditionData } from '../editions/types';
-import { getPractice } from '../practices';
-import { proseRanges } from '../proseRanges';
-import type { TermRef } from '../termMatcher';
-import { escapeHtml } from './markdownDocument';
+import { proseRanges } from '../documents';
+import { getActivity, getPractice, type EditionData } from '../itil';
+import { meansItsTerm, type EffectiveTerms, type TermRef } from '../terms';
 
 export type AppendixId = 'terms' | 'coverage';
 export const APPENDIX_IDS: readonly AppendixId[] = ['terms', 'coverage'];
@@ -35,8 +30,11 @@ export interface AppendixInput {
   readonly edition: EditionData;
 }
 
-/** The terms the document mentions, alphabetically, each once. Outdated and avoided names are the checker's business. */
-export function termsUsed(input: AppendixInput, coverage: DocumentCoverage = computeCoverage(input.markdown, { format: 'markdown', terms: input.terms })): TermEntry[] {
+/**
+ * The terms the document mentions, alphabetically, each once: the activities and practices of its `coverage`, and
+ * the concepts and organisation terms of its prose. Outdated and avoided names are the checker's business.
+ */
+function termsUsed(input: AppendixInput, coverage: DocumentCoverage): TermEntry[] {
   const found = new Map<string, TermRef>();
   const add = (term: TermRef) => found.set(`${term.kind}:${term.id}`, term);
   for (const item of coverage.activities) add({ kind: 'activity', id: item.id });

@@ -4,7 +4,7 @@
  * its HTML shell, the messages between it and the exporter, and the checks every answer passes before it is used.
  */
 import { escapeHtml } from '../cards';
-import { decodePngBase64, isExportableSvg, type ExportTheme, type PngScale } from '../diagramProtocol';
+import { decodePngBase64, isExportableSvg, type ExportTheme, type PngScale } from '../diagrams';
 import type { DrawingJob } from './figures';
 
 export interface DrawOptions {
@@ -164,12 +164,9 @@ export class DrawingSession {
   }
 }
 
-/** A nonce for the page's Content-Security-Policy (Web Crypto: in Node, browsers and the web worker alike). */
-export function createNonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
-}
+/** The drawing page's script and stylesheet, relative to the extension's (or the package's) root. */
+export const DRAWING_PAGE_SCRIPT = ['dist', 'webview', 'exportDrawingPage.js'] as const;
+export const DRAWING_PAGE_STYLE = ['media', 'exportDrawing.css'] as const;
 
 export interface DrawingPageOptions {
   /** Where the page's script and stylesheet may come from (the webview's `cspSource`, or the CLI's page origin). */

@@ -4,14 +4,15 @@
  * start to end; the caller (the editor command, `svc-export`) supplies what differs between them: how figures are
  * drawn (a webview, a local Chromium) and how the document's images are read. Pure: no `vscode`, no Node built-ins.
  */
-import type { EffectiveTerms } from '../effectiveTerms';
-import type { EditionData } from '../editions/types';
-import type { ExportTheme, PngScale } from '../diagramProtocol';
+import { escapeHtml } from '../cards';
+import type { ExportTheme, PngScale } from '../diagrams';
+import type { EditionData } from '../itil';
+import type { EffectiveTerms } from '../terms';
 import { appendicesHtml, type AppendixId } from './appendices';
 import { fittedScale, type DrawOptions, type DrawnFigure } from './drawing';
 import type { BlockProblem, DrawingJob, Figure } from './figures';
 import { htmlDocument, inlineSvg } from './htmlDocument';
-import { escapeHtml, opensWithHeading, problemBox, readExportSource, renderBody, type ExportSource } from './markdownDocument';
+import { opensWithHeading, problemBox, readExportSource, renderBody, type ExportSource } from './markdownDocument';
 import { bylineHtml, titleBlockHtml, WORD_FIGURE_BOX, wordDocument } from './wordDocument';
 
 export type ExportFormat = 'docx' | 'html';

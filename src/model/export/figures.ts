@@ -3,10 +3,10 @@
  * stream and the block's schedule, or the Mermaid diagram), with its number, caption and alt text, or the
  * problems that keep it from being drawn, which the document shows in place of the figure.
  */
-import { valueStreamFlowchart, valueStreamGantt } from '../mermaid';
-import { isValueStreamInfo } from '../markdownBlocks';
+import { valueStreamFlowchart, valueStreamGantt } from '../diagrams/mermaid';
+import { isValueStreamInfo } from '../documents';
+import type { ValueStream } from '../valueStreams';
 import { parseValueStreams } from '../yamlParsers';
-import type { ValueStream } from '../valueStreamTypes';
 
 /** What the drawing page draws for one figure. Value streams travel as data: the page colours them in its palette. */
 export type DrawingJob =

@@ -3,8 +3,8 @@
  * It carries no script, and its Content-Security-Policy lets a browser load nothing else (no script, no font, no
  * image or style from anywhere), so it can be mailed, archived and printed as it is.
  */
+import { escapeHtml } from '../cards';
 import type { DocumentMetadata } from './markdownDocument';
-import { escapeHtml } from './markdownDocument';
 
 export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 

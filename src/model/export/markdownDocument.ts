@@ -5,7 +5,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { frontMatter } from '../frontMatter';
+import { escapeHtml } from '../cards';
+import { frontMatter } from '../documents';
 import { parseYaml } from '../yamlParsers';
 import { FigureNumbering, type BlockProblem, type FencedBlockFigures, type Figure } from './figures';
 
@@ -41,7 +42,6 @@ export interface BodyResources {
 }
 
 const markdown = new MarkdownIt({ html: true, linkify: true });
-const { escapeHtml } = markdown.utils;
 
 export function readExportSource(text: string): ExportSource {
   const notes: string[] = [];
@@ -218,4 +218,3 @@ export function problemBox(title: string, problems: readonly BlockProblem[], sou
   return `<div class="svc-problem" role="note"><p><strong>${escapeHtml(title)}</strong></p><ul>${items}</ul>${code}</div>\n`;
 }
 
-export { escapeHtml };

@@ -6,8 +6,8 @@
  */
 import { AlignmentType, Document, LineRuleType, Packer, type IParagraphStyleOptions } from 'docx';
 import { htmlToContent, type HtmlWarning } from 'docx/html';
+import { escapeHtml } from '../cards';
 import type { DocumentMetadata } from './markdownDocument';
-import { escapeHtml } from './markdownDocument';
 
 /**
  * Where a figure fits on an A4 page with 2.54 cm margins, in CSS pixels (96 to the inch): the width of the text, and
