@@ -55,10 +55,13 @@ function termEntry(card: Card): TermEntry {
   return { name: card.title, kind: card.subtitle, definition: definition?.kind === 'paragraph' ? definition.text : '' };
 }
 
-/** A table with a header row; `widths` are the columns' shares of the page width, in per cent. */
+/**
+ * A table with a header row; `widths` are the columns' shares of the page width, in per cent. Its rows are a few
+ * lines each, so none is split across pages.
+ */
 function table(headers: readonly string[], widths: readonly number[], rows: readonly (readonly string[])[]): string {
   const head = headers.map((header, index) => `<th style="width:${widths[index]}%">${escapeHtml(header)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
+  const body = rows.map((row) => `<tr style="break-inside:avoid">${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n`;
 }
 

@@ -211,9 +211,14 @@ const rawHtml = (tokens: Token[], index: number): string => {
 markdown.renderer.rules.html_block = rawHtml;
 markdown.renderer.rules.html_inline = rawHtml;
 
+/** A problem's message, whose names in backticks (as the editor's diagnostics write them) become code. */
+function messageHtml(message: string): string {
+  return escapeHtml(message).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 /** A block that could not be drawn: its problems in a box, and the source when the reader would lose it otherwise. */
 export function problemBox(title: string, problems: readonly BlockProblem[], source?: string): string {
-  const items = problems.map((problem) => `<li>Line ${problem.line}: ${escapeHtml(problem.message)} (${escapeHtml(problem.code)})</li>`).join('');
+  const items = problems.map((problem) => `<li>Line ${problem.line}: ${messageHtml(problem.message)} (${escapeHtml(problem.code)})</li>`).join('');
   const code = source === undefined ? '' : `<pre><code>${escapeHtml(source)}</code></pre>`;
   return `<div class="svc-problem" role="note"><p><strong>${escapeHtml(title)}</strong></p><ul>${items}</ul>${code}</div>\n`;
 }

@@ -4,7 +4,7 @@
  * Caption, Quote, List Paragraph, Hyperlink — so the navigation pane and a table of contents work as they do in
  * any Word document. The front matter fills the title block and the document's properties.
  */
-import { AlignmentType, Document, LineRuleType, Packer, type IParagraphStyleOptions } from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, type FileChild, type IParagraphStyleOptions } from 'docx';
 import { htmlToContent, type HtmlWarning } from 'docx/html';
 import { escapeHtml } from '../cards';
 import type { DocumentMetadata } from './markdownDocument';
@@ -138,6 +138,14 @@ th, td { border: 1px solid #a6a6a6; padding: 2pt 4pt; }
 th { background: #f2f2f2; }
 `;
 
+/**
+ * Word and LibreOffice join a table that directly follows another into one (its header row in the middle): an empty
+ * paragraph between them keeps them apart, as Word itself does when a user inserts a table after a table.
+ */
+function tablesApart(content: readonly FileChild[]): FileChild[] {
+  return content.flatMap((child, index) => (child instanceof Table && content[index - 1] instanceof Table ? [new Paragraph({}), child] : [child]));
+}
+
 export async function wordDocument(input: WordInput): Promise<WordOutput> {
   const warnings: string[] = [];
   const content = htmlToContent(input.html, {
@@ -154,7 +162,7 @@ export async function wordDocument(input: WordInput): Promise<WordOutput> {
       default: { document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } } },
       paragraphStyles: [...PARAGRAPH_STYLES],
     },
-    sections: [{ children: [...content] }],
+    sections: [{ children: tablesApart(content) }],
   });
   return { bytes: new Uint8Array(await Packer.toArrayBuffer(document)), warnings };
 }
