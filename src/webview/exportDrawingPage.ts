@@ -78,6 +78,39 @@ function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, colors: Activity
 
 type Drawing = ReturnType<typeof svgDocument>;
 
+interface Rendered {
+  readonly drawing: Drawing;
+  /** Where the date labels under a Gantt chart stood in the page, left to right (none for other diagrams). */
+  readonly dates: readonly DOMRect[];
+}
+
+/** Tick spacings for a Gantt chart of the document's, finest first (Mermaid's tickInterval values). */
+const TICK_INTERVALS = ['1day', '2day', '1week', '2week', '1month', '3month', '6month', '12month'];
+
+/** The date labels under a Gantt chart, left to right, measured while the chart is in the page. */
+function dateLabels(svg: SVGSVGElement): DOMRect[] {
+  return [...svg.querySelectorAll('.grid .tick text')].map((label) => label.getBoundingClientRect()).filter((box) => box.width > 0).sort((a, b) => a.left - b.left);
+}
+
+function overlapping(labels: readonly DOMRect[]): boolean {
+  return labels.some((label, index) => index > 0 && label.left < (labels[index - 1]?.right ?? -Infinity));
+}
+
+/**
+ * A Gantt chart of the document as Mermaid spaces its dates, unless their labels run into each other (a few months
+ * of weekly dates on a page-wide chart): then with the first tick spacing from TICK_INTERVALS that keeps them apart.
+ * A `tickInterval` the chart sets itself wins over the configuration, so such a chart is drawn as written.
+ */
+async function withDatesApart(draw: (overrides: MermaidConfig) => Promise<Rendered>, overrides: MermaidConfig): Promise<Drawing> {
+  let best = await draw(overrides);
+  for (const tickInterval of TICK_INTERVALS) {
+    if (!overlapping(best.dates)) break;
+    const candidate = await draw({ ...overrides, gantt: { ...overrides.gantt, tickInterval } });
+    if (candidate.dates.length < best.dates.length) best = candidate;
+  }
+  return best.drawing;
+}
+
 /** Columns of a stream's flowchart drawn left to right: its trigger, its longest chain of steps, its outcome. */
 function columnCount(stream: ValueStream): number {
   const indexById = new Map(stream.steps.map((step, index) => [step.id, index]));
@@ -93,12 +126,14 @@ async function drawDiagram(job: Exclude<DrawingJob, { kind: 'image' }>, options:
   const diagram = diagramOf(job, palette.colors);
   const overrides =
     job.kind === 'flowchart' ? {} : job.kind === 'schedule' ? scheduleOverrides(options, job.streams.map((stream) => stream.name)) : mermaidBlockOverrides(options, palette);
-  const draw = async (source: string): Promise<Drawing> => {
+  const render = async (source: string, config: MermaidConfig): Promise<Rendered> => {
     const container = document.createElement('div');
     stage?.replaceChildren(container);
-    const rendered = await renderDiagram(container, { ...diagram, source }, palette.theme, palette.colors, overrides, palette.editor);
-    return svgDocument([rendered.svg], palette.editor.background);
+    const rendered = await renderDiagram(container, { ...diagram, source }, palette.theme, palette.colors, config, palette.editor);
+    return { drawing: svgDocument([rendered.svg], palette.editor.background), dates: dateLabels(rendered.svg) };
   };
+  const draw = async (source: string): Promise<Drawing> => (await render(source, overrides)).drawing;
+  if (job.kind === 'mermaid') return withDatesApart((config) => render(diagram.source, config), overrides);
   if (job.kind !== 'flowchart') return draw(diagram.source);
   // A long stream drawn left to right would shrink to unreadable text on a page: top to bottom reads better there.
   // From five columns (trigger, three steps in a row, outcome) left to right is always the smaller, so it is not tried.
