@@ -5,7 +5,7 @@
  */
 import type * as ExportRun from './exportRun';
 
-export type { ExportCommandOptions, ExportOutcome, ExportServices } from './exportRun';
+export type { ExportCommandOptions, ExportOutcome } from './exportRun';
 
 let exportRun: typeof ExportRun | undefined;
 
