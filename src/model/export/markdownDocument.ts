@@ -226,7 +226,7 @@ function messageHtml(message: string): string {
 export function metricsTable(stream: ValueStream): string {
   const rows = metricsFigures(stream.metrics, stream.unit).map((figure) => `<tr><td>${escapeHtml(figure.label)}</td><td>${escapeHtml(figure.value)}</td></tr>`);
   const name = stream.name.trim() || 'Value stream';
-  return `<p class="svc-metrics-title"><strong>${escapeHtml(`${name}: where the time goes`)}</strong></p>\n<table class="svc-metrics"><thead><tr><th>Figure</th><th>Value</th></tr></thead><tbody>${rows.join('')}</tbody></table>\n`;
+  return `<p class="svc-metrics-title"><strong>${escapeHtml(`${name}: where the time goes`)}</strong></p>\n<table class="svc-metrics"><thead><tr><th>Measure</th><th>Value</th></tr></thead><tbody>${rows.join('')}</tbody></table>\n`;
 }
 
 /** A block that could not be drawn: its problems in a box, and the source when the reader would lose it otherwise. */
