@@ -5,8 +5,9 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { automaticFix, lockedRegions, type AutomaticFix } from '../model/checks';
 import { effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
-import { GLOSSARY_PATH, parseGlossary } from '../model/glossary';
+import { parseGlossary } from '../model/glossary';
 import { parseMarkdownValueStreams } from '../model/markdownBlocks';
 import { parseValueStreams } from '../model/valueStream';
 import type { FindingSeverity } from '../model/valueStreamTypes';
@@ -21,6 +22,16 @@ export interface Problem {
   readonly severity: FindingSeverity;
   readonly code: string;
   readonly message: string;
+  /** The edit `--fix` makes for it, when there is a safe one. */
+  readonly fix?: ProblemFix;
+}
+
+/** An automatic fix, also located by 1-based lines and columns like its problem. */
+export interface ProblemFix extends AutomaticFix {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 /** A problem with the run itself (a missing path, an unreadable file): reported on stderr, exit code 2. */
@@ -33,6 +44,7 @@ export interface ProseFinding {
   readonly code: string;
   readonly severity: FindingSeverity;
   readonly message: string;
+  readonly fix?: AutomaticFix;
 }
 
 export type ProseChecker = (markdown: string) => readonly ProseFinding[];
@@ -49,7 +61,7 @@ export function kindOf(file: string): FileKind | undefined {
 }
 
 /** Kind of a file named explicitly on the command line: plain `.yaml` files are read as value streams too. */
-function kindOfNamedFile(file: string): FileKind | undefined {
+export function kindOfNamedFile(file: string): FileKind | undefined {
   return kindOf(file) ?? (/\.ya?ml$/i.test(file) ? 'valuestream' : undefined);
 }
 
@@ -179,7 +191,7 @@ function describeError(error: unknown): string {
 }
 
 /** Reads a file as UTF-8 text; binary content (NUL bytes, invalid UTF-8) is a usage error. */
-export function readText(file: string, displayName: string): string {
+export function readText(file: string | number, displayName: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -213,9 +225,10 @@ function position(starts: readonly number[], offset: number): { line: number; co
 export function checkText(displayName: string, kind: FileKind, text: string, proseChecker: ProseChecker): Problem[] {
   const located: ProseFinding[] = [];
   if (kind === 'valuestream') {
-    located.push(...parseValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
+    located.push(...parseValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range, fix: automaticFix(finding, text) })));
   } else {
-    located.push(...parseMarkdownValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
+    const locked = lockedRegions(text);
+    located.push(...parseMarkdownValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range, fix: automaticFix(finding, text, locked) })));
     located.push(...proseChecker(text));
   }
   const starts = lineStarts(text);
@@ -228,20 +241,21 @@ export function checkText(displayName: string, kind: FileKind, text: string, pro
 function problemAt(
   displayName: string,
   starts: readonly number[],
-  finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string },
+  finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string; readonly fix?: AutomaticFix },
   message: string,
 ): Problem {
-  const start = position(starts, finding.start);
-  const end = position(starts, finding.end);
+  const located = (range: { readonly start: number; readonly end: number }) => {
+    const start = position(starts, range.start);
+    const end = position(starts, range.end);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  };
   return {
     file: displayName,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    ...located(finding),
     severity: finding.severity,
     code: finding.code,
     message,
+    ...(finding.fix ? { fix: { ...finding.fix, ...located(finding.fix) } } : {}),
   };
 }
 
@@ -255,16 +269,25 @@ export interface LoadedGlossary {
 export function loadGlossary(file: string, displayName: string): LoadedGlossary {
   const text = readText(file, displayName);
   const parsed = parseGlossary(text);
+  return { terms: effectiveTerms(parsed.glossary), problems: locateFindings(displayName, text, parsed.findings) };
+}
+
+/** Findings of a reader that gives ranges (the glossary's, the configuration's) as located problems. */
+export function locateFindings(
+  displayName: string,
+  text: string,
+  findings: readonly { readonly range: { readonly start: number; readonly end: number }; readonly severity: FindingSeverity; readonly code: string; readonly message: string }[],
+): Problem[] {
   const starts = lineStarts(text);
-  const problems = parsed.findings.map((finding) => problemAt(displayName, starts, { ...finding, ...finding.range }, finding.message));
-  return { terms: effectiveTerms(parsed.glossary), problems };
+  return findings.map((finding) => problemAt(displayName, starts, { ...finding, ...finding.range }, finding.message));
 }
 
 /**
- * The glossary that applies to a file: `.svc/glossary.yaml` in its folder or the nearest folder above it,
- * looking no further up than a repository root (a folder with `.git`). Undefined when there is none.
+ * The file at `svcPath` (`.svc/glossary.yaml`, `.svc/config.yaml`) that applies to a file: in its folder or the
+ * nearest folder above it, looking no further up than a repository root (a folder with `.git`). Undefined when
+ * there is none. `cache` remembers the answer per folder for one `svcPath`.
  */
-export function glossaryFileFor(file: string, cache: Map<string, string | undefined>): string | undefined {
+export function nearestSvcFile(file: string, svcPath: string, cache: Map<string, string | undefined>): string | undefined {
   const visited: string[] = [];
   let folder = path.dirname(file);
   let found: string | undefined;
@@ -274,7 +297,7 @@ export function glossaryFileFor(file: string, cache: Map<string, string | undefi
       break;
     }
     visited.push(folder);
-    const candidate = path.join(folder, ...GLOSSARY_PATH.split('/'));
+    const candidate = path.join(folder, ...svcPath.split('/'));
     if (existsSync(candidate)) {
       found = candidate;
       break;

@@ -98,7 +98,7 @@ suite('svc-check (built binary)', function () {
 
   test('usage errors exit 2 with a message', () => {
     for (const [args, message] of [
-      [['--format', 'xml'], /--format must be text or json/],
+      [['--format', 'xml'], /--format must be one of text, json, sarif, github, junit, gitlab, not "xml"/],
       [['--colour'], /Unknown option '--colour'/],
       [['missing-folder'], /missing-folder: no such file or folder/],
       [['clean/docs/notes.txt'], /no such file or folder/],
