@@ -49,8 +49,8 @@ function writeFixedText(file: CheckedFile & { readonly path: string; readonly te
 }
 
 function describeFix(file: CheckedFile, fix: ProblemFix, verb: string): string {
-  const written = (file.text ?? '').slice(fix.start, fix.end);
-  return `svc-check: ${verb} ${file.file}:${fix.line}:${fix.column} “${written}” → “${fix.newText}”\n`;
+  const oneLine = (text: string): string => text.replace(/\s+/g, ' ');
+  return `svc-check: ${verb} ${file.file}:${fix.line}:${fix.column} “${oneLine((file.text ?? '').slice(fix.start, fix.end))}” → “${oneLine(fix.newText)}”\n`;
 }
 
 export function applyAutomaticFixes(files: readonly CheckedFile[], dryRun: boolean, output: Output): FixResult {

@@ -47,7 +47,7 @@ export function automaticFix(finding: TerminologyFinding | Finding, text: string
   let fix: AutomaticFix | undefined;
   if (isTerminologyFinding(finding)) {
     const newText = finding.fixes[0]?.newText;
-    if (newText !== undefined) fix = { start: finding.start, end: finding.end, newText };
+    if (newText !== undefined) fix = { start: finding.start, end: finding.end, newText: withLineBreaksOf(finding.written, newText) };
   } else {
     const offered = finding.fixes[0];
     if (offered) {
@@ -59,6 +59,31 @@ export function automaticFix(finding: TerminologyFinding | Finding, text: string
   }
   if (!fix || locked.some((region) => fix.start < region.end && region.start < fix.end)) return undefined;
   return fix;
+}
+
+/**
+ * A replacement for a name the writer wrapped across lines, with the same line breaks (and the indentation or
+ * quote markers after them) between the same words, so the fix changes no line ending and no line count.
+ * A break after the replacement's last word boundary stays at that boundary.
+ */
+export function withLineBreaksOf(written: string, replacement: string): string {
+  if (!/[\r\n]/.test(written)) return replacement;
+  // A gap is a run of spaces, or a line break with the indentation and quote markers that start the next line.
+  const writtenGaps = written.match(/\s*[\r\n][\s>]*|\s+/g) ?? [];
+  const spaces = [...replacement.matchAll(/ +/g)];
+  if (spaces.length === 0) return replacement;
+  const gaps = spaces.map((space) => space[0]);
+  writtenGaps.forEach((gap, index) => {
+    const target = Math.min(index, gaps.length - 1);
+    if (/[\r\n]/.test(gap) && !/[\r\n]/.test(gaps[target] ?? '')) gaps[target] = gap;
+  });
+  let result = '';
+  let cursor = 0;
+  spaces.forEach((space, index) => {
+    result += replacement.slice(cursor, space.index) + (gaps[index] ?? space[0]);
+    cursor = space.index + space[0].length;
+  });
+  return result + replacement.slice(cursor);
 }
 
 /**

@@ -144,8 +144,7 @@ class ConfigReader {
         this.report('svc/config-unknown-code', `No check reports \`${code}\`; this setting has no effect.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, this.rangeOf(key));
         continue;
       }
-      // YAML 1.2 reads `off` as text, but a writer may quote it or use `false` for it.
-      const written = isScalar(value) ? (value.value === false ? 'off' : String(value.value)) : undefined;
+      const written = isScalar(value) ? String(value.value) : undefined;
       const severity = CONFIGURED_SEVERITIES.find((candidate) => candidate === written);
       if (!severity) {
         this.report('svc/config-invalid', `The severity of \`${code}\` is one of ${quoteList(CONFIGURED_SEVERITIES)}.`, this.rangeOf(value, this.rangeOf(key)));
