@@ -153,6 +153,21 @@ if (existsSync('src/cli/svc-check.ts')) {
   });
 }
 
+// The svc-check npm package (packages/svc-check): the same command line, minified, with its libraries bundled so
+// that it installs without dependencies, and the package's version for --version and reports.
+builds.push({
+  ...common,
+  entryPoints: ['src/cli/svc-check.ts'],
+  outfile: 'packages/svc-check/dist/svc-check.js',
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  banner: { js: '#!/usr/bin/env node' },
+  define: { SVC_CHECK_VERSION: JSON.stringify(JSON.parse(readFileSync('packages/svc-check/package.json', 'utf8')).version) },
+});
+
 // The webviews draw only flowcharts and Gantt charts. Mermaid loads every other diagram type, layout engine and
 // KaTeX through dynamic imports: replace those with a module that fails clearly, so they are neither bundled
 // nor shipped (elk alone is 1.5 MB).
