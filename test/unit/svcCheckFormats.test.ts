@@ -10,6 +10,7 @@ import type * as Sarif from 'sarif';
 import { CHECK_CODES } from '../../src/model/checks';
 import type { Problem } from '../../src/cli/checkFiles';
 import { formatGithub } from '../../src/cli/formats/github';
+import { parseOptions } from '../../src/cli/options';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BINARY = path.join(ROOT, 'dist', 'cli', 'svc-check.js');
@@ -294,6 +295,58 @@ suite('svc-check output formats', function () {
       const run = svcCheck(args, repository, prose);
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, message);
+    }
+  });
+});
+
+suite('svc-check with a configuration', function () {
+  this.timeout(60_000);
+  let repository = '';
+
+  setup(() => {
+    repository = mkdtempSync(path.join(tmpdir(), 'svc-check-config-'));
+    mkdirSync(path.join(repository, '.git'));
+    mkdirSync(path.join(repository, '.svc'));
+    mkdirSync(path.join(repository, 'docs', 'old'), { recursive: true });
+    writeFileSync(path.join(repository, 'docs', 'policy.md'), 'Change Management approves changes.\n');
+    writeFileSync(path.join(repository, 'docs', 'old', 'policy.md'), 'Change Management approved changes.\n');
+  });
+
+  teardown(() => rmSync(repository, { recursive: true, force: true }));
+
+  test('its own problems are reported against it, and the settings that can be read still apply', () => {
+    writeFileSync(path.join(repository, '.svc', 'config.yaml'), 'version: 1\nseverity:\n  svc/legacy-term: error\n  svc/legacy-terms: off\nignore:\n  - docs/old\n');
+    const run = svcCheck(['docs'], repository);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(run.stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [
+      '.svc/config.yaml:4:3 warning svc/config-unknown-code',
+      'docs/policy.md:1:1 error svc/legacy-term',
+    ]);
+    assert.match(run.stdout, /No check reports `svc\/legacy-terms`; this setting has no effect\. Did you mean `svc\/legacy-term`\?/);
+  });
+
+  test('--config names another file, read from the working folder; a missing one stops the run', () => {
+    writeFileSync(path.join(repository, '.svc', 'config.yaml'), 'version: 1\nseverity:\n  svc/legacy-term: error\n');
+    writeFileSync(path.join(repository, 'lenient.yaml'), 'version: 1\nseverity:\n  svc/legacy-term: off\n');
+    const run = svcCheck(['docs', '--config', 'lenient.yaml'], repository);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /0 errors, 0 warnings, 0 notes in 2 files/);
+    const missing = svcCheck(['docs', '--config', 'nowhere.yaml'], repository);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read nowhere\.yaml/);
+    assert.equal(missing.stdout, '');
+  });
+});
+
+suite('svc-check command lines in the documentation', () => {
+  test('every documented svc-check command line is one svc-check accepts', () => {
+    const documents = ['README.md', 'docs/ci.md', 'packages/svc-check/README.md'].map((file) => readFileSync(path.join(ROOT, file), 'utf8'));
+    const commandLines = documents.flatMap((text) => [...text.matchAll(/npx svc-check([^\n#|<>]*)/g)].map((match) => (match[1] ?? '').trim()));
+    assert.ok(commandLines.length >= 10, commandLines.join('\n'));
+    for (const commandLine of commandLines) {
+      const args = commandLine.match(/"[^"]*"|\S+/g)?.map((arg) => arg.replace(/^"|"$/g, '')).filter((arg) => arg !== '||' && arg !== 'true') ?? [];
+      assert.doesNotThrow(() => parseOptions(args), commandLine);
     }
   });
 });
