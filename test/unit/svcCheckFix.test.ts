@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parsePatch } from 'diff';
 import type * as Sarif from 'sarif';
+import { applyEdits } from '../../src/model/terminology';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BINARY = path.join(ROOT, 'dist', 'cli', 'svc-check.js');
@@ -46,16 +47,6 @@ function proposedReplacements(sarif: string, text: string): Replacement[] {
       ),
     ),
   );
-}
-
-function applyReplacements(text: string, replacements: readonly Replacement[]): string {
-  let result = '';
-  let cursor = 0;
-  for (const replacement of [...replacements].sort((a, b) => a.start - b.start)) {
-    result += text.slice(cursor, replacement.start) + replacement.text;
-    cursor = replacement.end;
-  }
-  return result + text.slice(cursor);
 }
 
 /** What the fixes should be, as "written → replacement" (line breaks as `⏎`), in document order. */
@@ -130,7 +121,7 @@ suite('svc-check --fix on a realistic document', function () {
     assert.match(run.stderr, /svc-check: fixed docs\/proposal\.md:8:13 “Change Management” → “Change Enablement”/);
 
     const fixed = readFileSync(file);
-    assert.deepEqual(fixed, Buffer.concat([BOM, Buffer.from(applyReplacements(text, replacements), 'utf8')]));
+    assert.deepEqual(fixed, Buffer.concat([BOM, Buffer.from(applyEdits(text, replacements.map((replacement) => ({ ...replacement, newText: replacement.text }))), 'utf8')]));
     const fixedText = fixed.subarray(3).toString('utf8');
     assert.equal(fixedText.split('\r\n').length, text.split('\r\n').length, 'the same number of lines');
     assert.ok(!/[^\r]\n/.test(fixedText), 'every line still ends with CRLF');
