@@ -115,6 +115,14 @@ suite('Checks configuration: catalogue, schema and documentation agree', () => {
     assert.ok(validate(parseYaml(example)), JSON.stringify(validate.errors));
   });
 
+  test('VS Code checks .svc/config.yaml against this schema (with a YAML extension)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { yamlValidation: { fileMatch: string; url: string }[] } };
+    assert.deepEqual(
+      manifest.contributes.yamlValidation.find((entry) => entry.fileMatch === '**/.svc/config.yaml'),
+      { fileMatch: '**/.svc/config.yaml', url: './schemas/config.schema.json' },
+    );
+  });
+
   test('the schema and the reader agree on what is wrong', () => {
     for (const bad of ['version: 2\n', 'version: 1\ncolour: x\n', 'version: 1\nseverity:\n  svc/nope: error\n', 'version: 1\nseverity:\n  svc/legacy-term: loud\n', 'version: 1\nignore: archive\n', 'version: 1\nedition: itil3\n']) {
       assert.equal(validate(parseYaml(bad)), false, bad);
