@@ -150,6 +150,7 @@ if (existsSync('src/cli/svc-check.ts')) {
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    define: { SVC_CHECK_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   });
 }
 
