@@ -27,7 +27,7 @@ import type { Options } from './options';
 export interface CheckedFile extends FileResult {
   /** Where the file is on disk; undefined for standard input. */
   readonly path?: string;
-  /** The text as checked (without a byte order mark); undefined for glossaries, configurations and unreadable files. */
+  /** The text as checked (without a byte order mark), kept for --fix; undefined for glossaries, configurations and unreadable files. */
   readonly text?: string;
   /** Checks another version of the file's text the same way, e.g. after fixes. */
   readonly check?: (text: string) => Problem[];
@@ -146,7 +146,8 @@ export function runChecks(options: Options, cwd: string): CheckRun {
       const { config } = svcFiles.configFor(source.settingsPath);
       const check = (text: string): Problem[] => withConfiguredSeverities(checkText(source.displayName, source.kind, text, termsInProse(terms)), config);
       const text = source.read();
-      files.push({ file: source.displayName, ...(source.path !== undefined ? { path: source.path } : {}), text, problems: check(text), check });
+      // Only --fix needs the text again; a large repository's texts are not kept otherwise.
+      files.push({ file: source.displayName, ...(source.path !== undefined ? { path: source.path } : {}), ...(options.fix ? { text } : {}), problems: check(text), check });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       files.push({ file: source.displayName, problems: [], unreadable: error.message });
