@@ -5,12 +5,11 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { automaticFix, lockedRegions, type AutomaticFix } from '../model/checks';
-import { effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
-import { parseGlossary } from '../model/glossary';
-import { parseMarkdownValueStreams } from '../model/markdownBlocks';
-import { parseValueStreams } from '../model/valueStream';
-import type { FindingSeverity } from '../model/valueStreamTypes';
+import { automaticFix, globMatcher, lockedRegions, type AutomaticFix } from '../model/checks';
+import { documentKind, LineMap, type TextRange } from '../model/documents';
+import { effectiveTerms, type EffectiveTerms } from '../model/terms';
+import { parseGlossary } from '../model/yamlParsers';
+import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind, type FindingSeverity } from '../model/valueStreams';
 
 export interface Problem {
   readonly file: string;
@@ -49,66 +48,26 @@ export interface ProseFinding {
 
 export type ProseChecker = (markdown: string) => readonly ProseFinding[];
 
-export type FileKind = 'valuestream' | 'markdown';
-
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export function kindOf(file: string): FileKind | undefined {
-  const name = file.toLowerCase();
-  if (/\.valuestream\.ya?ml$/.test(name)) return 'valuestream';
-  if (/\.(md|markdown)$/.test(name)) return 'markdown';
-  return undefined;
+/** The kind of a file the checker reads (value streams or Markdown), by its name; undefined for other files. */
+export function kindOf(file: string): ValueStreamSourceKind | undefined {
+  const kind = documentKind({ path: file });
+  return holdsValueStreams(kind) ? kind : undefined;
 }
 
-/** Kind of a file named explicitly on the command line: plain `.yaml` files are read as value streams too. */
-export function kindOfNamedFile(file: string): FileKind | undefined {
-  return kindOf(file) ?? (/\.ya?ml$/i.test(file) ? 'valuestream' : undefined);
+/**
+ * The kind of a file the user named (on the command line or with --stdin-filename): beyond the names a folder
+ * search takes, a plain `.yaml` file is read as a value stream. `argument` is how the user wrote it, for the error.
+ */
+export function namedFileKind(file: string, argument: string): ValueStreamSourceKind {
+  const kind = kindOf(file) ?? (/\.ya?ml$/i.test(file) ? 'valuestream' : undefined);
+  if (!kind) throw new UsageError(`${argument}: not a value-stream file (*.valuestream.yaml) nor Markdown (*.md)`);
+  return kind;
 }
 
 export function isGlob(argument: string): boolean {
   return /[*?[\]{}]/.test(argument);
-}
-
-/** A glob (`*`, `**`, `?`, `{a,b}`, `[abc]`) as a regular expression over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let index = 0; index < glob.length; index += 1) {
-    const character = glob[index] ?? '';
-    if (character === '*') {
-      if (glob[index + 1] === '*') {
-        const slashAfter = glob[index + 2] === '/';
-        source += slashAfter ? '(?:.*/)?' : '.*';
-        index += slashAfter ? 2 : 1;
-      } else {
-        source += '[^/]*';
-      }
-    } else if (character === '?') {
-      source += '[^/]';
-    } else if (character === '{') {
-      const close = glob.indexOf('}', index);
-      if (close === -1) {
-        source += '\\{';
-      } else {
-        source += `(?:${glob.slice(index + 1, close).split(',').map(escapeRegExp).join('|')})`;
-        index = close;
-      }
-    } else if (character === '[') {
-      const close = glob.indexOf(']', index);
-      if (close === -1) {
-        source += '\\[';
-      } else {
-        source += `[${glob.slice(index + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        index = close;
-      }
-    } else {
-      source += escapeRegExp(character);
-    }
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function walk(folder: string, found: string[]): void {
@@ -130,14 +89,14 @@ function walk(folder: string, found: string[]): void {
 }
 
 export interface CollectedFiles {
-  readonly files: readonly { readonly path: string; readonly kind: FileKind }[];
+  readonly files: readonly { readonly path: string; readonly kind: ValueStreamSourceKind }[];
   /** Notes for stderr, e.g. a glob that matched nothing. */
   readonly notes: readonly string[];
 }
 
 /** Expands the command-line paths: files as given, folders recursively, globs from their fixed prefix. */
 export function collectFiles(argumentsList: readonly string[], cwd: string): CollectedFiles {
-  const files = new Map<string, FileKind>();
+  const files = new Map<string, ValueStreamSourceKind>();
   const notes: string[] = [];
   for (const argument of argumentsList.length > 0 ? argumentsList : ['.']) {
     if (isGlob(argument)) {
@@ -146,12 +105,12 @@ export function collectFiles(argumentsList: readonly string[], cwd: string): Col
       const baseParts: string[] = [];
       while (fixed.length > 1 && !isGlob(fixed[0] ?? '')) baseParts.push(fixed.shift() ?? '');
       const base = path.resolve(cwd, baseParts.join('/') || '.');
-      const pattern = globToRegExp(fixed.join('/'));
+      const matches = globMatcher(fixed.join('/'));
       const candidates: string[] = [];
       if (existsAsFolder(base)) walk(base, candidates);
-      const matches = candidates.filter((candidate) => pattern.test(path.relative(base, candidate).split(path.sep).join('/')));
-      if (matches.length === 0) notes.push(`no value-stream or Markdown file matches ${argument}`);
-      for (const match of matches) files.set(match, kindOf(match) ?? 'markdown');
+      const matching = candidates.filter((candidate) => matches(path.relative(base, candidate).split(path.sep).join('/')));
+      if (matching.length === 0) notes.push(`no value-stream or Markdown file matches ${argument}`);
+      for (const match of matching) files.set(match, kindOf(match) ?? 'markdown');
       continue;
     }
     const full = path.resolve(cwd, argument);
@@ -167,9 +126,7 @@ export function collectFiles(argumentsList: readonly string[], cwd: string): Col
       for (const file of found) files.set(file, kindOf(file) ?? 'markdown');
       continue;
     }
-    const kind = kindOfNamedFile(full);
-    if (!kind) throw new UsageError(`${argument}: not a value-stream file (*.valuestream.yaml) nor Markdown (*.md)`);
-    files.set(full, kind);
+    files.set(full, namedFileKind(full, argument));
   }
   return { files: [...files].map(([file, kind]) => ({ path: file, kind })), notes };
 }
@@ -203,51 +160,28 @@ export function readText(file: string | number, displayName: string): string {
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** Line starts of a text, for turning offsets into 1-based lines and columns. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
-
 /** Every problem in one file's text, in text order. */
-export function checkText(displayName: string, kind: FileKind, text: string, proseChecker: ProseChecker): Problem[] {
-  const located: ProseFinding[] = [];
-  if (kind === 'valuestream') {
-    located.push(...parseValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range, fix: automaticFix(finding, text) })));
-  } else {
-    const locked = lockedRegions(text);
-    located.push(...parseMarkdownValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range, fix: automaticFix(finding, text, locked) })));
-    located.push(...proseChecker(text));
-  }
-  const starts = lineStarts(text);
+export function checkText(displayName: string, kind: ValueStreamSourceKind, text: string, proseChecker: ProseChecker): Problem[] {
+  const locked = kind === 'markdown' ? lockedRegions(text) : [];
+  const located: ProseFinding[] = readValueStreams(text, kind).findings.map((finding) => ({ ...finding, ...finding.range, fix: automaticFix(finding, text, locked) }));
+  if (kind === 'markdown') located.push(...proseChecker(text));
+  const lines = new LineMap(text);
   return located
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((finding) => problemAt(displayName, starts, finding, finding.message.replace(/\s*\n\s*/g, ' ')));
+    .map((finding) => problemAt(displayName, lines, finding, finding.message.replace(/\s*\n\s*/g, ' ')));
 }
 
 /** A finding at offsets `start`–`end` of a file, as the line and column report prints it. */
 function problemAt(
   displayName: string,
-  starts: readonly number[],
-  finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string; readonly fix?: AutomaticFix },
+  lines: LineMap,
+  finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string; readonly fix?: AutomaticFix | undefined },
   message: string,
 ): Problem {
-  const located = (range: { readonly start: number; readonly end: number }) => {
-    const start = position(starts, range.start);
-    const end = position(starts, range.end);
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  const located = (range: TextRange) => {
+    const start = lines.positionAt(range.start);
+    const end = lines.positionAt(range.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   };
   return {
     file: displayName,
@@ -276,10 +210,10 @@ export function loadGlossary(file: string, displayName: string): LoadedGlossary 
 export function locateFindings(
   displayName: string,
   text: string,
-  findings: readonly { readonly range: { readonly start: number; readonly end: number }; readonly severity: FindingSeverity; readonly code: string; readonly message: string }[],
+  findings: readonly { readonly range: TextRange; readonly severity: FindingSeverity; readonly code: string; readonly message: string }[],
 ): Problem[] {
-  const starts = lineStarts(text);
-  return findings.map((finding) => problemAt(displayName, starts, { ...finding, ...finding.range }, finding.message));
+  const lines = new LineMap(text);
+  return findings.map((finding) => problemAt(displayName, lines, { ...finding, ...finding.range }, finding.message));
 }
 
 /**

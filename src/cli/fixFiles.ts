@@ -5,7 +5,7 @@
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { applyEdits } from '../model/terminology';
+import { applyEdits } from '../model/terms';
 import { writeFileAtomically } from './atomicWrite';
 import type { ProblemFix } from './checkFiles';
 import type { CheckedFile } from './runChecks';

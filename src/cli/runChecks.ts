@@ -4,20 +4,19 @@
  */
 import path from 'node:path';
 import { automaticFix, CONFIG_PATH, configuredSeverity, EMPTY_CONFIG, ignoreMatcher, type SvcConfig } from '../model/checks';
-import { parseSvcConfig } from '../model/checks/readConfig';
-import { builtInTerms, type EffectiveTerms } from '../model/effectiveTerms';
-import { GLOSSARY_PATH } from '../model/glossaryTypes';
-import { findOutdatedTerms } from '../model/terminology';
+import { GLOSSARY_PATH } from '../model/glossary';
+import { builtInTerms, findOutdatedTerms, type EffectiveTerms } from '../model/terms';
+import { parseSvcConfig } from '../model/yamlParsers';
+import type { ValueStreamSourceKind } from '../model/valueStreams';
 import {
   checkText,
   collectFiles,
-  kindOfNamedFile,
   loadGlossary,
   locateFindings,
+  namedFileKind,
   nearestSvcFile,
   readText,
   UsageError,
-  type FileKind,
   type Problem,
   type ProseChecker,
 } from './checkFiles';
@@ -136,7 +135,7 @@ export function runChecks(options: Options, cwd: string): CheckRun {
   const svcFiles = new SvcFiles(options, cwd, displayNameOf, files);
   svcFiles.loadNamedFiles();
 
-  const checkOne = (source: { readonly path?: string; readonly settingsPath: string; readonly displayName: string; readonly kind: FileKind; readonly read: () => string }): void => {
+  const checkOne = (source: { readonly path?: string; readonly settingsPath: string; readonly displayName: string; readonly kind: ValueStreamSourceKind; readonly read: () => string }): void => {
     try {
       if (svcFiles.isIgnored(source.settingsPath)) {
         if (source.path === undefined) notes.push(`${source.displayName} is ignored by the configuration; nothing was checked`);
@@ -156,8 +155,7 @@ export function runChecks(options: Options, cwd: string): CheckRun {
 
   if (options.stdin) {
     const name = options.stdin.filename;
-    const kind = name === undefined ? 'markdown' : kindOfNamedFile(name);
-    if (!kind) throw new UsageError(`--stdin-filename ${name}: not a value-stream file (*.valuestream.yaml) nor Markdown (*.md)`);
+    const kind = name === undefined ? 'markdown' : namedFileKind(name, `--stdin-filename ${name}`);
     const settingsPath = path.resolve(cwd, name ?? 'stdin.md');
     const displayName = name === undefined ? '<stdin>' : displayNameOf(settingsPath);
     checkOne({ settingsPath, displayName, kind, read: () => readText(0, displayName) });

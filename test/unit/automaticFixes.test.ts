@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { automaticFix, isSafeToApplyAutomatically, lockedRegions, withLineBreaksOf } from '../../src/model/checks';
-import { effectiveTerms } from '../../src/model/effectiveTerms';
-import { parseGlossary } from '../../src/model/glossary';
-import { parseMarkdownValueStreams } from '../../src/model/markdownBlocks';
-import { findOutdatedTerms } from '../../src/model/terminology';
-import { parseValueStreams } from '../../src/model/valueStream';
+import { effectiveTerms, findOutdatedTerms } from '../../src/model/terms';
+import { parseMarkdownValueStreams } from '../../src/model/valueStreams';
+import { parseGlossary, parseValueStreams } from '../../src/model/yamlParsers';
 
 /** The automatic fix of each terminology finding in a Markdown text, as "written → replacement" (or "written: none"). */
 function proseFixes(markdown: string, glossary?: string): string[] {

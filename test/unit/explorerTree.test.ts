@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES, getActivity } from '../../src/model/activities';
+import { ACTIVITIES, getActivity } from '../../src/model/itil/activities';
 import {
   activityKey,
   buildPracticesTree,
@@ -7,8 +7,9 @@ import {
   foundationMarker,
   practiceKey,
   type ExplorerNode,
-} from '../../src/model/explorerTree';
-import { getPractice, PRACTICES } from '../../src/model/practices';
+} from '../../src/model/explorer/explorerTree';
+import { getPractice, PRACTICES } from '../../src/model/itil/practices';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 function labels(nodes: readonly ExplorerNode[]): string[] {
   return nodes.map((node) => node.label);
@@ -16,7 +17,7 @@ function labels(nodes: readonly ExplorerNode[]): string[] {
 
 suite('Explorer trees', () => {
   const valueChain = buildValueChainTree();
-  const practices = buildPracticesTree();
+  const practices = buildPracticesTree(ITIL4);
 
   test('the value chain lists demand, the six activities in seed order, then value', () => {
     assert.deepEqual(labels(valueChain.roots), [

@@ -7,12 +7,12 @@ import {
   VALUE_ACTIVITY_IDS,
   linkedActivities,
   resolveActivity,
-} from '../../src/model/activities';
-import { ITIL4 } from '../../src/model/editions/itil4';
-import { PRACTICES, findPractice, getPractice, resolvePractice } from '../../src/model/practices';
-import { DIMENSIONS, GUIDING_PRINCIPLES, KEY_CONCEPTS, SVS_COMPONENTS } from '../../src/model/concepts';
-import { LEGACY_TERMS, resolveLegacyTerm } from '../../src/model/legacyTerms';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
+} from '../../src/model/itil/activities';
+import { ITIL4 } from '../../src/model/itil/editions/itil4';
+import { PRACTICES, findPractice, getPractice, resolvePractice } from '../../src/model/itil/practices';
+import { DIMENSIONS, GUIDING_PRINCIPLES, KEY_CONCEPTS, SVS_COMPONENTS } from '../../src/model/itil/concepts';
+import { LEGACY_TERMS, resolveLegacyTerm } from '../../src/model/itil/legacyTerms';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
 
 /** Key practices as the seed's quick-reference table names them, per activity. */
 const SEED_QUICK_REFERENCE: Record<string, string[]> = {

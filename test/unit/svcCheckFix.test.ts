@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parsePatch } from 'diff';
 import type * as Sarif from 'sarif';
-import { applyEdits } from '../../src/model/terminology';
+import { applyEdits } from '../../src/model/terms';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BINARY = path.join(ROOT, 'dist', 'cli', 'svc-check.js');

@@ -4,10 +4,10 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { CHECK_CODES, configuredSeverity, describeCheck, EMPTY_CONFIG, ignoreMatcher } from '../../src/model/checks';
-import { parseSvcConfig } from '../../src/model/checks/readConfig';
-import { GLOSSARY_FINDING_CODES } from '../../src/model/glossaryTypes';
-import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../../src/model/terminology';
-import { FINDING_CODES } from '../../src/model/valueStreamTypes';
+import { GLOSSARY_FINDING_CODES } from '../../src/model/glossary';
+import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../../src/model/terms';
+import { FINDING_CODES } from '../../src/model/valueStreams';
+import { parseSvcConfig } from '../../src/model/yamlParsers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -9,8 +9,9 @@ import {
   fixAllEdits,
   isSentenceStart,
   joinNames,
-} from '../../src/model/terminology';
-import { disabledRegions, fencedCodeBlocks, proseRanges } from '../../src/model/proseRanges';
+} from '../../src/model/terms/terminology';
+import { fencedBlocks } from '../../src/model/documents/fences';
+import { disabledRegions, proseRanges } from '../../src/model/documents/proseRanges';
 
 function written(text: string, format: 'markdown' | 'plaintext' = 'markdown', ignore: string[] = []): string[] {
   return findOutdatedTerms(text, { format, ignore }).map((finding) => finding.written);
@@ -111,7 +112,7 @@ suite('Terminology: Markdown structure', () => {
   });
 
   test('an unclosed fence runs to the end; a longer closing fence closes a shorter one', () => {
-    assert.deepEqual(fencedCodeBlocks('a\n```\nb'), [{ start: 2, end: 7 }]);
+    assert.deepEqual(fencedBlocks('a\n```\nb').map((block) => block.range), [{ start: 2, end: 7 }]);
     assert.deepEqual(written('```\nChange Management\n`````\nEvent Management'), ['Event Management']);
     assert.deepEqual(written('````\n```\nChange Management\n````\nEvent Management'), ['Event Management']);
   });

@@ -3,10 +3,9 @@
  * be what the writer means, written in the writer's capitalisation, never inside front matter or a switched-off
  * region. Everything else stays a finding with fixes to choose from.
  */
-import { frontMatter } from '../frontMatter';
-import { disabledRegions, type OffsetRange } from '../proseRanges';
-import { applyCaseStyle, caseStyleOf, LEGACY_TERM_CODE, type TerminologyFinding } from '../terminology';
-import type { Finding, FindingCode } from '../valueStreamTypes';
+import { disabledRegions, frontMatter, type TextRange } from '../documents';
+import { applyCaseStyle, caseStyleOf, LEGACY_TERM_CODE, type TerminologyFinding } from '../terms';
+import type { Finding, FindingCode } from '../valueStreams';
 
 /** A replacement of the text between two offsets. */
 export interface AutomaticFix {
@@ -42,7 +41,7 @@ export function isSafeToApplyAutomatically(finding: TerminologyFinding | Finding
  * The fix `--fix` applies for a finding in `text`, if it is safe (see isSafeToApplyAutomatically) and touches
  * none of the `locked` regions.
  */
-export function automaticFix(finding: TerminologyFinding | Finding, text: string, locked: readonly OffsetRange[] = []): AutomaticFix | undefined {
+export function automaticFix(finding: TerminologyFinding | Finding, text: string, locked: readonly TextRange[] = []): AutomaticFix | undefined {
   if (!isSafeToApplyAutomatically(finding)) return undefined;
   let fix: AutomaticFix | undefined;
   if (isTerminologyFinding(finding)) {
@@ -90,7 +89,7 @@ export function withLineBreaksOf(written: string, replacement: string): string {
  * Where `--fix` never writes in a Markdown document: its front matter and the regions switched off with
  * `<!-- svc-disable -->`; the whole document when its front matter says `svc: off`.
  */
-export function lockedRegions(markdown: string): OffsetRange[] {
+export function lockedRegions(markdown: string): TextRange[] {
   const metadata = frontMatter(markdown);
   if (metadata?.svcOff) return [{ start: 0, end: markdown.length }];
   return [...(metadata ? [metadata.range] : []), ...disabledRegions(markdown)];

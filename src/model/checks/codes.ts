@@ -4,9 +4,9 @@
  * the value-stream, glossary, terminology and configuration readers, so a new code does not compile until it
  * is described here.
  */
-import type { GlossaryFindingCode } from '../glossaryTypes';
-import type { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../terminology';
-import type { FindingCode } from '../valueStreamTypes';
+import type { GlossaryFindingCode } from '../glossary';
+import type { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../terms/terminology';
+import type { FindingCode } from '../valueStreams/valueStreamTypes';
 import type { ConfigFindingCode } from './config';
 
 export type CheckCode = FindingCode | GlossaryFindingCode | typeof LEGACY_TERM_CODE | typeof PREFERRED_TERM_CODE | ConfigFindingCode;

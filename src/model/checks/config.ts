@@ -1,11 +1,12 @@
 /**
  * The configuration the editor and `svc-check` share (`.svc/config.yaml`): a severity per finding code (or `off`),
  * files not to check, and the ITIL edition. This module holds its shape and the decisions made from it; the
- * reader, which needs the `yaml` library, is in readConfig.ts.
+ * reader, which needs the `yaml` library, is in model/yamlParsers.
  */
-import picomatch from 'picomatch';
-import type { EditionId } from '../editions/types';
-import type { FindingSeverity, TextRange } from '../valueStreamTypes';
+import picomatch from 'picomatch/posix';
+import type { TextRange } from '../documents';
+import type { EditionId } from '../itil';
+import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
 
 /** Where the configuration lives, relative to the folder it applies to. */
 export const CONFIG_PATH = '.svc/config.yaml';
@@ -48,6 +49,14 @@ export function configuredSeverity(config: SvcConfig, code: string, reported: Fi
 }
 
 /**
+ * A matcher of `/`-separated relative paths for globs as shells and `.gitignore` write them: `*`, `**`, `?`,
+ * `{a,b}`, `[abc]` and `[!abc]`; `*` matches names that start with a dot too. The same on every platform.
+ */
+export function globMatcher(globs: string | readonly string[]): (relativePath: string) => boolean {
+  return picomatch(typeof globs === 'string' ? globs : [...globs], { dot: true, posix: true });
+}
+
+/**
  * Whether a file is left out under `config`, from its `/`-separated path relative to the folder that holds
  * `.svc/`. A pattern that names a folder leaves out everything below it, as in `.gitignore`: `archive`,
  * `archive/` and `archive/**` are the same.
@@ -55,7 +64,7 @@ export function configuredSeverity(config: SvcConfig, code: string, reported: Fi
 export function ignoreMatcher(config: SvcConfig): (relativePath: string) => boolean {
   const patterns = config.ignore.map((pattern) => pattern.replace(/\/+$/, '')).filter((pattern) => pattern !== '');
   if (patterns.length === 0) return () => false;
-  const matches = picomatch(patterns, { dot: true });
+  const matches = globMatcher(patterns);
   return (relativePath) => {
     const parts = relativePath.split('/');
     for (let length = parts.length; length > 0; length -= 1) {

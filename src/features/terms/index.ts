@@ -1,0 +1,6 @@
+/**
+ * ITIL terms in the documents a consultant writes: hover cards over the names of practices, activities, concepts
+ * and outdated terms, and the terminology checker with its quick fixes, "fix all" and ignore list.
+ */
+export * from './termHoverFeature';
+export * from './terminologyFeature';
