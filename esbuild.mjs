@@ -39,17 +39,23 @@ const forbidNodeBuiltins = {
 };
 
 // The web worker has no `process`, `Buffer` or `global` either, and a free reference to one fails only at run time:
-// mark them through `define`, and fail the build when a mark reaches the bundle.
+// mark them through `define`, and fail the build when a mark reaches the bundle other than in a `typeof` test, which
+// cannot fail. Libraries that read `process.platform` behind such a test (picomatch does) get a constant instead:
+// there is no operating system to report in the web worker.
 const NODE_GLOBALS = ['process', 'Buffer', 'global'];
 const forbidNodeGlobals = {
   name: 'forbid-node-globals',
   setup(build) {
     const mark = (name) => `__nodeGlobalInWebBundle_${name}`;
-    build.initialOptions.define = { ...build.initialOptions.define, ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, mark(name)])) };
+    build.initialOptions.define = {
+      ...build.initialOptions.define,
+      ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, mark(name)])),
+      'process.platform': JSON.stringify('browser'),
+    };
     build.onEnd((result) => {
       if (result.errors.length > 0) return undefined;
       const bundle = readFileSync(build.initialOptions.outfile, 'utf8');
-      const used = NODE_GLOBALS.filter((name) => bundle.includes(mark(name)));
+      const used = NODE_GLOBALS.filter((name) => new RegExp(`(?<!typeof )${mark(name)}`).test(bundle));
       if (used.length === 0) return undefined;
       return { errors: [{ text: `${build.initialOptions.outfile} refers to the Node global(s) ${used.join(', ')}, which the web worker host does not have` }] };
     });
@@ -65,14 +71,14 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 // first use. The web and CLI builds (and the tests) bundle the entry in like any module: the web worker loads one
 // script. In the Node host's builds `lazySeams` turns the seam's require into one of the sibling dist/<name>.js,
 // and `keepOut` fails the build when a file under a lazy bundle's folders (its seam aside) reaches another bundle.
-//   yamlParsers: the value-stream and glossary readers and the `yaml` library (first parse);
+//   yamlParsers: the value-stream, glossary and configuration readers, the `yaml` library and picomatch (first parse);
 //   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram).
 const LAZY_BUNDLES = [
   {
     name: 'yamlParsers',
     seam: 'src/model/yamlParsers/index.ts',
     entry: 'src/model/yamlParsers/parsers.ts',
-    folders: ['src/model/yamlParsers/', 'node_modules/yaml/'],
+    folders: ['src/model/yamlParsers/', 'node_modules/yaml/', 'node_modules/picomatch/'],
   },
   {
     name: 'diagrams',

@@ -5,10 +5,10 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { automaticFix, globMatcher, lockedRegions, type AutomaticFix } from '../model/checks';
+import { automaticFix, lockedRegions, type AutomaticFix } from '../model/checks';
 import { documentKind, LineMap, type TextRange } from '../model/documents';
 import { effectiveTerms, type EffectiveTerms } from '../model/terms';
-import { parseGlossary } from '../model/yamlParsers';
+import { globMatcher, parseGlossary } from '../model/yamlParsers';
 import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind, type FindingSeverity } from '../model/valueStreams';
 
 export interface Problem {

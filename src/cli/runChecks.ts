@@ -3,10 +3,10 @@
  * configuration, and the problems of each at the severity its configuration gives them.
  */
 import path from 'node:path';
-import { automaticFix, CONFIG_PATH, configuredSeverity, EMPTY_CONFIG, ignoreMatcher, type SvcConfig } from '../model/checks';
+import { automaticFix, CONFIG_PATH, EMPTY_CONFIG, withConfiguredSeverities, type SvcConfig } from '../model/checks';
 import { GLOSSARY_PATH } from '../model/glossary';
 import { builtInTerms, findOutdatedTerms, type EffectiveTerms } from '../model/terms';
-import { parseSvcConfig } from '../model/yamlParsers';
+import { ignoreMatcher, parseSvcConfig } from '../model/yamlParsers';
 import type { ValueStreamSourceKind } from '../model/valueStreams';
 import {
   checkText,
@@ -50,14 +50,6 @@ const termsInProse =
       message: finding.message,
       fix: automaticFix(finding, markdown),
     }));
-
-function withConfiguredSeverities(problems: readonly Problem[], config: SvcConfig): Problem[] {
-  if (config.severity.size === 0) return [...problems];
-  return problems.flatMap((problem) => {
-    const severity = configuredSeverity(config, problem.code, problem.severity);
-    return severity === 'off' ? [] : [{ ...problem, severity }];
-  });
-}
 
 interface AppliedConfig {
   readonly config: SvcConfig;
@@ -115,7 +107,7 @@ class SvcFiles {
       const root = this.options.config !== undefined ? this.cwd : path.dirname(path.dirname(configFile));
       applied = { config: parsed.config, root, isIgnored: ignoreMatcher(parsed.config) };
       this.configs.set(configFile, applied);
-      this.files.push({ file: displayName, problems: locateFindings(displayName, text, parsed.findings) });
+      this.files.push({ file: displayName, problems: locateFindings(displayName, text, withConfiguredSeverities(parsed.findings, parsed.config)) });
     }
     return applied;
   }

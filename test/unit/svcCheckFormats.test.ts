@@ -323,6 +323,15 @@ suite('svc-check with a configuration', function () {
       'docs/policy.md:1:1 error svc/legacy-term',
     ]);
     assert.match(run.stdout, /No check reports `svc\/legacy-terms`; this setting has no effect\. Did you mean `svc\/legacy-term`\?/);
+
+    // Its own codes follow its severities too, as in the editor.
+    writeFileSync(path.join(repository, '.svc', 'config.yaml'), 'version: 1\nseverity:\n  svc/config-unknown-key: off\n  svc/config-unknown-code: error\n  svc/nope: off\nlater: 1\n');
+    const own = svcCheck(['docs'], repository);
+    assert.deepEqual(own.stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [
+      '.svc/config.yaml:5:3 error svc/config-unknown-code',
+      'docs/old/policy.md:1:1 warning svc/legacy-term',
+      'docs/policy.md:1:1 warning svc/legacy-term',
+    ]);
   });
 
   test('--config names another file, read from the working folder; a missing one stops the run', () => {

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CHECK_CODES, configuredSeverity, describeCheck, EMPTY_CONFIG, ignoreMatcher } from '../../src/model/checks';
+import { CHECK_CODES, configuredSeverity, describeCheck, EMPTY_CONFIG, nearestConfigFolder, relativePathIn, withConfiguredSeverities } from '../../src/model/checks';
 import { GLOSSARY_FINDING_CODES } from '../../src/model/glossary';
 import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../../src/model/terms';
 import { FINDING_CODES } from '../../src/model/valueStreams';
-import { parseSvcConfig } from '../../src/model/yamlParsers';
+import { ignoreMatcher, parseSvcConfig } from '../../src/model/yamlParsers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -78,6 +78,28 @@ suite('Checks configuration: reading .svc/config.yaml', () => {
     assert.equal(configuredSeverity(config, 'svc/entry-activity', 'information'), 'off');
     assert.equal(configuredSeverity(config, 'svc/unknown-activity', 'error'), 'error');
     assert.equal(configuredSeverity(EMPTY_CONFIG, 'svc/legacy-term', 'warning'), 'warning');
+    const findings = [
+      { code: 'svc/legacy-term', severity: 'warning', at: 1 },
+      { code: 'svc/entry-activity', severity: 'information', at: 2 },
+      { code: 'svc/unknown-activity', severity: 'error', at: 3 },
+    ] as const;
+    assert.deepEqual(withConfiguredSeverities(findings, config), [
+      { code: 'svc/legacy-term', severity: 'error', at: 1 },
+      { code: 'svc/unknown-activity', severity: 'error', at: 3 },
+    ]);
+    assert.deepEqual(withConfiguredSeverities(findings, EMPTY_CONFIG), findings);
+  });
+
+  test('the configuration of a file is the nearest one above it', () => {
+    const folders = ['/repo', '/repo/docs', '/repo/docs/archive', '/other'];
+    assert.equal(nearestConfigFolder('/repo/docs/guide/a.md', folders), '/repo/docs');
+    assert.equal(nearestConfigFolder('/repo/docs/archive/old.md', folders), '/repo/docs/archive');
+    assert.equal(nearestConfigFolder('/repo/README.md', folders), '/repo');
+    assert.equal(nearestConfigFolder('/repo-two/a.md', folders), undefined, 'a folder whose name only starts the same is not above');
+    assert.equal(nearestConfigFolder('/elsewhere/a.md', folders), undefined);
+    assert.equal(relativePathIn('/repo/', '/repo/docs/a.md'), 'docs/a.md');
+    assert.equal(relativePathIn('/repo', '/repository/a.md'), undefined);
+    assert.equal(relativePathIn('/repo', '/repo'), undefined);
   });
 
   test('ignore patterns: globs, folders as in .gitignore, dot files', () => {

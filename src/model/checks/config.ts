@@ -3,7 +3,6 @@
  * files not to check, and the ITIL edition. This module holds its shape and the decisions made from it; the
  * reader, which needs the `yaml` library, is in model/yamlParsers.
  */
-import picomatch from 'picomatch/posix';
 import type { TextRange } from '../documents';
 import type { EditionId } from '../itil';
 import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
@@ -48,28 +47,30 @@ export function configuredSeverity(config: SvcConfig, code: string, reported: Fi
   return config.severity.get(code) ?? reported;
 }
 
-/**
- * A matcher of `/`-separated relative paths for globs as shells and `.gitignore` write them: `*`, `**`, `?`,
- * `{a,b}`, `[abc]` and `[!abc]`; `*` matches names that start with a dot too. The same on every platform.
- */
-export function globMatcher(globs: string | readonly string[]): (relativePath: string) => boolean {
-  return picomatch(typeof globs === 'string' ? globs : [...globs], { dot: true, posix: true });
+/** Findings as `config` has them reported: each at its configured severity, those of codes switched off left out. */
+export function withConfiguredSeverities<T extends { readonly code: string; readonly severity: FindingSeverity }>(findings: readonly T[], config: SvcConfig): T[] {
+  if (config.severity.size === 0) return [...findings];
+  return findings.flatMap((finding) => {
+    const severity = configuredSeverity(config, finding.code, finding.severity);
+    return severity === 'off' ? [] : [{ ...finding, severity }];
+  });
 }
 
 /**
- * Whether a file is left out under `config`, from its `/`-separated path relative to the folder that holds
- * `.svc/`. A pattern that names a folder leaves out everything below it, as in `.gitignore`: `archive`,
- * `archive/` and `archive/**` are the same.
+ * Of the folders that hold a `.svc/config.yaml`, the one whose configuration applies to `file`: the nearest one
+ * above it. Paths are absolute and `/`-separated.
  */
-export function ignoreMatcher(config: SvcConfig): (relativePath: string) => boolean {
-  const patterns = config.ignore.map((pattern) => pattern.replace(/\/+$/, '')).filter((pattern) => pattern !== '');
-  if (patterns.length === 0) return () => false;
-  const matches = globMatcher(patterns);
-  return (relativePath) => {
-    const parts = relativePath.split('/');
-    for (let length = parts.length; length > 0; length -= 1) {
-      if (matches(parts.slice(0, length).join('/'))) return true;
-    }
-    return false;
-  };
+export function nearestConfigFolder(file: string, folders: Iterable<string>): string | undefined {
+  let nearest: string | undefined;
+  for (const folder of folders) {
+    if (relativePathIn(folder, file) !== undefined && (nearest === undefined || folder.length > nearest.length)) nearest = folder;
+  }
+  return nearest;
 }
+
+/** The `/`-separated path of `file` relative to `folder`; undefined when the file is not inside the folder. */
+export function relativePathIn(folder: string, file: string): string | undefined {
+  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+  return file.startsWith(prefix) && file.length > prefix.length ? file.slice(prefix.length) : undefined;
+}
+

@@ -2,3 +2,4 @@
 export { parseGlossary } from './glossaryParser';
 export { parseValueStreams } from './valueStreamParser';
 export { parseSvcConfig } from './configParser';
+export { globMatcher, ignoreMatcher } from './ignorePatterns';
