@@ -8,6 +8,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { applyEdits } from '../model/terms';
 import { writeFileAtomically } from './atomicWrite';
 import type { ProblemFix } from './checkFiles';
+import type { Output } from './program';
 import type { CheckedFile } from './runChecks';
 
 /** A fix can make another one possible (two that overlapped, say); a few rounds settle every file. */
@@ -21,11 +22,6 @@ export interface FixResult {
   readonly failures: readonly string[];
   readonly fixCount: number;
   readonly fixedFileCount: number;
-}
-
-interface Output {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
 }
 
 /** Fixes that do not overlap, in text order (of overlapping ones, the first stays for the next round). */
