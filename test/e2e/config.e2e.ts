@@ -3,7 +3,7 @@
 // own problem is shown in it with a did-you-mean. Once in a light and once in a dark theme.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { VIEW_CONTAINER_TITLE, collapseView, expandView, openFile, pointOnText, screenshot, setTheme, useWorkbench } from './workbench';
+import { openFile, pointOnText, screenshot, setTheme, showViews, useWorkbench, viewRow } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
@@ -20,10 +20,6 @@ const NOTES = `# Change board
 
 Our Change Management board meets on Tuesdays.
 `;
-
-function pane(page: Page, view: string): Locator {
-  return page.locator('#workbench\\.parts\\.sidebar .pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^${view}`) }) });
-}
 
 /** Rests the mouse on `text` in the visible editor and waits for the hover that shows a problem's message. */
 async function problemHoverOn(page: Page, text: string, message: RegExp): Promise<Locator> {
@@ -44,13 +40,9 @@ suite('Checks configuration in the workbench', () => {
 
   test('the configuration\'s edition brings the Lifecycle view; an outdated name is an error (light theme)', async () => {
     const { page } = workbench;
-    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
-    await collapseView(page, 'Value Chain');
-    await collapseView(page, 'Value Streams');
-    await expandView(page, 'Practices');
-    await expandView(page, 'Lifecycle');
-    await pane(page, 'Lifecycle').locator('.monaco-list-row', { hasText: '1. Discover' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await pane(page, 'Practices').locator('.monaco-list-row', { hasText: 'Product and service management (22)' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await showViews(page, { collapsed: ['Value Chain', 'Value Streams'], expanded: ['Practices', 'Lifecycle'] });
+    await viewRow(page, 'Lifecycle', '1\\. Discover').waitFor({ timeout: UI_TIMEOUT_MS });
+    await viewRow(page, 'Practices', 'Product and service management \\(22\\)').waitFor({ timeout: UI_TIMEOUT_MS });
 
     await openFile(page, 'notes.md');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });

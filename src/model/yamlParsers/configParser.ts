@@ -3,7 +3,7 @@
  * Reading never throws: every problem becomes a finding with the range of the node it is about, and the settings
  * that are fine still apply.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { CHECK_CODES, isCheckCode } from '../checks/codes';
 import {
   CONFIG_VERSION,
@@ -19,7 +19,7 @@ import type { TextRange } from '../documents';
 import { EDITIONS, type EditionId } from '../itil';
 import { closestMatches } from '../terms/editDistance';
 import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
-import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';
+import { dereference, quoteList, rangeOf, readSettingsFile, splitFields, type Field } from './yamlNodes';
 
 const ROOT_KEYS = ['version', 'edition', 'severity', 'ignore'] as const;
 
@@ -32,24 +32,9 @@ const SEVERITIES: Readonly<Record<ConfigFindingCode, FindingSeverity>> = {
 };
 
 export function parseSvcConfig(text: string): ConfigParseResult {
-  const findings: ConfigFinding[] = [];
-  let config = EMPTY_CONFIG;
-  try {
-    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    for (const [problems, severity] of [[document.errors, 'error'], [document.warnings, 'warning']] as const) {
-      for (const problem of problems) {
-        const { range, problem: sentence } = yamlProblem(problem, text.length);
-        findings.push({ code: 'svc/config-syntax', severity, message: `${sentence} The settings that can be read still apply.`, range });
-      }
-    }
-    config = new ConfigReader(document, text.length, findings).read();
-  } catch (error) {
-    // The yaml library is not expected to throw on any string; if it does, the user still gets a finding.
-    findings.push({ code: 'svc/config-syntax', severity: 'error', message: `The configuration could not be read (${String(error)}).`, range: { start: 0, end: Math.min(1, text.length) } });
-  }
-  const clampRange = (range: TextRange): TextRange => ({ start: clamp(range.start, 0, text.length), end: clamp(range.end, 0, text.length) });
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { config, findings: findings.map((finding) => ({ ...finding, range: clampRange(finding.range) })) };
+  const syntax = { code: 'svc/config-syntax', what: 'configuration', rest: 'The settings that can be read still apply.' } as const;
+  const { settings, findings } = readSettingsFile(text, EMPTY_CONFIG, syntax, (document, found) => new ConfigReader(document, text.length, found).read());
+  return { config: settings, findings };
 }
 
 /** A value that is absent or written empty (`severity:`): the key's default applies without a finding. */
