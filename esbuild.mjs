@@ -2,6 +2,7 @@
 // sources: for the Node extension host (`main`) and for the web worker host (`browser`).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compiledTestEntries } from './scripts/test-files.mjs';
 
@@ -39,26 +40,41 @@ const forbidNodeBuiltins = {
 };
 
 // The web worker has no `process`, `Buffer` or `global` either, and a free reference to one fails only at run time:
-// mark them through `define`, and fail the build when a mark reaches the bundle other than in a `typeof` test, which
-// cannot fail. Libraries that read `process.platform` behind such a test (picomatch does) get a constant instead:
-// there is no operating system to report in the web worker.
+// mark them through `define`, and fail the build when a mark reaches the bundle.
 const NODE_GLOBALS = ['process', 'Buffer', 'global'];
 const forbidNodeGlobals = {
   name: 'forbid-node-globals',
   setup(build) {
     const mark = (name) => `__nodeGlobalInWebBundle_${name}`;
-    build.initialOptions.define = {
-      ...build.initialOptions.define,
-      ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, mark(name)])),
-      'process.platform': JSON.stringify('browser'),
-    };
+    build.initialOptions.define = { ...build.initialOptions.define, ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, mark(name)])) };
     build.onEnd((result) => {
       if (result.errors.length > 0) return undefined;
       const bundle = readFileSync(build.initialOptions.outfile, 'utf8');
-      const used = NODE_GLOBALS.filter((name) => new RegExp(`(?<!typeof )${mark(name)}`).test(bundle));
+      const used = NODE_GLOBALS.filter((name) => bundle.includes(mark(name)));
       if (used.length === 0) return undefined;
       return { errors: [{ text: `${build.initialOptions.outfile} refers to the Node global(s) ${used.join(', ')}, which the web worker host does not have` }] };
     });
+  },
+};
+
+// Library files that use a Node global only after checking that it exists. The web bundle gives each of them a
+// variable of that name of its own, undefined (declared at the end, where it keeps a 'use strict' the first
+// statement), so the check answers truthfully there and no reference to the Node global remains:
+//   docx writes Node's Buffer only for the `nodebuffer` output; the web bundle asks for an ArrayBuffer.
+//   picomatch asks `process.platform` whether paths use backslashes; the checks give it `/` paths everywhere.
+const FEATURE_TESTED_NODE_GLOBALS = [
+  { files: /[\\/]node_modules[\\/]docx[\\/]dist[\\/][\w-]+\.mjs$/, global: 'Buffer' },
+  { files: /[\\/]node_modules[\\/]picomatch[\\/]lib[\\/]utils\.js$/, global: 'process' },
+];
+const nodeGlobalsUndefinedForFeatureTests = {
+  name: 'node-globals-undefined-for-feature-tests',
+  setup(build) {
+    for (const { files, global } of FEATURE_TESTED_NODE_GLOBALS) {
+      build.onLoad({ filter: files }, async (args) => ({
+        contents: `${await readFile(args.path, 'utf8')}\nvar ${global};\n`,
+        loader: 'js',
+      }));
+    }
   },
 };
 
@@ -72,7 +88,10 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 // script. In the Node host's builds `lazySeams` turns the seam's require into one of the sibling dist/<name>.js,
 // and `keepOut` fails the build when a file under a lazy bundle's folders (its seam aside) reaches another bundle.
 //   yamlParsers: the value-stream, glossary and configuration readers, the `yaml` library and picomatch (first parse);
-//   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram).
+//   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
+//   documentExport: SVC: Export Document… with markdown-it, docx and the Word and HTML writers (first export).
+// `shares` lists folders another lazy bundle owns that this one may hold a copy of too: they must be pure and
+// stateless (the export writes the same Mermaid text as the panels, and `main` still must not include it).
 const LAZY_BUNDLES = [
   {
     name: 'yamlParsers',
@@ -85,6 +104,13 @@ const LAZY_BUNDLES = [
     seam: 'src/features/diagrams/panels/index.ts',
     entry: 'src/features/diagrams/panels/diagramPanels.ts',
     folders: ['src/features/diagrams/panels/', 'src/model/diagrams/mermaid/'],
+  },
+  {
+    name: 'documentExport',
+    seam: 'src/features/export/run/index.ts',
+    entry: 'src/features/export/run/exportRun.ts',
+    folders: ['src/features/export/run/', 'src/model/export/', 'node_modules/docx/', 'node_modules/markdown-it/'],
+    shares: ['src/model/diagrams/mermaid/'],
   },
 ];
 
@@ -103,13 +129,16 @@ const lazySeams = {
   },
 };
 
-/** Fails the build when an input under one of `bundles`' folders (its seam aside) reaches the bundle being built. */
-function keepOut(bundles) {
+/**
+ * Fails the build when an input under one of `bundles`' folders (its seam aside) reaches the bundle being built,
+ * unless it is under one of the `shared` folders the built bundle may hold a copy of.
+ */
+function keepOut(bundles, shared) {
   return {
     name: 'keep-lazy-code-out',
     setup(build) {
       build.onEnd((result) => {
-        const inputs = Object.keys(result.metafile?.inputs ?? {});
+        const inputs = Object.keys(result.metafile?.inputs ?? {}).filter((input) => !shared.some((folder) => input.startsWith(folder)));
         const errors = bundles.flatMap((bundle) => {
           const leaked = inputs.filter((input) => input !== bundle.seam && bundle.folders.some((folder) => input.startsWith(folder)));
           if (leaked.length === 0) return [];
@@ -147,7 +176,7 @@ const builds = [
     external: ['vscode'],
     alias: yamlWithoutNodeBuiltins,
     metafile: true,
-    plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(LAZY_BUNDLES)],
+    plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(LAZY_BUNDLES, [])],
   },
   ...LAZY_BUNDLES.map((bundle) => {
     const others = LAZY_BUNDLES.filter((other) => other !== bundle);
@@ -160,7 +189,7 @@ const builds = [
       external: ['vscode'],
       alias: yamlWithoutNodeBuiltins,
       metafile: true,
-      plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(others)],
+      plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(others, bundle.shares ?? [])],
     };
   }),
   {
@@ -171,7 +200,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins, forbidNodeGlobals, sourceWithoutSideEffects],
+    plugins: [forbidNodeBuiltins, nodeGlobalsUndefinedForFeatureTests, forbidNodeGlobals, sourceWithoutSideEffects],
   },
 ];
 
@@ -202,10 +231,25 @@ builds.push({
   define: { SVC_CHECK_VERSION: JSON.stringify(JSON.parse(readFileSync('packages/svc-check/package.json', 'utf8')).version) },
 });
 
-// The webviews draw only flowcharts and Gantt charts. Mermaid loads every other diagram type, layout engine and
-// KaTeX through dynamic imports: replace those with a module that fails clearly, so they are neither bundled
-// nor shipped (elk alone is 1.5 MB).
-const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre)-[\w-]+\.mjs$/;
+// svc-export drives a local Chromium through playwright-core, which stays a package of its own (it is not made to
+// be bundled) and is a dependency of the CLI only: the extension never loads it.
+if (existsSync('src/cli/svc-export.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/cli/svc-export.ts'],
+    outfile: 'dist/cli/svc-export.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['playwright-core'],
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+
+// The diagram panels draw only flowcharts and Gantt charts; the export's drawing page also draws a document's own
+// Mermaid blocks of the common types below (src/model/export/figures.ts lists the same). Mermaid loads every
+// other diagram type, layout engine and KaTeX through dynamic imports: replace those with a module that fails
+// clearly, so they are neither bundled nor shipped (elk alone is 1.5 MB).
+const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre|sequenceDiagram|classDiagram-v2|stateDiagram-v2|erDiagram|journeyDiagram|timeline-definition|quadrantDiagram|pieDiagram|pie)-[\w-]+\.mjs$/;
 const mermaidFlowchartAndGanttOnly = {
   name: 'mermaid-flowchart-and-gantt-only',
   setup(build) {
@@ -215,7 +259,7 @@ const mermaidFlowchartAndGanttOnly = {
       return { path: args.path, namespace: 'mermaid-excluded' };
     });
     build.onLoad({ filter: /.*/, namespace: 'mermaid-excluded' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews only draw flowcharts and Gantt charts (${args.path})`)});`,
+      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews do not draw this kind of diagram (${args.path})`)});`,
       loader: 'js',
     }));
   },

@@ -12,14 +12,15 @@ const testWorkspaceDir = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 
 /**
  * What `npm test` and `npm start` do first on any machine, each step reported in one line: the npm packages (`npm ci`
- * when node_modules does not match the lock), then with `host` the Debian packages and the VS Code host
- * (`.vscode-test/`).
+ * when node_modules does not match the lock), then with `tests` the Debian packages the tests use, and with `host`
+ * the Debian packages code-server is built with and the VS Code host (`.vscode-test/`).
  */
-export async function setUp({ host = true } = {}) {
+export async function setUp({ host = true, tests = true } = {}) {
   const started = Date.now();
   logStep(await ensureNpmPackages());
+  if (tests) logStep(await ensureDebianPackages('tests'));
   if (host) {
-    logStep(await ensureDebianPackages());
+    logStep(await ensureDebianPackages('host'));
     const { ensureHost } = await import('./vscode-host.mjs');
     logStep(await ensureHost());
   }

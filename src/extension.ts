@@ -4,6 +4,7 @@ import { ConfigService } from './features/checks';
 import { DetailsPanel, ExplorerCommands, ExplorerViews, FindCommand } from './features/explorer';
 import { CoverageView } from './features/coverage';
 import { DiagramCommands, extendMarkdownIt } from './features/diagrams';
+import { ExportDocumentCommand } from './features/export';
 import { GlossaryService } from './features/glossary';
 import { TermHoverFeature, TerminologyFeature } from './features/terms';
 import {
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
 
   const diagrams = new DiagramCommands(context.extensionUri, explorer.valueChainView, valueStreams);
   context.subscriptions.push(diagrams, new ValueStreamPreviewLenses(valueStreams));
+  context.subscriptions.push(new ExportDocumentCommand(context, glossary));
 
   const activationMs = performance.now() - activationStarted;
   return createApi(

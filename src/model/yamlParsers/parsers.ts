@@ -3,3 +3,4 @@ export { parseGlossary } from './glossaryParser';
 export { parseValueStreams } from './valueStreamParser';
 export { parseSvcConfig } from './configParser';
 export { globMatcher, ignoreMatcher } from './ignorePatterns';
+export { parse as parseYaml } from 'yaml';
