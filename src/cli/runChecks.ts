@@ -3,7 +3,7 @@
  * configuration, and the problems of each at the severity its configuration gives them.
  */
 import path from 'node:path';
-import { automaticFix, CONFIG_PATH, EMPTY_CONFIG, withConfiguredSeverities, type SvcConfig } from '../model/checks';
+import { automaticFix, CONFIG_PATH, EMPTY_CONFIG, TERMINOLOGY_SEVERITY, withConfiguredSeverities, type SvcConfig } from '../model/checks';
 import { GLOSSARY_PATH } from '../model/glossary';
 import { builtInTerms, findOutdatedTerms, type EffectiveTerms } from '../model/terms';
 import { ignoreMatcher, parseSvcConfig } from '../model/yamlParsers';
@@ -38,7 +38,7 @@ export interface CheckRun {
   readonly notes: readonly string[];
 }
 
-/** Outdated ITIL v3 names and avoided names in Markdown prose, as the editor's terminology checker reports them (as warnings). */
+/** Outdated ITIL v3 names and avoided names in Markdown prose, as the editor's terminology checker reports them. */
 const termsInProse =
   (terms: EffectiveTerms): ProseChecker =>
   (markdown) =>
@@ -46,7 +46,7 @@ const termsInProse =
       start: finding.start,
       end: finding.end,
       code: finding.code,
-      severity: 'warning',
+      severity: TERMINOLOGY_SEVERITY,
       message: finding.message,
       fix: automaticFix(finding, markdown),
     }));

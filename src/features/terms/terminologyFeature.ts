@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configuredSeverity, type ConfiguredSeverity } from '../../model/checks';
+import { configuredSeverity, TERMINOLOGY_SEVERITY, type ConfiguredSeverity } from '../../model/checks';
 import { documentKind } from '../../model/documents';
 import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer, explicitSetting, isFindingSeverity } from '../shared';
 import { LEGACY_TERMS, getLegacyTerm } from '../../model/itil';
@@ -17,8 +17,6 @@ export const EXPLAIN_TERM_COMMAND = 'svc.terminology.explain';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('svc');
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
-/** How terminology findings are reported when neither a setting nor the checks configuration says otherwise. */
-const DEFAULT_SEVERITY: FindingSeverity = 'warning';
 /** Documents of these schemes are views of other documents (diffs, output), not the writer's text. */
 const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm']);
 
@@ -38,7 +36,7 @@ function readSettings(): Settings {
   const languages = configuration.get<unknown>('languages', DEFAULT_LANGUAGES);
   const ignore = configuration.get<unknown>('ignore', []);
   return {
-    severity: severity === undefined ? undefined : severity === 'off' || isFindingSeverity(severity) ? severity : DEFAULT_SEVERITY,
+    severity: severity === undefined ? undefined : severity === 'off' || isFindingSeverity(severity) ? severity : TERMINOLOGY_SEVERITY,
     languages: Array.isArray(languages) ? languages.filter((language): language is string => typeof language === 'string') : DEFAULT_LANGUAGES,
     ignore: Array.isArray(ignore) ? ignore.filter((term): term is string => typeof term === 'string') : [],
   };
@@ -121,7 +119,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
 
   /** The severity a finding of `code` is reported at under a document's configuration; undefined when it is off. */
   private severityOf(code: string, config: DocumentConfig): FindingSeverity | undefined {
-    const severity = this.settings.severity ?? configuredSeverity(config.config, code, DEFAULT_SEVERITY);
+    const severity = this.settings.severity ?? configuredSeverity(config.config, code, TERMINOLOGY_SEVERITY);
     return severity === 'off' ? undefined : severity;
   }
 

@@ -42,6 +42,9 @@ export interface ConfigParseResult {
 
 export const EMPTY_CONFIG: SvcConfig = { severity: new Map(), ignore: [] };
 
+/** The severity of terminology findings (outdated and avoided names) where no configuration or setting gives one. */
+export const TERMINOLOGY_SEVERITY: FindingSeverity = 'warning';
+
 /** The severity a finding is reported with under `config`. */
 export function configuredSeverity(config: SvcConfig, code: string, reported: FindingSeverity): ConfiguredSeverity {
   return config.severity.get(code) ?? reported;
