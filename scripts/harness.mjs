@@ -66,8 +66,8 @@ export function makeTestWorkspace(parentDir, { fixtureFiles, files } = {}) {
 }
 
 /**
- * A copy of the multi-root fixture (test/fixtures/multi-root: two folders with a glossary each) inside `parentDir`;
- * returns the path of its `.code-workspace` file.
+ * A copy of the multi-root fixture (test/fixtures/multi-root: two folders with a glossary and a checks configuration
+ * each) inside `parentDir`; returns the path of its `.code-workspace` file.
  */
 export function copyMultiRootWorkspace(/** @type {string} */ parentDir) {
   const target = path.join(parentDir, 'multi-root');

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import { configuredSeverity, TERMINOLOGY_SEVERITY, type ConfiguredSeverity } from '../../model/checks';
 import { documentKind } from '../../model/documents';
-import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer, isFindingSeverity } from '../shared';
+import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer, explicitSetting, isFindingSeverity } from '../shared';
 import { LEGACY_TERMS, getLegacyTerm } from '../../model/itil';
 import { normalizeForm, type EffectiveTerms, LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../../model/terms';
+import type { FindingSeverity } from '../../model/valueStreams';
+import type { ConfigService, DocumentConfig } from '../checks';
 import type { GlossaryService } from '../glossary';
 
 export const DIAGNOSTIC_SOURCE = 'ITIL 4';
@@ -18,23 +21,29 @@ const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm']);
 
 interface Settings {
-  /** Undefined when the checker is off. */
-  readonly severity: vscode.DiagnosticSeverity | undefined;
+  /**
+   * `svc.terminology.severity` where a user or workspace sets it: it then decides for every terminology finding, over
+   * the checks configuration. Undefined when it is left at its default.
+   */
+  readonly severity: ConfiguredSeverity | undefined;
   readonly languages: readonly string[];
   readonly ignore: readonly string[];
 }
 
 function readSettings(): Settings {
   const configuration = vscode.workspace.getConfiguration('svc.terminology');
-  const severity = configuration.get<string>('severity', 'warning');
+  const severity = explicitSetting<string>('svc.terminology', 'severity');
   const languages = configuration.get<unknown>('languages', DEFAULT_LANGUAGES);
   const ignore = configuration.get<unknown>('ignore', []);
   return {
-    severity: severity === 'off' ? undefined : isFindingSeverity(severity) ? DIAGNOSTIC_SEVERITIES[severity] : vscode.DiagnosticSeverity.Warning,
+    severity: severity === undefined ? undefined : severity === 'off' || isFindingSeverity(severity) ? severity : TERMINOLOGY_SEVERITY,
     languages: Array.isArray(languages) ? languages.filter((language): language is string => typeof language === 'string') : DEFAULT_LANGUAGES,
     ignore: Array.isArray(ignore) ? ignore.filter((term): term is string => typeof term === 'string') : [],
   };
 }
+
+/** A finding the checker reports, with the severity it is reported at. */
+type ReportedFinding = TerminologyFinding & { readonly severity: FindingSeverity };
 
 interface CheckedDocument {
   /** Untitled documents reuse names: the same URI and version may belong to a new document. */
@@ -47,7 +56,9 @@ interface CheckedDocument {
 
 /**
  * Diagnostics on outdated ITIL v3/2011 names and on names the workspace glossary's preferred-term rules
- * flag, in prose, with quick fixes, "fix all" and a workspace ignore list.
+ * flag, in prose, with quick fixes, "fix all" and a workspace ignore list. The checks configuration
+ * (`.svc/config.yaml`) sets their severities, switches them off and leaves files out; quick fixes and "fix all"
+ * offer only what is reported.
  */
 export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('svc-terminology');
@@ -57,12 +68,18 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   private codeActionRegistration: vscode.Disposable | undefined;
   private settings = readSettings();
 
-  constructor(private readonly glossary: GlossaryService) {
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly configs: Pick<ConfigService, 'forDocument' | 'onDidChange'>,
+  ) {
     this.disposables.push(
       glossary.onDidChange((folder) => {
         for (const document of vscode.workspace.textDocuments) {
           if (vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() === folder.uri.toString()) this.check(document);
         }
+      }),
+      configs.onDidChange(() => {
+        for (const document of vscode.workspace.textDocuments) this.check(document);
       }),
       vscode.workspace.onDidOpenTextDocument((document) => this.check(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
@@ -92,7 +109,18 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   }
 
   private applies(document: vscode.TextDocument): boolean {
-    return this.settings.severity !== undefined && this.settings.languages.includes(document.languageId) && !SKIPPED_SCHEMES.has(document.uri.scheme);
+    return (
+      this.settings.severity !== 'off' &&
+      this.settings.languages.includes(document.languageId) &&
+      !SKIPPED_SCHEMES.has(document.uri.scheme) &&
+      !this.configs.forDocument(document.uri).ignored
+    );
+  }
+
+  /** The severity a finding of `code` is reported at under a document's configuration; undefined when it is off. */
+  private severityOf(code: string, config: DocumentConfig): FindingSeverity | undefined {
+    const severity = this.settings.severity ?? configuredSeverity(config.config, code, TERMINOLOGY_SEVERITY);
+    return severity === 'off' ? undefined : severity;
   }
 
   /** Checks again once the writer pauses; typing never waits for a check. */
@@ -110,7 +138,16 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
     this.diagnostics.set(document.uri, findings.map((finding) => this.toDiagnostic(document, finding)));
   }
 
-  private findingsOf(document: vscode.TextDocument): readonly TerminologyFinding[] {
+  /** The findings reported in a document that the checker reads. */
+  private findingsOf(document: vscode.TextDocument): readonly ReportedFinding[] {
+    const config = this.configs.forDocument(document.uri);
+    return this.allFindingsOf(document).flatMap((finding) => {
+      const severity = this.severityOf(finding.code, config);
+      return severity ? [{ ...finding, severity }] : [];
+    });
+  }
+
+  private allFindingsOf(document: vscode.TextDocument): readonly TerminologyFinding[] {
     const key = document.uri.toString();
     const terms = this.glossary.termsFor(document.uri);
     const cached = this.checked.get(key);
@@ -137,9 +174,9 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
     this.diagnostics.delete(uri);
   }
 
-  private toDiagnostic(document: vscode.TextDocument, finding: TerminologyFinding): vscode.Diagnostic {
+  private toDiagnostic(document: vscode.TextDocument, finding: ReportedFinding): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-    const diagnostic = new vscode.Diagnostic(range, finding.message, this.settings.severity);
+    const diagnostic = new vscode.Diagnostic(range, finding.message, DIAGNOSTIC_SEVERITIES[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = finding.code;
     return diagnostic;
@@ -224,7 +261,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
       return 0;
     }
     if (!this.applies(document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The ITIL 4 terminology check is off for this document (see the svc.terminology settings).'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('The ITIL 4 terminology check is off for this document (see the svc.terminology settings and the workspace’s .svc/config.yaml).'));
       return 0;
     }
     const findings = this.findingsOf(document);

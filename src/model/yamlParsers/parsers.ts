@@ -1,4 +1,6 @@
 /** The readers of this folder, as its lazily loaded bundle exports them (see index.ts). */
 export { parseGlossary } from './glossaryParser';
 export { parseValueStreams } from './valueStreamParser';
+export { parseSvcConfig } from './configParser';
+export { globMatcher, ignoreMatcher } from './ignorePatterns';
 export { parse as parseYaml } from 'yaml';
