@@ -115,12 +115,12 @@ suite('Value-stream editing help', () => {
     assert.match(invalidStepIdReason(stream, 'report', '') ?? '', /one word/);
   });
 
-  test('unit values, at the top level only', () => {
+  test('unit values', () => {
     const context = contextAt('valueStream: x\nunit: we|\nsteps:\n');
     assert.equal(context?.kind, 'unit');
     assert.equal(context.typed, 'we');
     assert.equal(contextAt('valueStream: x\nunit: |')?.kind, 'unit');
-    assert.equal(contextAt('steps:\n  - id: a\n    unit: |'), undefined);
+    assert.equal(contextAt('valueStream: x\nunit: [|'), undefined);
   });
 
   test('a tried duration is written as a plain number', () => {

@@ -82,13 +82,7 @@ export function fieldDocumentation(field: FieldDescription): vscode.MarkdownStri
 }
 
 function unitItems(range: vscode.Range): vscode.CompletionItem[] {
-  return TIME_UNITS.map((unit, index) => {
-    const item = new vscode.CompletionItem(unit, vscode.CompletionItemKind.Unit);
-    item.range = range;
-    item.detail = vscode.l10n.t('Durations and lags count {0}', unit);
-    item.sortText = String(index);
-    return item;
-  });
+  return TIME_UNITS.map((unit, index) => Object.assign(new vscode.CompletionItem(unit, vscode.CompletionItemKind.Unit), { range, sortText: String(index) }));
 }
 
 function activityItems(range: vscode.Range): vscode.CompletionItem[] {

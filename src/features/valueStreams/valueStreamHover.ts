@@ -3,7 +3,7 @@ import type { Card } from '../../model/cards';
 import type { EditionData } from '../../model/itil/editions';
 import type { EffectiveTerms } from '../../model/terms';
 import { escapeMarkdown } from '../../model/cards';
-import { fieldDescription, metricsFigures, targetAt, type ValueStream, type ValueStreamTarget } from '../../model/valueStreams';
+import { fieldDescription, targetAt, type ValueStream, type ValueStreamTarget } from '../../model/valueStreams';
 import type { GlossaryService } from '../glossary';
 import { currentEdition } from '../itil';
 import { HOVER_CARD, cardMarkdownString } from '../shared';
@@ -43,8 +43,7 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     if (!vscode.languages.match(VALUE_STREAM_SELECTOR, document)) return false;
     const parsed = this.documents.parse(document);
     const target = parsed && targetAt(parsed.result, document.offsetAt(position));
-    // A stream's name is prose too: its figures and a term card may show together.
-    return target !== undefined && target.kind !== 'step-id' && target.kind !== 'stream-name';
+    return target !== undefined && target.kind !== 'step-id';
   }
 
   dispose(): void {
@@ -68,12 +67,9 @@ function cardFor(target: ValueStreamTarget, terms: EffectiveTerms, edition: Edit
 }
 
 /** A stream's name and its figures (lead time, work, waiting, flow efficiency, critical path, time per activity). */
-export function figuresMarkdown(stream: Pick<ValueStream, 'name' | 'unit' | 'metrics'>): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(`**${escapeMarkdown(stream.name || vscode.l10n.t('(unnamed value stream)'))}**`);
-  for (const figure of metricsFigures(stream.metrics, stream.unit)) {
-    markdown.appendMarkdown(`  \n${escapeMarkdown(figure.label)}: ${escapeMarkdown(figure.value)}`);
-  }
-  return markdown;
+export function figuresMarkdown(stream: Pick<ValueStream, 'name' | 'metrics'>): vscode.MarkdownString {
+  const lines = stream.metrics.figures.map((figure) => `${figure.label}: ${escapeMarkdown(figure.value)}`);
+  return new vscode.MarkdownString([...(stream.name ? [`**${escapeMarkdown(stream.name)}**`] : []), ...lines].join('  \n'));
 }
 
 

@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { escapeHtml } from '../cards';
 import { frontMatter } from '../documents';
-import { metricsFigures, type ValueStream } from '../valueStreams';
+import type { ValueStream } from '../valueStreams';
 import { parseYaml } from '../yamlParsers';
 import { FigureNumbering, type BlockProblem, type FencedBlockFigures, type Figure } from './figures';
 
@@ -224,7 +224,7 @@ function messageHtml(message: string): string {
  * efficiency, the critical path and the time per activity, worded as the editor shows them.
  */
 export function metricsTable(stream: ValueStream): string {
-  const rows = metricsFigures(stream.metrics, stream.unit).map((figure) => `<tr><td>${escapeHtml(figure.label)}</td><td>${escapeHtml(figure.value)}</td></tr>`);
+  const rows = stream.metrics.figures.map((figure) => `<tr><td>${escapeHtml(figure.label)}</td><td>${escapeHtml(figure.value)}</td></tr>`);
   const name = stream.name.trim() || 'Value stream';
   return `<p class="svc-metrics-title"><strong>${escapeHtml(`${name}: where the time goes`)}</strong></p>\n<table class="svc-metrics"><thead><tr><th>Measure</th><th>Value</th></tr></thead><tbody>${rows.join('')}</tbody></table>\n`;
 }

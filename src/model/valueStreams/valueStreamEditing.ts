@@ -124,14 +124,12 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (/(^|\s)#/.test(prefix)) return undefined;
   const wordStart = (pattern: RegExp): number => offset - (pattern.exec(prefix)?.[0].length ?? 0);
 
-  const unitMatch = /^unit\s*:\s*([^\s#[{]*)$/.exec(prefix);
-  if (unitMatch) return { kind: 'unit', replace: { start: offset - (unitMatch[1] ?? '').length, end: offset }, present: [] };
-  const valueMatch = /^\s*(?:-\s+)?(activity|practices|after)\s*:\s*(.*)$/.exec(prefix);
+  const valueMatch = /^\s*(?:-\s+)?(activity|unit|practices|after)\s*:\s*(.*)$/.exec(prefix);
   if (valueMatch) {
     const [, key, value = ''] = valueMatch;
-    if (key === 'activity') {
+    if (key === 'activity' || key === 'unit') {
       if (/^\[/.test(value)) return undefined;
-      return { kind: 'activity', replace: { start: offset - value.length, end: offset }, present: [] };
+      return { kind: key, replace: { start: offset - value.length, end: offset }, present: [] };
     }
     const flow = /^\[([^\]]*)$/.exec(value);
     if (!flow) return undefined;

@@ -3,7 +3,6 @@
  * format documentation all read this table.
  */
 import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStreamRules';
-import { TIME_UNITS } from './valueStreamTypes';
 
 export type FieldLevel = 'stream' | 'step';
 
@@ -61,11 +60,10 @@ export const FIELD_DESCRIPTIONS: readonly FieldDescription[] = [
     name: 'unit',
     level: 'stream',
     required: false,
-    type: `one of ${TIME_UNITS.join(', ')} (singular also accepted)`,
+    type: 'minutes, hours, days, weeks or months',
     defaultText: 'relative units',
-    description:
-      'What the numbers of `duration` and `lag` count, for the whole stream. The Gantt chart, lead time, waiting and slack are labelled with it.',
-    snippet: `unit: \${1|${TIME_UNITS.join(',')}|}`,
+    description: 'What `duration` and `lag` count in this stream; the Gantt chart and the figures say it.',
+    snippet: 'unit: ${1|minutes,hours,days,weeks,months|}',
   },
   {
     name: 'steps',

@@ -39,7 +39,8 @@
  */
 import { ACTIVITIES } from '../itil';
 import { scheduleGraph, scheduleTimes, type ScheduleGraph, type ScheduledStep } from './valueStreamSchedule';
-import type { ActivityTime, PracticeTime, ValueStream, ValueStreamMetrics, ValueStreamStep } from './valueStreamTypes';
+import { metricsFigures, stepTimingText } from './valueStreamMetricsText';
+import type { ActivityTime, PracticeTime, TimeUnit, ValueStream, ValueStreamMetrics, ValueStreamStep } from './valueStreamTypes';
 
 /** What the metrics read of a step: the schedule's fields, its activity and its practices. */
 export type MeasuredStep = ScheduledStep & Pick<ValueStreamStep, 'activity' | 'practices'>;
@@ -51,8 +52,15 @@ export interface WhatIf {
 
 export const MAX_LISTED_CHAINS = 10;
 
-/** The metrics of `stream`, with the durations of `whatIf`; `graph` when the caller has it already (the parser). */
-export function valueStreamMetrics(stream: { readonly steps: readonly MeasuredStep[] }, whatIf: WhatIf = {}, graph: ScheduleGraph = scheduleGraph(stream.steps)): ValueStreamMetrics {
+/**
+ * The metrics of `stream`, with the durations of `whatIf`, worded in the stream's `unit`; `graph` when the caller
+ * has it already (the parser).
+ */
+export function valueStreamMetrics(
+  stream: { readonly steps: readonly MeasuredStep[]; readonly unit?: TimeUnit | undefined },
+  whatIf: WhatIf = {},
+  graph: ScheduleGraph = scheduleGraph(stream.steps),
+): ValueStreamMetrics {
   const steps = stream.steps;
   const durations = steps.map((step, index) => {
     const tried = whatIf.durations?.get(index);
@@ -96,7 +104,7 @@ export function valueStreamMetrics(stream: { readonly steps: readonly MeasuredSt
 
   const criticalWork = coveredTime(criticalSteps.map((index) => [start[index], end[index]]));
   const leadTime = tidy(last - first);
-  return {
+  const totals = {
     leadTime,
     workTime: tidy(sum(durations)),
     criticalWorkTime: tidy(criticalWork),
@@ -105,9 +113,16 @@ export function valueStreamMetrics(stream: { readonly steps: readonly MeasuredSt
     criticalPath: criticalSteps.map((index) => steps[index].id),
     criticalChains: listChains(chainStarts, drives, MAX_LISTED_CHAINS).map((chain) => chain.map((index) => steps[index].id)),
     criticalChainCount: countChains(chainStarts, drives, graph.order),
-    steps: steps.map((step, index) => ({ id: step.id, index, start: start[index], end: end[index], duration: durations[index], slack: slack[index], critical: critical[index] })),
     byActivity: activityTimes(steps, durations),
     byPractice: practiceTimes(steps, durations),
+  };
+  return {
+    ...totals,
+    steps: steps.map((step, index) => {
+      const timed = { start: start[index], end: end[index], slack: slack[index], critical: critical[index] };
+      return { id: step.id, index, ...timed, duration: durations[index], timing: stepTimingText(timed, stream.unit) };
+    }),
+    figures: metricsFigures(totals, stream.unit),
   };
 }
 

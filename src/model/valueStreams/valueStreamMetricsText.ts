@@ -4,7 +4,7 @@
  * for reading, shares as percentages, and the one-line summary.
  */
 import { getActivity } from '../itil';
-import { TIME_UNITS, type StepMetrics, type TimeUnit, type ValueStreamMetrics } from './valueStreamTypes';
+import { TIME_UNITS, type MetricsFigure, type StepMetrics, type TimeUnit, type ValueStreamMetrics } from './valueStreamTypes';
 
 const SINGULAR: Readonly<Record<TimeUnit | 'units', string>> = {
   minutes: 'minute',
@@ -63,7 +63,7 @@ export function criticalPathText(metrics: Pick<ValueStreamMetrics, 'criticalChai
 }
 
 /** "Lead time 6 days · work 8 days · waiting 0 days · flow efficiency 100%". */
-export function metricsSummary(metrics: ValueStreamMetrics, unit: TimeUnit | undefined): string {
+export function metricsSummary(metrics: Pick<ValueStreamMetrics, 'leadTime' | 'workTime' | 'waiting' | 'flowEfficiency'>, unit: TimeUnit | undefined): string {
   return [
     `Lead time ${formatTime(metrics.leadTime, unit)}`,
     `work ${formatTime(metrics.workTime, unit)}`,
@@ -72,20 +72,16 @@ export function metricsSummary(metrics: ValueStreamMetrics, unit: TimeUnit | und
   ].join(' · ');
 }
 
-/** One figure as every view lists it: which it is, a label and its value in words. */
-export interface MetricsFigure {
-  readonly kind: 'leadTime' | 'workTime' | 'waiting' | 'flowEfficiency' | 'criticalPath' | 'byActivity';
-  readonly label: string;
-  readonly value: string;
-}
-
 /** "Engage 1 day · Deliver & Support 2 days", in the value chain's order. */
 export function activityTimesText(metrics: Pick<ValueStreamMetrics, 'byActivity'>, unit: TimeUnit | undefined): string {
   return metrics.byActivity.map((entry) => `${getActivity(entry.activity).name} ${formatTime(entry.workTime, unit)}`).join(' · ');
 }
 
 /** The figures of a stream in the order the hover, the Value Streams view and the preview's strip list them. */
-export function metricsFigures(metrics: ValueStreamMetrics, unit: TimeUnit | undefined): MetricsFigure[] {
+export function metricsFigures(
+  metrics: Pick<ValueStreamMetrics, 'leadTime' | 'workTime' | 'waiting' | 'flowEfficiency' | 'criticalChains' | 'criticalChainCount' | 'byActivity'>,
+  unit: TimeUnit | undefined,
+): MetricsFigure[] {
   const figures: MetricsFigure[] = [
     { kind: 'leadTime', label: 'Lead time', value: formatTime(metrics.leadTime, unit) },
     { kind: 'workTime', label: 'Work', value: formatTime(metrics.workTime, unit) },

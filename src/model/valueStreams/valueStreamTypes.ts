@@ -104,6 +104,13 @@ export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months'] as con
 
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
+/** One figure of a stream as every view lists it: which it is, a label and its value in words. */
+export interface MetricsFigure {
+  readonly kind: 'leadTime' | 'workTime' | 'waiting' | 'flowEfficiency' | 'criticalPath' | 'byActivity';
+  readonly label: string;
+  readonly value: string;
+}
+
 export interface StepMetrics {
   readonly id: string;
   /** Position of the step in its stream, as written. */
@@ -113,6 +120,8 @@ export interface StepMetrics {
   readonly duration: number;
   readonly slack: number;
   readonly critical: boolean;
+  /** When the step runs and how much it may slip, in words: "1 to 3 days · slack 2 days". */
+  readonly timing: string;
 }
 
 export interface ActivityTime {
@@ -146,6 +155,12 @@ export interface ValueStreamMetrics {
   readonly byActivity: readonly ActivityTime[];
   /** Practices named by steps, most time first (then by id). */
   readonly byPractice: readonly PracticeTime[];
+  /**
+   * The figures in words, in the stream's unit, as the hover, the Value Streams view, the preview's strip and the
+   * export list them. Worded where the metrics are computed (the reader, the preview), so the code that only shows
+   * them carries no wording of its own.
+   */
+  readonly figures: readonly MetricsFigure[];
 }
 
 export interface ValueStreamParseResult {

@@ -162,7 +162,7 @@ class StreamReader {
       outcome: this.optionalText(fields.get('outcome'), 'outcome'),
       unit: this.unit,
       steps,
-      metrics: valueStreamMetrics({ steps }, {}, graph),
+      metrics: valueStreamMetrics({ steps, unit: this.unit }, {}, graph),
       range: this.documentRange,
     };
     this.checkFlow(stream);

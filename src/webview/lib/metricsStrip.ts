@@ -5,7 +5,7 @@
  * forgets them. One stream at a time, picked here or by selecting a step in a diagram or in the source.
  */
 import { isTriedDuration } from '../../model/diagrams/diagramProtocol';
-import { formatTime, metricsFigures, timeAxisLabel } from '../../model/valueStreams/valueStreamMetricsText';
+import { formatTime, timeAxisLabel } from '../../model/valueStreams/valueStreamMetricsText';
 import type { ValueStream } from '../../model/valueStreams/valueStreamTypes';
 import { localized } from './host';
 
@@ -118,9 +118,9 @@ export class MetricsStrip {
     this.streamPicker.replaceChildren(...state.shown.map((stream, index) => option(index, stream.name || `${index + 1}`)));
     this.streamPicker.value = String(state.streamIndex);
 
-    const before = metricsFigures(written.metrics, written.unit);
+    const before = written.metrics.figures;
     this.figures.replaceChildren(
-      ...metricsFigures(shown.metrics, shown.unit).map((figure, index) => {
+      ...shown.metrics.figures.map((figure, index) => {
         const entry = element('div', 'svc-figure');
         const value = element('dd', 'svc-figure-value', figure.value);
         const previous = before[index]?.value;
@@ -156,7 +156,7 @@ export class MetricsStrip {
       const was = written.steps[index]?.duration;
       return `${shown.steps[index]?.id ?? index} ${formatTime(duration, shown.unit)}${was === undefined ? '' : ` (${localized('was', 'was {0}').replace('{0}', formatTime(was, shown.unit))})`}`;
     });
-    const lead = metricsFigures(shown.metrics, shown.unit)[0];
+    const lead = shown.metrics.figures[0];
     return `${localized('trying', 'Trying {0}.').replace('{0}', steps.join(', '))} ${lead ? `${lead.label} ${lead.value}.` : ''}`.trim();
   }
 

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../../model/cards';
 import { getActivity } from '../../../model/itil';
-import { formatTime, stepTimingText, type IndexedSource, type IndexedStep, type IndexedStream } from '../../../model/valueStreams';
+import type { IndexedSource, IndexedStep, IndexedStream } from '../../../model/valueStreams';
 import { figuresMarkdown } from '../valueStreamHover';
 import { ExampleStreamDocuments } from './exampleStreamDocuments';
 import { REVEAL_STEP_COMMAND, revealStep } from './revealStep';
@@ -139,7 +139,9 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     item.id = `stream:${source.key}#${index}`;
     item.iconPath = new vscode.ThemeIcon('list-ordered');
     const steps = plural(stream.steps.length, 'step', 'steps');
-    item.description = stream.steps.length > 0 ? vscode.l10n.t('{0} · lead time {1}', steps, formatTime(stream.metrics.leadTime, stream.unit)) : steps;
+    // The lead time is always the first figure.
+    const [leadTime] = stream.metrics.figures;
+    item.description = stream.steps.length > 0 && leadTime ? vscode.l10n.t('{0} · lead time {1}', steps, leadTime.value) : steps;
     const tooltip = figuresMarkdown(stream);
     for (const [label, text] of [
       ['', stream.description],
@@ -156,7 +158,7 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
   private stepItem(node: Extract<StreamTreeNode, { kind: 'step' }>): vscode.TreeItem {
     const { step } = node;
     const figures = node.stream.metrics.steps[node.index];
-    const timing = figures ? `\n${stepTimingText(figures, node.stream.unit)}` : '';
+    const timing = figures ? `\n${figures.timing}` : '';
     const item = new vscode.TreeItem(step.title || step.id, vscode.TreeItemCollapsibleState.None);
     item.id = `step:${node.source.key}#${node.streamIndex}/${node.index}`;
     if (step.activity) {

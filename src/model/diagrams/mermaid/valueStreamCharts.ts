@@ -4,7 +4,7 @@
  * heavier outline and line in the accent colour, never colour alone) and every step's timing and slack.
  */
 import { DEMAND_NODE, VALUE_NODE, getActivity, type ActivityId } from '../../itil';
-import { formatTime, stepTimingText, timeAxisLabel, type ValueStream, type ValueStreamStep } from '../../valueStreams';
+import { formatTime, timeAxisLabel, type ValueStream, type ValueStreamStep } from '../../valueStreams';
 import { PRINT_PALETTE } from '../diagramPalette';
 import {
   UNKNOWN_ACTIVITY_CLASS,
@@ -66,8 +66,7 @@ function stepTooltip(stream: ValueStream, index: number): string {
   const lines = [activity ? `${activity.name}: ${activity.purpose}` : `Unknown activity “${step.activityText}”.`];
   const practices = practiceNames(step);
   if (practices.length > 0) lines.push(`Practices: ${practices.join(', ')}`);
-  const figures = stream.metrics.steps[index];
-  lines.push(`Time: ${figures ? stepTimingText(figures, stream.unit) : `${step.start} to ${formatTime(step.end, stream.unit)}`}`);
+  lines.push(`Time: ${stream.metrics.steps[index]?.timing ?? `${step.start} to ${formatTime(step.end, stream.unit)}`}`);
   return lines.join('\n');
 }
 
