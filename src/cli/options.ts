@@ -5,6 +5,7 @@ import { FORMAT_NAMES, isFormatName, type FormatName } from './formats';
 
 export const USAGE = `Usage: svc-check [files, folders or globs…] [options]
        svc-check --stdin [--stdin-filename <name>] [options]
+       svc-check metrics [files, folders or globs…] [--format text|json] [--output <file>]
 
 Checks *.valuestream.yaml / *.valuestream.yml files, \`\`\`valuestream blocks in Markdown (*.md),
 outdated ITIL v3 names in Markdown prose, and the names an organisation glossary asks to avoid. Folders
@@ -35,6 +36,9 @@ Options:
   --config <file>          read every file with this configuration instead
   --help                   show this help
   --version                show the version
+
+svc-check metrics prints the lead time, work, waiting, flow efficiency and critical path of every value
+stream instead (svc-check metrics --help).
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage error or unreadable file.`;
 
