@@ -24,8 +24,9 @@ export function resolveTimeUnit(text: string): TimeUnit | undefined {
 /** A figure for reading: at most two decimals, no exponent, no "-0". */
 export function formatFigure(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  const rounded = Math.round(value * 100) / 100;
-  return (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false });
+  const rounded = Math.round(value * 100) / 100 || 0;
+  // String() is many times faster than Intl, and writes plain digits below 1e21; every step's timing is worded.
+  return Math.abs(rounded) < 1e21 ? String(rounded) : rounded.toLocaleString('en-US', { useGrouping: false });
 }
 
 /** A time with its unit: "6 days", "1 day", "2.5 hours", "3 units" for a stream without a unit. */

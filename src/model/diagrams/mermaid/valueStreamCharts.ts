@@ -305,5 +305,7 @@ function streamLength(stream: ValueStream): number {
 
 /** A time in units as the chart's `x` date format reads it: whole milliseconds, one unit being a second. */
 function milliseconds(value: number): string {
-  return Number.isFinite(value) ? Math.round(value * 1000).toLocaleString('en-US', { useGrouping: false }) : '0';
+  const rounded = Math.round(value * 1000);
+  // Plain digits: String() writes them below 1e21, Intl (slower) beyond.
+  return !Number.isFinite(rounded) ? '0' : Math.abs(rounded) < 1e21 ? String(rounded) : rounded.toLocaleString('en-US', { useGrouping: false });
 }
