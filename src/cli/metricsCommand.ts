@@ -4,11 +4,10 @@
  * editor's preview, hovers and exported documents show them.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { LineMap } from '../model/documents';
-import { readValueStreams, type TimeUnit, type ValueStream } from '../model/valueStreams';
+import { readValueStreams, type TimeUnit, type ValueStream, type ValueStreamMetrics } from '../model/valueStreams';
 import { writeFileAtomically } from './atomicWrite';
-import { collectFiles, readText, UsageError } from './checkFiles';
+import { collectFiles, parseCommandLine, readText, UsageError } from './checkFiles';
 import type { Output } from './program';
 
 export const METRICS_USAGE = `Usage: svc-check metrics [files, folders or globs…] [options]
@@ -38,48 +37,28 @@ export interface MetricsOptions {
   readonly output?: string;
 }
 
-/** One stream's figures as `--format json` writes them. */
-export interface StreamMetricsRecord {
+/** One stream's figures as `--format json` writes them: the model's, with the lists keyed by step, activity and practice id. */
+export interface StreamMetricsRecord
+  extends Pick<ValueStreamMetrics, 'leadTime' | 'workTime' | 'waiting' | 'criticalPath' | 'criticalChains' | 'criticalChainCount'> {
   readonly name: string;
   readonly file: string;
   /** 1-based line of the stream's name. */
   readonly line: number;
   /** The stream's `unit`; null for relative units. */
   readonly unit: TimeUnit | null;
-  readonly leadTime: number;
-  readonly workTime: number;
-  readonly waiting: number;
   /** From 0 to 1; null for a stream whose lead time is 0. */
   readonly flowEfficiency: number | null;
-  /** Ids of the critical steps, in schedule order. */
-  readonly criticalPath: readonly string[];
-  /** The critical chains (ties), each as step ids, the first ten of `criticalChainCount`. */
-  readonly criticalChains: readonly (readonly string[])[];
-  readonly criticalChainCount: number;
-  /** Slack by step id. */
   readonly slack: Readonly<Record<string, number>>;
-  /** Work time by activity id, in the value chain's order. */
   readonly byActivity: Readonly<Record<string, number>>;
-  /** Work time by practice id, most first. */
   readonly byPractice: Readonly<Record<string, number>>;
 }
 
 export function parseMetricsOptions(argv: readonly string[]): MetricsOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   const format = METRICS_FORMATS.find((name) => name === values.format);
   if (!format) throw new UsageError(`--format of svc-check metrics must be one of ${METRICS_FORMATS.join(', ')}, not "${values.format}"`);

@@ -1,6 +1,5 @@
 /** The command line of svc-check: its options, their checks and the help text. */
-import { parseArgs } from 'node:util';
-import { UsageError } from './checkFiles';
+import { parseCommandLine, UsageError } from './checkFiles';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats';
 
 export const USAGE = `Usage: svc-check [files, folders or globs…] [options]
@@ -56,28 +55,19 @@ export interface Options {
 }
 
 export function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        fix: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        stdin: { type: 'boolean', default: false },
-        'stdin-filename': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-        glossary: { type: 'string' },
-        config: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(argv, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    fix: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    stdin: { type: 'boolean', default: false },
+    'stdin-filename': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', default: false },
+    glossary: { type: 'string' },
+    config: { type: 'string' },
+  });
   const values = parsed.values;
   if (values.help) return 'help';
   if (values.version) return 'version';
