@@ -90,7 +90,7 @@ suite('Value-stream metrics in the editor', function () {
     const units = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Unit).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.deepEqual(units, ['minutes', 'hours', 'days', 'weeks', 'months']);
 
-    assert.match(await hoverAt(document, 'unit: days', 1), /What the numbers of `duration` and `lag` count/);
+    assert.match(await hoverAt(document, 'unit: days', 1), /What `duration` and `lag` count in this stream/);
 
     await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(unitAt), document.positionAt(unitAt + 'days'.length)), 'dyas'));
     const diagnostic = await waitFor(
