@@ -265,10 +265,13 @@ function withGroupMembers(card: Card, concept: Concept, edition: EditionData): C
 
 export function legacyCard(id: string): Card {
   const term = getLegacyTerm(id);
+  const names = term.replacements.map((name) => `“${name}”`);
   const instead =
     term.mapping === 'absorbed'
       ? 'ITIL 4 has no direct replacement: reword around the practice you mean.'
-      : `ITIL 4 uses ${term.replacements.map((name) => `“${name}”`).join(term.mapping === 'split' ? ' and ' : ' or ')}.`;
+      : term.mapping === 'approximate'
+        ? `the closest ITIL 4 name is ${names.join(' or ')}.`
+        : `ITIL 4 uses ${names.join(term.mapping === 'split' ? ' and ' : ' or ')}.`;
   return {
     kind: 'legacy',
     id,

@@ -8,7 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import { ACTIVITIES } from './activities';
 import { ALL_CONCEPTS } from './concepts';
 import { closestMatches } from './editDistance';
-import { LEGACY_TERMS } from './legacyTerms';
+import { LEGACY_TERMS, contextualSpellings } from './legacyTerms';
 import { PRACTICES, getPractice, resolvePractice } from './practices';
 import { modelTermForms, normalizeForm, type TermRef } from './termMatcher';
 import type { FindingSeverity, TextRange } from './valueStreamTypes';
@@ -49,6 +49,8 @@ const SEVERITIES: Readonly<Record<GlossaryFindingCode, FindingSeverity>> = {
 interface BuiltInName {
   readonly term: TermRef;
   readonly whole: boolean;
+  /** An abbreviation of an old name that means it only in some documents (RFC, CAB): an organisation may give it its own meaning. */
+  readonly contextual?: boolean;
 }
 
 let builtInNames: Map<string, BuiltInName> | undefined;
@@ -73,6 +75,9 @@ function builtInNameLookup(): Map<string, BuiltInName> {
   for (const concept of ALL_CONCEPTS) add(concept.name, { kind: 'concept', id: concept.id }, true);
   for (const legacy of LEGACY_TERMS) add(legacy.term, { kind: 'legacy', id: legacy.id }, true);
   for (const form of modelTermForms()) add(form.text, form.term, false);
+  for (const legacy of LEGACY_TERMS) {
+    for (const text of contextualSpellings(legacy)) lookup.set(normalizeForm(text), { term: { kind: 'legacy', id: legacy.id }, whole: false, contextual: true });
+  }
   builtInNames = lookup;
   return lookup;
 }
@@ -285,7 +290,7 @@ class GlossaryReader {
       return false;
     }
     const builtIn = resolveBuiltInTerm(name.text);
-    if (builtIn && !mayShadowBuiltIn) {
+    if (builtIn && !mayShadowBuiltIn && !builtIn.contextual) {
       this.report(
         'svc/glossary-duplicate-term',
         `“${name.text}” is already a built-in ITIL term (${describeTerm(builtIn.term)}); give it your own definition under \`overrides\` instead. This name is ignored.`,

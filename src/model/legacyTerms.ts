@@ -2,6 +2,7 @@
  * ITIL v3 / ITIL 2011 names that ITIL 4 replaced, and what to write instead. The terminology checker
  * and the legacy hover cards read this map.
  */
+import type { ContextRule } from './termEvidence';
 
 export type LegacyMapping =
   /** One ITIL 4 name replaces the old one. */
@@ -9,7 +10,19 @@ export type LegacyMapping =
   /** The old practice was split across several ITIL 4 practices; each is a valid replacement. */
   | 'split'
   /** No ITIL 4 practice carries the old one: the text needs rewording rather than a new name. */
-  | 'absorbed';
+  | 'absorbed'
+  /** The ITIL 4 names are only the closest equivalents: offered, never written without asking. */
+  | 'approximate';
+
+/** Spellings that mean the old name only in some documents. */
+export interface ContextualForms {
+  readonly forms: readonly string[];
+  /** Plural spellings: their fixes write the replacement in the plural. */
+  readonly plurals?: readonly string[];
+  readonly rule: ContextRule;
+  /** Counted only when written as a name, each main word capitalised ("Financial Management"). */
+  readonly capitalised?: boolean;
+}
 
 export interface LegacyTerm {
   readonly id: string;
@@ -17,13 +30,19 @@ export interface LegacyTerm {
   readonly term: string;
   /** Other spellings of the old name that mean the same thing. */
   readonly variants: readonly string[];
+  /** Plural spellings: their fixes write the replacement in the plural. */
+  readonly plurals?: readonly string[];
+  /** When the name itself has a sense outside ITSM, the document decides (see termEvidence). */
+  readonly context?: ContextRule;
+  /** Abbreviations with other senses (RFC, CSI, CAB) and everyday words written as the name. */
+  readonly contextual?: readonly ContextualForms[];
   readonly era: 'ITIL v2' | 'ITIL v3' | 'ITIL v3/2011';
   readonly mapping: LegacyMapping;
   /** ITIL 4 wording to use instead, in order of preference (empty for absorbed terms). */
   readonly replacements: readonly string[];
   /** Practices that now cover the old term. */
   readonly practiceIds: readonly string[];
-  /** Why, in one or two sentences; shown in hovers and in the diagnostic for absorbed terms. */
+  /** Why, in one or two sentences; shown in hovers and in the diagnostic for absorbed and approximate terms. */
   readonly note: string;
 }
 
@@ -52,6 +71,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'financial-management-for-it-services',
     term: 'Financial Management for IT Services',
     variants: ['IT Financial Management'],
+    contextual: [{ forms: ['Financial Management'], rule: { topic: 'itsm', required: true }, capitalised: true }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['service financial management'],
@@ -83,10 +103,10 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     term: 'Design Coordination',
     variants: [],
     era: 'ITIL v3/2011',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['service design'],
     practiceIds: ['service-design'],
-    note: 'The closest ITIL 4 practice is service design, which also takes in design thinking and customer and user experience.',
+    note: 'The closest ITIL 4 practice is service design, which is wider: it also takes in design thinking and customer and user experience.',
   },
   {
     id: 'capacity-management',
@@ -121,7 +141,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'change-management',
     term: 'Change Management',
-    variants: [],
+    variants: ['IT Change Management'],
+    context: { topic: 'change', against: 'people-change' },
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['change enablement'],
@@ -141,7 +162,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'service-asset-and-configuration-management',
     term: 'Service Asset and Configuration Management',
-    variants: ['SACM', 'Service Asset & Configuration Management'],
+    variants: ['Configuration and Asset Management', 'Asset and Configuration Management', 'Configuration and Service Asset Management'],
+    contextual: [{ forms: ['SACM'], rule: { topic: 'itsm', against: 'ietf' } }],
     era: 'ITIL v3/2011',
     mapping: 'split',
     replacements: ['IT asset management', 'service configuration management'],
@@ -171,7 +193,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'request-fulfilment',
     term: 'Request Fulfilment',
-    variants: ['Request Fulfillment'],
+    variants: ['Request Fulfillment', 'Request Fullfilment', 'Request Fullfillment'],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['service request management'],
@@ -191,39 +213,50 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'continual-service-improvement',
     term: 'Continual Service Improvement',
-    variants: ['Seven-Step Improvement Process', '7-Step Improvement Process', 'CSI'],
+    variants: ['Continuous Service Improvement'],
+    contextual: [{ forms: ['CSI'], rule: { topic: 'itsm', required: true, against: 'containers' } }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['continual improvement'],
     practiceIds: ['continual-improvement'],
-    note: 'ITIL 4 speaks of continual improvement: a practice, a component of the service value system and, as Improve, a value chain activity.',
+    note: 'ITIL 4 speaks of continual improvement: a practice, a component of the service value system and, as Improve, a value chain activity. ITIL says continual, not continuous.',
+  },
+  {
+    id: 'seven-step-improvement-process',
+    term: 'Seven-Step Improvement Process',
+    variants: ['7-Step Improvement Process', 'Seven-Step Continual Improvement Process', '7-Step Continual Improvement Process'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['continual improvement model'],
+    practiceIds: ['continual-improvement'],
+    note: 'ITIL 4 replaces the seven-step process with the continual improvement model, whose seven steps run from "What is the vision?" to "How do we keep the momentum going?".',
   },
   {
     id: 'service-measurement',
     term: 'Service Measurement',
     variants: ['Service Reporting'],
     era: 'ITIL v3',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['measurement and reporting'],
     practiceIds: ['measurement-and-reporting'],
-    note: 'ITIL 4 brings measurement and reporting together as one general management practice.',
+    note: 'ITIL 4 brings measurement and reporting together as one general management practice; service reporting is also a process name of ISO/IEC 20000, so check which one the text means.',
   },
   {
     id: 'technical-management',
     term: 'Technical Management',
     variants: [],
     era: 'ITIL v3/2011',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['infrastructure and platform management'],
     practiceIds: ['infrastructure-and-platform-management'],
-    note: 'The v3 function maps roughly to the infrastructure and platform management practice.',
+    note: 'The v3 function maps only roughly to the infrastructure and platform management practice. The technical management practices, ITIL 4’s third practice group, are a different thing.',
   },
   {
     id: 'it-operations-management',
     term: 'IT Operations Management',
     variants: [],
     era: 'ITIL v3/2011',
-    mapping: 'split',
+    mapping: 'approximate',
     replacements: ['infrastructure and platform management', 'monitoring and event management'],
     practiceIds: ['infrastructure-and-platform-management', 'monitoring-and-event-management'],
     note: 'The v3 function maps roughly to infrastructure and platform management, with operations control in monitoring and event management.',
@@ -233,7 +266,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     term: 'Application Management',
     variants: [],
     era: 'ITIL v3/2011',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['software development and management'],
     practiceIds: ['software-development-and-management'],
     note: 'The v3 function maps roughly to the software development and management practice.',
@@ -253,15 +286,16 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     term: 'ICT Infrastructure Management',
     variants: [],
     era: 'ITIL v2',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['infrastructure and platform management'],
     practiceIds: ['infrastructure-and-platform-management'],
-    note: 'The ITIL 4 equivalent is infrastructure and platform management.',
+    note: 'The closest ITIL 4 practice is infrastructure and platform management.',
   },
   {
     id: 'configuration-management',
     term: 'Configuration Management',
     variants: [],
+    context: { topic: 'itsm', against: 'infrastructure-as-code' },
     era: 'ITIL v2',
     mapping: 'rename',
     replacements: ['service configuration management'],
@@ -281,22 +315,49 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'request-for-change',
     term: 'Request for Change',
-    variants: [],
+    variants: ['Request for Changes'],
+    plurals: ['Requests for Change', 'Requests for Changes'],
+    contextual: [{ forms: ['RFC'], plurals: ['RFCs'], rule: { topic: 'change', required: true, against: 'ietf' } }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['change request'],
     practiceIds: ['change-enablement'],
-    note: 'ITIL 4 writes change request.',
+    note: 'ITIL 4 writes change request. An RFC is also an IETF standard (a Request for Comments): it is flagged only in documents about changes.',
   },
   {
     id: 'forward-schedule-of-change',
     term: 'Forward Schedule of Change',
     variants: ['Change Calendar', 'Forward Schedule of Changes'],
+    contextual: [{ forms: ['FSC'], rule: { topic: 'change', required: true } }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['change schedule'],
     practiceIds: ['change-enablement'],
     note: 'ITIL 4 writes change schedule.',
+  },
+  {
+    id: 'change-advisory-board',
+    term: 'Change Advisory Board',
+    variants: [],
+    plurals: ['Change Advisory Boards'],
+    contextual: [{ forms: ['CAB'], plurals: ['CABs'], rule: { topic: 'change', required: true, against: 'product-management' } }],
+    era: 'ITIL v3/2011',
+    mapping: 'approximate',
+    replacements: ['change authority'],
+    practiceIds: ['change-enablement'],
+    note: 'ITIL 4 speaks of the change authority: the person or group who authorizes a change. A CAB can still be the change authority for some changes, so replace the name only where the sentence means whoever authorizes the change.',
+  },
+  {
+    id: 'emergency-change-advisory-board',
+    term: 'Emergency Change Advisory Board',
+    variants: [],
+    plurals: ['Emergency Change Advisory Boards'],
+    contextual: [{ forms: ['ECAB', 'eCAB', 'E-CAB', 'Emergency CAB'], plurals: ['ECABs', 'Emergency CABs'], rule: { topic: 'change', required: true } }],
+    era: 'ITIL v3/2011',
+    mapping: 'approximate',
+    replacements: ['emergency change authority'],
+    practiceIds: ['change-enablement'],
+    note: 'ITIL 4 speaks of the change authority for emergency changes, kept small so that it can decide fast. An ECAB can still be that authority, so replace the name only where the sentence means whoever authorizes emergency changes.',
   },
 ];
 
@@ -314,9 +375,14 @@ function normalizeLegacyName(text: string): string {
   return text.toLowerCase().replace(/&/g, ' and ').replace(/[\s-]+/g, ' ').trim();
 }
 
+/** The spellings of an old name whose meaning depends on the document: abbreviations such as RFC, and their plurals. */
+export function contextualSpellings(term: LegacyTerm): string[] {
+  return (term.contextual ?? []).flatMap((group) => [...group.forms, ...(group.plurals ?? [])]);
+}
+
 const legacyLookup = new Map<string, string>();
 for (const term of LEGACY_TERMS) {
-  for (const name of [term.term, ...term.variants]) {
+  for (const name of [term.term, ...term.variants, ...(term.plurals ?? []), ...contextualSpellings(term)]) {
     legacyLookup.set(normalizeLegacyName(name), term.id);
   }
 }

@@ -1,13 +1,26 @@
 /**
  * Outdated ITIL v3/2011 names in prose, and names an organisation's glossary asks writers to avoid: where
- * they are, what to say about them and what to write instead, in the writer's own capitalisation. Editor
- * diagnostics, quick fixes and the command-line checker read these findings.
+ * they are, how sure the checker is, what to say about them and what to write instead, in the writer's own
+ * style. Editor diagnostics, quick fixes and the command-line checker read these findings.
+ *
+ * A finding is `certain` when the name can only mean the old ITIL name: it has a preferred rewrite, and "fix
+ * all" (and `svc-check --fix`) may apply it. It is `likely` when the ITIL 4 name is only the closest equivalent
+ * (a CAB may still be a change authority) or when the document's context points to the ITIL sense without
+ * settling it (see termEvidence): its rewrites are offered, never applied without asking.
+ *
+ * A document is read in slices (see proseSlices), so that an editor can check a huge one a little at a time.
  */
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
+import { getLegacyTerm, LEGACY_TERMS, type LegacyMapping, type LegacyTerm } from './legacyTerms';
 import type { PreferredTermRule } from './glossaryTypes';
-import { getLegacyTerm, type LegacyMapping, type LegacyTerm } from './legacyTerms';
-import { proseRanges, type ProseFormat } from './proseRanges';
-import { normalizeForm } from './termMatcher';
+import type { ProseFormat } from './proseRanges';
+import { ProseSlices } from './proseSlices';
+import { contextConfidence, DocumentEvidence, topicsOfTerm, type Confidence, type ContextRule } from './termEvidence';
+import { normalizeForm, type TermMatch, type TermRef } from './termMatcher';
+import { avoidedAdvice, legacyAdvice, withArticle, type Advice } from './terminologyAdvice';
+import { isSentenceStart, isWrittenAsName } from './writtenStyle';
+
+export type { Confidence } from './termEvidence';
 
 export const LEGACY_TERM_CODE = 'svc/legacy-term';
 export const PREFERRED_TERM_CODE = 'svc/preferred-term';
@@ -16,19 +29,25 @@ export const PREFERRED_TERM_CODE = 'svc/preferred-term';
 export interface TerminologyFix {
   readonly title: string;
   readonly newText: string;
-  /** The one fix an editor may apply without asking (renames only). */
+  /** The one fix an editor may apply without asking (certain renames only). */
   readonly preferred: boolean;
 }
 
 interface FindingBase {
+  /**
+   * Where the text the fixes replace starts: the name, or the article before it when the rewrite needs another
+   * article ("an RFC" → "a change request").
+   */
   readonly start: number;
   readonly end: number;
   /** The name as the document writes it. */
   readonly written: string;
+  /** `certain`: the old name beyond doubt, with a safe rewrite if any; `likely`: rewrites offered, none applied without asking. */
+  readonly confidence: Confidence;
   readonly message: string;
   /** Replacements to offer; empty for absorbed terms, which need rewording. */
   readonly fixes: readonly TerminologyFix[];
-  /** What "fix all" writes, when the finding has a safe replacement. */
+  /** What "fix all" writes over `start`–`end`: certain findings with a safe replacement only. */
   readonly fixAllText?: string;
 }
 
@@ -55,168 +74,213 @@ export interface TerminologyOptions {
   readonly terms?: EffectiveTerms;
 }
 
+/** Every finding of a text, in order. */
 export function findOutdatedTerms(text: string, options: TerminologyOptions): TerminologyFinding[] {
-  const terms = options.terms ?? builtInTerms();
-  const ignored = new Set((options.ignore ?? []).map(normalizeForm));
-  const findings: TerminologyFinding[] = [];
-  for (const range of proseRanges(text, options.format)) {
-    for (const match of terms.index.findAll(text, range.start, range.end)) {
-      const written = text.slice(match.start, match.end);
-      if (match.term.kind === 'legacy') {
-        const legacy = getLegacyTerm(match.term.id);
-        if (isIgnored([written, legacy.id, legacy.term, ...legacy.variants], ignored)) continue;
-        findings.push(describe(legacy, written, match.start, match.end, isSentenceStart(text, match.start)));
-      } else if (match.term.kind === 'avoided') {
-        const rule = terms.rule(match.term.id);
-        if (!rule || isIgnored([written], ignored)) continue;
-        findings.push(describeAvoided(rule, terms.glossary.organisation, written, match.start, match.end, isSentenceStart(text, match.start)));
+  const check = new TerminologyCheck(text, options, Number.POSITIVE_INFINITY);
+  check.advance();
+  return [...(check.findings ?? [])];
+}
+
+/** What one written form of an old name says beyond its term. */
+interface LegacyForm {
+  readonly plural: boolean;
+  /** An abbreviation or everyday word that means the old name only in some documents. */
+  readonly contextual: boolean;
+  readonly capitalised: boolean;
+  readonly rule?: ContextRule;
+}
+
+let legacyForms: Map<string, LegacyForm> | undefined;
+
+/** The form `written` spells of `legacy`; plain names carry the term's own context rule. */
+function legacyFormOf(legacy: LegacyTerm, written: string): LegacyForm {
+  if (!legacyForms) {
+    legacyForms = new Map();
+    for (const term of LEGACY_TERMS) {
+      const add = (text: string, form: LegacyForm): void => void legacyForms?.set(`${term.id}\n${normalizeForm(text)}`, form);
+      for (const plural of term.plurals ?? []) add(plural, { plural: true, contextual: false, capitalised: false, ...(term.context ? { rule: term.context } : {}) });
+      for (const group of term.contextual ?? []) {
+        const form = { contextual: true, capitalised: group.capitalised === true, rule: group.rule };
+        for (const text of group.forms) add(text, { ...form, plural: false });
+        for (const text of group.plurals ?? []) add(text, { ...form, plural: true });
       }
     }
   }
-  return findings;
+  return legacyForms.get(`${legacy.id}\n${normalizeForm(written)}`) ?? { plural: false, contextual: false, capitalised: false, ...(legacy.context ? { rule: legacy.context } : {}) };
 }
 
-function isIgnored(names: readonly string[], ignored: ReadonlySet<string>): boolean {
-  if (ignored.size === 0) return false;
-  return names.some((name) => ignored.has(normalizeForm(name)));
+/** What is known about one spelling of an old name: its form, and its advice in each of the four situations. */
+interface Spelling {
+  readonly form: LegacyForm;
+  /** By sentence start (+1) and likely (+2). */
+  readonly advice: (Advice | undefined)[];
 }
 
-function describeAvoided(rule: PreferredTermRule, organisation: string | undefined, written: string, start: number, end: number, sentenceStart: boolean): PreferredTermFinding {
-  const replacement = applyCaseStyle(rule.use, caseStyleOf(written, sentenceStart), sentenceStart);
-  const whose = organisation ? `The ${organisation} glossary` : 'The workspace glossary';
-  const reason = rule.reason ? ` ${rule.reason.replace(/\s+/g, ' ').replace(/([^.!?])$/, '$1.')}` : '';
-  return {
-    code: PREFERRED_TERM_CODE,
-    start,
-    end,
-    written,
-    rule,
-    message: `${whose} says ${quote(rule.use)}, not ${quote(written)}.${reason}`,
-    fixes: [{ title: `Replace with ${quote(replacement)}`, newText: replacement, preferred: true }],
-    fixAllText: replacement,
-  };
-}
+const spellings = new Map<LegacyTerm, Map<string, Spelling>>();
+const SPELLINGS_LIMIT = 16_384;
+let spellingCount = 0;
 
-function quote(text: string): string {
-  return `“${text}”`;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-function describe(legacy: LegacyTerm, written: string, start: number, end: number, sentenceStart: boolean): LegacyTermFinding {
-  const style = caseStyleOf(written, sentenceStart);
-  const styled = (canonical: string): string => applyCaseStyle(canonical, style, sentenceStart);
-  const base = { code: LEGACY_TERM_CODE, start, end, written, legacyId: legacy.id, mapping: legacy.mapping } as const;
-  const oldName = `${quote(written)} is the ${legacy.era} name`;
-  switch (legacy.mapping) {
-    case 'rename': {
-      const fixes = legacy.replacements.map((replacement, position) => ({
-        title: `Replace with ${quote(styled(replacement))}`,
-        newText: styled(replacement),
-        preferred: position === 0,
-      }));
-      return {
-        ...base,
-        message: `${oldName} — ITIL 4 uses ${legacy.replacements.map(quote).join(' or ')}.`,
-        fixes,
-        fixAllText: fixes[0]?.newText,
-      };
-    }
-    case 'split': {
-      const combined = styled(joinNames(legacy.replacements));
-      const fixes: TerminologyFix[] = [
-        ...legacy.replacements.map((replacement) => ({
-          title: `Replace with ${quote(styled(replacement))}`,
-          newText: styled(replacement),
-          preferred: false,
-        })),
-        { title: `Replace with ${quote(combined)}`, newText: combined, preferred: false },
-      ];
-      return {
-        ...base,
-        message: `${oldName} — ITIL 4 splits it into ${joinNames(legacy.replacements.map(quote))}: name the one you mean, or both.`,
-        fixes,
-        fixAllText: combined,
-      };
-    }
-    case 'absorbed':
-      return { ...base, message: `${oldName} — ${legacy.note}`, fixes: [] };
+/** The same name written the same way reads the same: its form and advice are worked out once. */
+function spellingOf(legacy: LegacyTerm, written: string): Spelling {
+  let byWritten = spellings.get(legacy);
+  if (!byWritten) {
+    byWritten = new Map();
+    spellings.set(legacy, byWritten);
   }
-}
-
-export type CaseStyle = 'lower' | 'upper' | 'title' | 'sentence' | 'abbreviation';
-
-const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
-
-/**
- * How a writer capitalised a name: "change management", "CHANGE MANAGEMENT", "Change Management",
- * "Change management", "SACM". Acronyms inside a name ("IT", "ICT") and minor words say nothing about it.
- */
-export function caseStyleOf(written: string, sentenceStart = false): CaseStyle {
-  const words = written.match(/[A-Za-z]+/g) ?? [];
-  const capitals = written.replace(/[^A-Z]/g, '').length;
-  const smallLetters = written.replace(/[^a-z]/g, '').length;
-  if (words.length === 1 && capitals > smallLetters) return 'abbreviation';
-  if (smallLetters === 0) return 'upper';
-  const isAcronym = (word: string): boolean => word.length > 1 && word === word.toUpperCase();
-  const isCapitalised = (word: string): boolean => /^[A-Z]/.test(word);
-  const styled = words.filter((word) => !isAcronym(word));
-  const later = styled.slice(1).filter((word) => !MINOR_WORDS.has(word.toLowerCase()));
-  if (later.some(isCapitalised)) return 'title';
-  if (styled[0] && isCapitalised(styled[0])) return 'sentence';
-  return sentenceStart && words[0] !== undefined && isAcronym(words[0]) ? 'sentence' : 'lower';
-}
-
-function capitaliseFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Writes an ITIL 4 name (as the model spells it, e.g. "IT asset management") in a writer's style. */
-export function applyCaseStyle(canonical: string, style: CaseStyle, sentenceStart = false): string {
-  switch (style) {
-    case 'lower':
-      return canonical;
-    case 'upper':
-      return canonical.toUpperCase();
-    case 'sentence':
-      return capitaliseFirst(canonical);
-    case 'abbreviation':
-      return sentenceStart ? capitaliseFirst(canonical) : canonical;
-    case 'title':
-      return canonical.replace(/[A-Za-z]+/g, (word, offset: number) =>
-        offset > 0 && MINOR_WORDS.has(word) ? word : capitaliseFirst(word),
-      );
+  let spelling = byWritten.get(written);
+  if (!spelling) {
+    if (++spellingCount > SPELLINGS_LIMIT) {
+      spellings.clear();
+      spellingCount = 0;
+    }
+    spelling = { form: legacyFormOf(legacy, written), advice: [] };
+    byWritten.set(written, spelling);
   }
+  return spelling;
+}
+
+function adviceFor(legacy: LegacyTerm, written: string, spelling: Spelling, sentenceStart: boolean, confidence: Confidence): Advice {
+  const slot = (sentenceStart ? 1 : 0) + (confidence === 'likely' ? 2 : 0);
+  return (spelling.advice[slot] ??= legacyAdvice(legacy, written, sentenceStart, confidence, spelling.form.plural));
+}
+
+/** A name followed by a number is an identifier ("RFC 9110", "CAB-12"), whatever it abbreviates. */
+const NUMBER_AFTER = /^[ \t]*(?:#|no\.?[ \t]*|-)?[ \t]*\d/i;
+
+/** A mention whose confidence waits for the whole document's evidence. */
+interface Pending {
+  readonly match: TermMatch;
+  readonly legacy: LegacyTerm;
+  readonly written: string;
+  readonly spelling: Spelling;
+  readonly ownKey: unknown;
 }
 
 /**
- * Whether a sentence starts at `offset`: at the start of the text, after ".", "!" or "?", or at the start
- * of a heading, list item, quote or paragraph (not on a line that merely continues a paragraph).
+ * The terminology check of one text, read a slice at a time. Names whose sense depends on the document are
+ * decided once every slice is read, on the evidence of the whole text.
  */
-export function isSentenceStart(text: string, offset: number): boolean {
-  let index = offset - 1;
-  let sawBlockMarker = false;
-  while (index >= 0 && /[ \t*_>#+-]/.test(text[index])) {
-    if (/[>#+-]/.test(text[index])) sawBlockMarker = true;
-    index--;
+export class TerminologyCheck {
+  private readonly terms: EffectiveTerms;
+  private readonly slices: ProseSlices;
+  private readonly ignored: ReadonlySet<string>;
+  private readonly ignoredNames = new Map<string, boolean>();
+  private readonly evidence = new DocumentEvidence();
+  /** The terms mentioned so far: what they tell about the document is added up at the end, once per term. */
+  private readonly mentioned = new Set<TermRef>();
+  /** The rules of the abbreviations mentioned so far: each tells its own topic (CAB and RFC vouch for each other). */
+  private readonly abbreviated = new Set<ContextRule>();
+  private readonly decided: TerminologyFinding[] = [];
+  private readonly pending: Pending[] = [];
+  private result: readonly TerminologyFinding[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    options: TerminologyOptions,
+    sliceSize?: number,
+  ) {
+    this.terms = options.terms ?? builtInTerms();
+    this.slices = new ProseSlices(text, options.format, sliceSize);
+    this.ignored = new Set((options.ignore ?? []).map(normalizeForm));
   }
-  if (index < 0) return true;
-  const previous = text[index];
-  if (/[.!?]/.test(previous)) return true;
-  if (previous !== '\n' && previous !== '\r') return false;
-  if (sawBlockMarker) return true;
-  const lineBefore = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
-  return lineBefore.trim() === '';
+
+  /** Reads slices until `shouldPause` (asked after each one) says to stop; true once the whole text is checked. */
+  advance(shouldPause: () => boolean = () => false): boolean {
+    while (!this.slices.done) {
+      for (const range of this.slices.next()) this.read(range.start, range.end);
+      if (!this.slices.done && shouldPause()) return false;
+    }
+    this.result ??= this.conclude();
+    return true;
+  }
+
+  /** Every finding in text order, once `advance` has returned true. */
+  get findings(): readonly TerminologyFinding[] | undefined {
+    return this.result;
+  }
+
+  /** How much of the text has been read, from 0 to 1. */
+  get progress(): number {
+    return this.text.length === 0 ? 1 : this.slices.position / this.text.length;
+  }
+
+  private read(start: number, end: number): void {
+    const { text, evidence } = this;
+    for (const match of this.terms.index.findAll(text, start, end, (topic, key) => evidence.add(topic, key))) {
+      const { term } = match;
+      if (term.kind === 'legacy') {
+        this.readLegacy(match, getLegacyTerm(term.id));
+        continue;
+      }
+      this.mentioned.add(term);
+      if (term.kind === 'avoided') {
+        const rule = this.terms.rule(term.id);
+        const written = text.slice(match.start, match.end);
+        if (!rule || this.isIgnored(written, [written])) continue;
+        const advice = avoidedAdvice(rule, this.terms.glossary.organisation, written, isSentenceStart(text, match.start));
+        this.decided.push({ code: PREFERRED_TERM_CODE, start: match.start, end: match.end, written, rule, confidence: 'certain', ...advice });
+      }
+    }
+  }
+
+  private readLegacy(match: TermMatch, legacy: LegacyTerm): void {
+    const written = this.text.slice(match.start, match.end);
+    const spelling = spellingOf(legacy, written);
+    const { form } = spelling;
+    if (form.capitalised && !isWrittenAsName(written)) return;
+    if (form.contextual && NUMBER_AFTER.test(this.text.slice(match.end, match.end + 8))) return;
+    // A whole old name tells that the document is about ITSM (and changes, for the change ones); an abbreviation
+    // tells only the topic its own rule asks for. Either is its own cue, which it does not count for itself.
+    const ownKey = form.contextual && form.rule ? form.rule : match.term;
+    if (form.contextual && form.rule) this.abbreviated.add(form.rule);
+    else this.mentioned.add(match.term);
+    if (this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
+    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey });
+    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, baseConfidence(legacy)));
+  }
+
+  private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, confidence: Confidence): LegacyTermFinding {
+    const advice = adviceFor(legacy, written, spelling, isSentenceStart(this.text, match.start), confidence);
+    const placed = withArticle(this.text, match.start, advice);
+    return { code: LEGACY_TERM_CODE, start: placed.start, end: match.end, written, legacyId: legacy.id, mapping: legacy.mapping, confidence, ...placed.advice };
+  }
+
+  private isIgnored(key: string, names: readonly string[]): boolean {
+    if (this.ignored.size === 0) return false;
+    let ignored = this.ignoredNames.get(key);
+    if (ignored === undefined) {
+      ignored = names.some((name) => this.ignored.has(normalizeForm(name)));
+      this.ignoredNames.set(key, ignored);
+    }
+    return ignored;
+  }
+
+  /** Decides the pending mentions on the whole text's evidence and merges them into the findings, in text order. */
+  private conclude(): readonly TerminologyFinding[] {
+    for (const term of this.mentioned) {
+      for (const topic of topicsOfTerm(term)) this.evidence.add(topic, term);
+    }
+    for (const rule of this.abbreviated) this.evidence.add(rule.topic, rule);
+    const decided: TerminologyFinding[] = [];
+    for (const { match, legacy, written, spelling, ownKey } of this.pending) {
+      const rule = spelling.form.rule;
+      const confidence = rule && contextConfidence(rule, this.evidence, ownKey, baseConfidence(legacy));
+      if (confidence) decided.push(this.legacyFinding(match, legacy, written, spelling, confidence));
+    }
+    if (decided.length === 0) return this.decided;
+    return [...this.decided, ...decided].sort((a, b) => a.start - b.start);
+  }
 }
 
-/** The edits "fix all" makes: every finding with a safe replacement, in document order. */
+/** Approximate mappings are never certain: the ITIL 4 name is only the closest one. */
+function baseConfidence(legacy: LegacyTerm): Confidence {
+  return legacy.mapping === 'approximate' ? 'likely' : 'certain';
+}
+
+/** The edits "fix all" makes: every certain finding with a safe replacement, in document order. */
 export function fixAllEdits(findings: readonly TerminologyFinding[]): { start: number; end: number; newText: string }[] {
   return findings.flatMap((finding) =>
-    finding.fixAllText === undefined ? [] : [{ start: finding.start, end: finding.end, newText: finding.fixAllText }],
+    finding.confidence !== 'certain' || finding.fixAllText === undefined ? [] : [{ start: finding.start, end: finding.end, newText: finding.fixAllText }],
   );
 }
 
