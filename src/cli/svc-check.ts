@@ -30,15 +30,18 @@ Options:
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage error or unreadable file.`;
 
-/** Outdated ITIL v3 names and avoided names in Markdown prose, as the editor's terminology checker reports them (as warnings). */
+/**
+ * Outdated ITIL v3 names and avoided names in Markdown prose, as the editor's terminology checker reports them:
+ * certain findings as warnings, likely ones (a CAB that may still be the change authority) as notes.
+ */
 const termsInProse =
   (terms: EffectiveTerms): ProseChecker =>
   (markdown) =>
     findOutdatedTerms(markdown, { format: 'markdown', terms }).map((finding) => ({
-    start: finding.start,
-    end: finding.end,
-    code: finding.code,
-      severity: 'warning',
+      start: finding.start,
+      end: finding.end,
+      code: finding.code,
+      severity: finding.confidence === 'certain' ? 'warning' : 'information',
       message: finding.message,
     }));
 

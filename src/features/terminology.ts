@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LEGACY_TERMS, getLegacyTerm } from '../model/legacyTerms';
 import { normalizeForm } from '../model/termMatcher';
 import type { EffectiveTerms } from '../model/effectiveTerms';
-import { LEGACY_TERM_CODE, findOutdatedTerms, fixAllEdits, type TerminologyFinding } from '../model/terminology';
+import { LEGACY_TERM_CODE, TerminologyCheck, fixAllEdits, type TerminologyFinding } from '../model/terminology';
 import type { GlossaryService } from './glossary';
 
 export const DIAGNOSTIC_SOURCE = 'ITIL 4';
@@ -18,6 +18,14 @@ const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 const TYPING_DELAY_MS = 300;
 /** Documents of these schemes are views of other documents (diffs, output), not the writer's text. */
 const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm']);
+/** Default of `svc.terminology.maxFileSize`, in megabytes. */
+const DEFAULT_MAX_FILE_SIZE_MB = 16;
+/**
+ * How long the check may hold the extension host before it lets other work run: a long document is checked a
+ * slice at a time (see TerminologyCheck), and its findings become diagnostics a batch at a time.
+ */
+const WORK_SLICE_MS = 15;
+const DIAGNOSTICS_BATCH = 500;
 
 const SEVERITIES: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -31,6 +39,8 @@ interface Settings {
   readonly severity: vscode.DiagnosticSeverity | undefined;
   readonly languages: readonly string[];
   readonly ignore: readonly string[];
+  /** Documents longer than this many characters are not checked. */
+  readonly maxLength: number;
 }
 
 function readSettings(): Settings {
@@ -38,30 +48,49 @@ function readSettings(): Settings {
   const severity = configuration.get<string>('severity', 'warning');
   const languages = configuration.get<unknown>('languages', DEFAULT_LANGUAGES);
   const ignore = configuration.get<unknown>('ignore', []);
+  const maxFileSize = configuration.get<unknown>('maxFileSize', DEFAULT_MAX_FILE_SIZE_MB);
   return {
     severity: severity === 'off' ? undefined : (SEVERITIES[severity] ?? vscode.DiagnosticSeverity.Warning),
     languages: Array.isArray(languages) ? languages.filter((language): language is string => typeof language === 'string') : DEFAULT_LANGUAGES,
     ignore: Array.isArray(ignore) ? ignore.filter((term): term is string => typeof term === 'string') : [],
+    maxLength: (typeof maxFileSize === 'number' && maxFileSize >= 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024,
   };
 }
 
-interface CheckedDocument {
+/** The check of one version of a document with one set of terms, running or done. */
+interface Check {
   /** Untitled documents reuse names: the same URI and version may belong to a new document. */
   readonly document: vscode.TextDocument;
   readonly version: number;
-  /** The terms the findings were made with: a changed glossary invalidates them. */
+  /** The terms the findings are made with: a changed glossary invalidates them. */
   readonly terms: EffectiveTerms;
-  readonly findings: readonly TerminologyFinding[];
+  /** The findings once the whole document is read; undefined when the check was given up (a newer version came). */
+  readonly findings: Promise<readonly TerminologyFinding[] | undefined>;
+  /** Set when a newer check takes over or the document leaves. */
+  readonly cancellation: { cancelled: boolean };
+}
+
+/** Lets the extension host run other work (typing, hovers, other extensions) before the check goes on. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The length of a document without copying its text. */
+function lengthOf(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 /**
  * Diagnostics on outdated ITIL v3/2011 names and on names the workspace glossary's preferred-term rules
- * flag, in prose, with quick fixes, "fix all" and a workspace ignore list.
+ * flag, in prose, with quick fixes, "fix all" and a workspace ignore list. Certain findings take the configured
+ * severity and a preferred quick fix; likely ones are information at most, with fixes offered but none preferred.
  */
 export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('svc-terminology');
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly checked = new Map<string, CheckedDocument>();
+  private readonly checks = new Map<string, Check>();
+  /** Documents already reported as too large, so the message comes once. */
+  private readonly reportedTooLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private codeActionRegistration: vscode.Disposable | undefined;
   private settings = readSettings();
@@ -96,7 +125,9 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
     );
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
-    this.checked.clear();
+    for (const check of this.checks.values()) check.cancellation.cancelled = true;
+    this.checks.clear();
+    this.reportedTooLarge.clear();
     this.diagnostics.clear();
     for (const document of vscode.workspace.textDocuments) this.check(document);
   }
@@ -120,26 +151,88 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
 
   private check(document: vscode.TextDocument): void {
     if (document.isClosed) return;
-    if (!this.applies(document)) {
+    if (!this.applies(document) || this.isTooLarge(document)) {
       this.forget(document.uri);
       return;
     }
-    const findings = this.findingsOf(document);
-    this.diagnostics.set(document.uri, findings.map((finding) => this.toDiagnostic(document, finding)));
+    const check = this.checkOf(document);
+    void check.findings.then((findings) => this.publish(check, findings));
   }
 
-  private findingsOf(document: vscode.TextDocument): readonly TerminologyFinding[] {
+  /** Turns findings into diagnostics, a batch at a time, unless a newer check has taken over. */
+  private async publish(check: Check, findings: readonly TerminologyFinding[] | undefined): Promise<void> {
+    const isCurrent = (): boolean => !check.cancellation.cancelled && this.checks.get(check.document.uri.toString()) === check;
+    if (!findings || !isCurrent()) return;
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (let from = 0; from < findings.length; from += DIAGNOSTICS_BATCH) {
+      if (from > 0) {
+        await yieldToHost();
+        if (!isCurrent()) return;
+      }
+      for (const finding of findings.slice(from, from + DIAGNOSTICS_BATCH)) diagnostics.push(this.toDiagnostic(check.document, finding));
+    }
+    this.diagnostics.set(check.document.uri, diagnostics);
+  }
+
+  /** The check of the document's current version with its current terms: the one running or done, or a new one. */
+  private checkOf(document: vscode.TextDocument): Check {
     const key = document.uri.toString();
     const terms = this.glossary.termsFor(document.uri);
-    const cached = this.checked.get(key);
-    if (cached && cached.document === document && cached.version === document.version && cached.terms === terms) return cached.findings;
-    const findings = findOutdatedTerms(document.getText(), {
+    const current = this.checks.get(key);
+    if (current && !current.cancellation.cancelled && current.document === document && current.version === document.version && current.terms === terms) return current;
+    if (current) current.cancellation.cancelled = true;
+    const cancellation = { cancelled: false };
+    const check: Check = { document, version: document.version, terms, cancellation, findings: this.run(document, terms, cancellation) };
+    this.checks.set(key, check);
+    return check;
+  }
+
+  /**
+   * Reads the document a slice at a time, letting the host breathe between slices, and gives up as soon as the
+   * document changes: a newer check will follow. A short document is read in one go, before this returns.
+   */
+  private async run(document: vscode.TextDocument, terms: EffectiveTerms, cancellation: { readonly cancelled: boolean }): Promise<readonly TerminologyFinding[] | undefined> {
+    const version = document.version;
+    const model = new TerminologyCheck(document.getText(), {
       format: document.languageId === 'markdown' ? 'markdown' : 'plaintext',
       ignore: this.settings.ignore,
       terms,
     });
-    this.checked.set(key, { document, version: document.version, terms, findings });
-    return findings;
+    for (;;) {
+      const deadline = performance.now() + WORK_SLICE_MS;
+      if (model.advance(() => performance.now() >= deadline)) return model.findings;
+      await yieldToHost();
+      if (cancellation.cancelled || document.isClosed || document.version !== version) return undefined;
+    }
+  }
+
+  /** The findings of the document as it is now, waiting for the check to finish; undefined when it is not checked. */
+  private async findingsOf(document: vscode.TextDocument): Promise<readonly TerminologyFinding[] | undefined> {
+    if (!this.applies(document) || this.isTooLarge(document)) return undefined;
+    for (;;) {
+      const check = this.checkOf(document);
+      const findings = await check.findings;
+      if (findings || document.isClosed) return findings;
+    }
+  }
+
+  /** Whether the document is over `svc.terminology.maxFileSize`; says so once per document. */
+  private isTooLarge(document: vscode.TextDocument): boolean {
+    const length = lengthOf(document);
+    if (length <= this.settings.maxLength) return false;
+    const key = document.uri.toString();
+    if (!this.reportedTooLarge.has(key)) {
+      this.reportedTooLarge.add(key);
+      const megabytes = (length / 1024 / 1024).toFixed(1);
+      const change = vscode.l10n.t('Change the Limit');
+      void vscode.window
+        .showInformationMessage(
+          vscode.l10n.t('{0} is {1} MB, over svc.terminology.maxFileSize: outdated ITIL terms are not checked in it.', vscode.workspace.asRelativePath(document.uri), megabytes),
+          change,
+        )
+        .then((choice) => choice === change && vscode.commands.executeCommand('workbench.action.openSettings', 'svc.terminology.maxFileSize'));
+    }
+    return true;
   }
 
   private closed(document: vscode.TextDocument): void {
@@ -153,21 +246,29 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
     const key = uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
-    this.checked.delete(key);
+    const check = this.checks.get(key);
+    if (check) check.cancellation.cancelled = true;
+    this.checks.delete(key);
     this.diagnostics.delete(uri);
   }
 
   private toDiagnostic(document: vscode.TextDocument, finding: TerminologyFinding): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-    const diagnostic = new vscode.Diagnostic(range, finding.message, this.settings.severity);
+    const diagnostic = new vscode.Diagnostic(range, finding.message, this.severityOf(finding));
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = finding.code;
     return diagnostic;
   }
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (!this.applies(document)) return [];
-    const findings = this.findingsOf(document);
+  /** Certain findings take the configured severity; likely ones are information at most. */
+  private severityOf(finding: TerminologyFinding): vscode.DiagnosticSeverity {
+    const configured = this.settings.severity ?? vscode.DiagnosticSeverity.Warning;
+    return finding.confidence === 'certain' ? configured : Math.max(configured, vscode.DiagnosticSeverity.Information);
+  }
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const findings = await this.findingsOf(document);
+    if (!findings) return [];
     const wantsFixAll = context.only ? FIX_ALL_KIND.intersects(context.only) : false;
     const wantsQuickFixes = !context.only || vscode.CodeActionKind.QuickFix.intersects(context.only);
     const actions: vscode.CodeAction[] = [];
@@ -247,7 +348,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
       void vscode.window.showInformationMessage(vscode.l10n.t('The ITIL 4 terminology check is off for this document (see the svc.terminology settings).'));
       return 0;
     }
-    const findings = this.findingsOf(document);
+    const findings = (await this.findingsOf(document)) ?? [];
     const edit = this.fixAllEdit(document, findings);
     if (!edit) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No outdated ITIL term with an ITIL 4 replacement in this file.'));
@@ -273,7 +374,8 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
 
   private async pickTermToIgnore(): Promise<string | undefined> {
     const document = vscode.window.activeTextEditor?.document;
-    const inDocument = document && this.applies(document) ? new Set(this.findingsOf(document).flatMap((finding) => (finding.code === LEGACY_TERM_CODE ? [finding.legacyId] : []))) : new Set<string>();
+    const findings = document ? ((await this.findingsOf(document)) ?? []) : [];
+    const inDocument = new Set(findings.flatMap((finding) => (finding.code === LEGACY_TERM_CODE ? [finding.legacyId] : [])));
     const items = LEGACY_TERMS.map((legacy) => ({
       label: legacy.term,
       description: inDocument.has(legacy.id) ? 'in this file' : undefined,
@@ -289,7 +391,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
   private async explain(uri?: vscode.Uri, offset?: number): Promise<void> {
     if (!(uri instanceof vscode.Uri) || typeof offset !== 'number') return;
     const document = await vscode.workspace.openTextDocument(uri);
-    const finding = this.findingsOf(document).find((candidate) => candidate.start <= offset && offset < candidate.end);
+    const finding = (await this.findingsOf(document))?.find((candidate) => candidate.start <= offset && offset < candidate.end);
     if (!finding) return;
     const hover = vscode.workspace.getConfiguration('svc.hover');
     if (hover.get<boolean>('enabled', true) && (hover.get<string[]>('languages') ?? []).includes(document.languageId)) {
@@ -304,6 +406,7 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
 
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const check of this.checks.values()) check.cancellation.cancelled = true;
     this.codeActionRegistration?.dispose();
     this.diagnostics.dispose();
     for (const disposable of this.disposables) disposable.dispose();

@@ -387,6 +387,22 @@ for (const term of LEGACY_TERMS) {
   }
 }
 
+const ambiguousSpellings = new Set<string>();
+for (const term of LEGACY_TERMS) {
+  for (const group of term.contextual ?? []) {
+    if (!group.rule.required) continue;
+    for (const name of [...group.forms, ...(group.plurals ?? [])]) ambiguousSpellings.add(`${term.id}\n${normalizeLegacyName(name)}`);
+  }
+}
+
+/**
+ * Whether `written` is a spelling of the old name that means it only in a document about its topic (RFC, CAB,
+ * CSI): read on its own, as a hover reads it, it could be something else.
+ */
+export function isAmbiguousSpelling(id: string, written: string): boolean {
+  return ambiguousSpellings.has(`${id}\n${normalizeLegacyName(written)}`);
+}
+
 /** Finds the legacy term a name spells (case and spacing ignored), e.g. a practice written in v3 style. */
 export function resolveLegacyTerm(text: string): LegacyTerm | undefined {
   const id = legacyLookup.get(normalizeLegacyName(text));
