@@ -32,8 +32,10 @@ export interface LegacyTerm {
   readonly variants: readonly string[];
   /** Plural spellings: their fixes write the replacement in the plural. */
   readonly plurals?: readonly string[];
-  /** When the name itself has a sense outside ITSM, the document decides (see termEvidence). */
+  /** When the name itself is everyday IT vocabulary or has a sense outside ITSM, the document decides (see termEvidence). */
   readonly context?: ContextRule;
+  /** Written in lower case the name is also an everyday phrase ("configuration management of the servers"): likely at most. */
+  readonly everydayInLowerCase?: boolean;
   /** Abbreviations with other senses (RFC, CSI, CAB) and everyday words written as the name. */
   readonly contextual?: readonly ContextualForms[];
   readonly era: 'ITIL v2' | 'ITIL v3' | 'ITIL v3/2011';
@@ -82,6 +84,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'demand-management',
     term: 'Demand Management',
     variants: [],
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v3/2011',
     mapping: 'absorbed',
     replacements: [],
@@ -112,6 +115,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'capacity-management',
     term: 'Capacity Management',
     variants: [],
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['capacity and performance management'],
@@ -184,6 +188,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'event-management',
     term: 'Event Management',
     variants: [],
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['monitoring and event management'],
@@ -204,6 +209,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'access-management',
     term: 'Access Management',
     variants: [],
+    everydayInLowerCase: true,
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v3/2011',
     mapping: 'absorbed',
     replacements: [],
@@ -235,6 +242,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'service-measurement',
     term: 'Service Measurement',
     variants: ['Service Reporting'],
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v3',
     mapping: 'approximate',
     replacements: ['measurement and reporting'],
@@ -245,6 +253,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'technical-management',
     term: 'Technical Management',
     variants: [],
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v3/2011',
     mapping: 'approximate',
     replacements: ['infrastructure and platform management'],
@@ -265,6 +274,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'application-management',
     term: 'Application Management',
     variants: [],
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v3/2011',
     mapping: 'approximate',
     replacements: ['software development and management'],
@@ -275,6 +285,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'security-management',
     term: 'Security Management',
     variants: [],
+    everydayInLowerCase: true,
+    context: { topic: 'itsm', required: true },
     era: 'ITIL v2',
     mapping: 'rename',
     replacements: ['information security management'],
@@ -295,7 +307,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'configuration-management',
     term: 'Configuration Management',
     variants: [],
-    context: { topic: 'itsm', against: 'infrastructure-as-code' },
+    everydayInLowerCase: true,
+    context: { topic: 'itsm', required: true, against: 'infrastructure-as-code' },
     era: 'ITIL v2',
     mapping: 'rename',
     replacements: ['service configuration management'],

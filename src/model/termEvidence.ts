@@ -80,6 +80,20 @@ export const TOPIC_CUES: readonly { readonly topic: EvidenceTopic; readonly form
   },
 ];
 
+const cueWords = new Map<EvidenceTopic, Set<string>>();
+for (const { topic, forms } of TOPIC_CUES) {
+  cueWords.set(topic, new Set(forms.filter((form) => !/\s/.test(form)).map((form) => form.toLowerCase())));
+}
+
+/** Whether the word right before `offset` is a cue word of `topic`: "IETF RFC", "Kubernetes CSI". */
+export function isAfterCueWord(text: string, offset: number, topic: EvidenceTopic): boolean {
+  let end = offset;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) start--;
+  return start < end && (cueWords.get(topic)?.has(text.slice(start, end).toLowerCase()) ?? false);
+}
+
 const CHANGE_TERMS = [
   'practice:change-enablement',
   'concept:change-request',
@@ -140,6 +154,10 @@ export function topicsOfTerm(term: TermRef): readonly EvidenceTopic[] {
   return topics;
 }
 
+/** Topics that are part of a broader one. */
+const BROADER_TOPICS: Partial<Record<EvidenceTopic, EvidenceTopic>> = { change: 'itsm' };
+const CLEARLY_ABOUT = 3;
+
 /** The distinct cues of each topic seen in one document. */
 export class DocumentEvidence {
   private readonly cues = new Map<EvidenceTopic, Set<unknown>>();
@@ -154,8 +172,17 @@ export class DocumentEvidence {
     keys.add(key);
   }
 
-  /** How many distinct cues tell `topic`, leaving out the cue `own` (a name does not vouch for itself). */
+  /**
+   * How many distinct cues tell `topic`, leaving out the cue `own` (a name does not vouch for itself). A document
+   * clearly about the broader topic (three cues of ITSM) counts as one cue of a narrower one (changes).
+   */
   support(topic: EvidenceTopic, own?: unknown): number {
+    const broader = BROADER_TOPICS[topic];
+    const fromBroader = broader && this.count(broader, own) >= CLEARLY_ABOUT ? 1 : 0;
+    return this.count(topic, own) + fromBroader;
+  }
+
+  private count(topic: EvidenceTopic, own: unknown): number {
     const keys = this.cues.get(topic);
     if (!keys) return 0;
     return own !== undefined && keys.has(own) ? keys.size - 1 : keys.size;
@@ -175,4 +202,36 @@ export function contextConfidence(rule: ContextRule, evidence: DocumentEvidence,
   if (against > 0) return against >= support ? undefined : 'likely';
   if (rule.required && support === 1) return 'likely';
   return base;
+}
+
+/** Words before an old name, in the same sentence, that say the text names it as the old name. */
+const MENTION_BEFORE = /formerly|previously|originally|\bcall(?:s|ed)?\b|named|known as|used to be|\bw(?:as|ere)\b|replac(?:es|ed|ing)|instead of|rather than|\bold(?:er)?\b|\bsa(?:y|ys|id)\b|\bterms?\b|v3|ITIL 2011/i;
+/** Words after an old name, in the same sentence, that say the same: "… became change enablement", "(ITIL v3)". */
+const MENTION_AFTER =
+  /\b(?:was|were|is|are|has been|have been|got|gets)(?: now| later| since| then| all| also)? (?:renamed|replaced|split|merged|retired|absorbed|dropped)\b|\b(?:became|becomes|no longer|any more|anymore)\b|\b(?:is|are) (?:now|gone)\b|\b(?:has|have) no\b|→|->|\bin ITIL v[23]\b/i;
+const VERSION_AFTER = /^[\s*_"”’)]*\((?:ITIL )?(?:v[23]|2011)\b/i;
+const QUOTES_BEFORE = new Set(['"', '“', "'", '‘']);
+const QUOTES_AFTER = new Set(['"', '”', "'", '’']);
+/** How far around a name its sentence is read for those words. */
+const MENTION_WINDOW = 60;
+// ".", "!", "?", ";", ":" and a line break end the stretch read around a name.
+const SENTENCE_BREAKS = new Uint8Array(128).map((_, code) => ('.!?;:\n'.includes(String.fromCharCode(code)) ? 1 : 0));
+
+/**
+ * Whether the text names an old name as such rather than using it: "change enablement (formerly change
+ * management)", "ITIL v3 defines Capacity Management as…", "Request Fulfilment became service request
+ * management", a name in quotation marks. Rewriting it would change what the sentence says, so such a finding
+ * is never more than likely.
+ */
+export function isNamedAsOldName(text: string, start: number, end: number): boolean {
+  if (QUOTES_BEFORE.has(text[start - 1]) && QUOTES_AFTER.has(text[end])) return true;
+  let from = start;
+  const before = Math.max(0, start - MENTION_WINDOW);
+  while (from > before && SENTENCE_BREAKS[text.charCodeAt(from - 1)] !== 1) from--;
+  if (from < start - 3 && MENTION_BEFORE.test(text.slice(from, start))) return true;
+  if (VERSION_AFTER.test(text.slice(end, end + 16))) return true;
+  let to = end;
+  const after = Math.min(text.length, end + MENTION_WINDOW);
+  while (to < after && SENTENCE_BREAKS[text.charCodeAt(to)] !== 1) to++;
+  return to > end + 3 && MENTION_AFTER.test(text.slice(end, to));
 }

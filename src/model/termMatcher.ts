@@ -252,14 +252,15 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
   }
 
   /**
-   * Longest term starting at the word that starts at `start`, not reading past `limit`. The trie is
-   * followed while the words are read, so a word that starts no term costs a character or two.
+   * Longest term starting at the word `text[start, wordEnd)`, which the scan has read to trie node `node`, not
+   * reading past `limit`. The trie is followed while the next words are read.
    */
-  function longestAt(text: string, start: number, limit: number): Hit | undefined {
-    let best: Hit | undefined;
-    let node = ROOT;
-    let index = start;
-    let previousWasWord = false;
+  function longestAt(text: string, start: number, wordEnd: number, node: number, limit: number): Hit | undefined {
+    const first = acceptedEntry(text, node, start, wordEnd);
+    let best: Hit | undefined = first && { end: wordEnd, entry: first };
+    let index = skipJoinableGap(text, wordEnd, limit);
+    if (index < 0 || index >= limit) return best;
+    let previousWasWord = true;
     for (;;) {
       const code = text.charCodeAt(index);
       if (code === CODE_SLASH) {
@@ -336,7 +337,7 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
         index++;
       }
       if (node === NO_NODE || (index === limit && isWordAt(text, limit))) continue;
-      const hit = longestAt(text, start, limit);
+      const hit = longestAt(text, start, index, node, limit);
       if (hit) {
         const { term, topic } = hit.entry;
         if (term) found.push({ start, end: hit.end, term });

@@ -15,7 +15,7 @@ import { getLegacyTerm, LEGACY_TERMS, type LegacyMapping, type LegacyTerm } from
 import type { PreferredTermRule } from './glossaryTypes';
 import type { ProseFormat } from './proseRanges';
 import { ProseSlices } from './proseSlices';
-import { contextConfidence, DocumentEvidence, topicsOfTerm, type Confidence, type ContextRule } from './termEvidence';
+import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, topicsOfTerm, type Confidence, type ContextRule } from './termEvidence';
 import { normalizeForm, type TermMatch, type TermRef } from './termMatcher';
 import { avoidedAdvice, legacyAdvice, withArticle, type Advice } from './terminologyAdvice';
 import { isSentenceStart, isWrittenAsName } from './writtenStyle';
@@ -154,6 +154,8 @@ interface Pending {
   readonly written: string;
   readonly spelling: Spelling;
   readonly ownKey: unknown;
+  /** The confidence the name would have without its context rule. */
+  readonly base: Confidence;
 }
 
 /**
@@ -168,8 +170,6 @@ export class TerminologyCheck {
   private readonly evidence = new DocumentEvidence();
   /** The terms mentioned so far: what they tell about the document is added up at the end, once per term. */
   private readonly mentioned = new Set<TermRef>();
-  /** The rules of the abbreviations mentioned so far: each tells its own topic (CAB and RFC vouch for each other). */
-  private readonly abbreviated = new Set<ContextRule>();
   private readonly decided: TerminologyFinding[] = [];
   private readonly pending: Pending[] = [];
   private result: readonly TerminologyFinding[] | undefined;
@@ -229,14 +229,17 @@ export class TerminologyCheck {
     const { form } = spelling;
     if (form.capitalised && !isWrittenAsName(written)) return;
     if (form.contextual && NUMBER_AFTER.test(this.text.slice(match.end, match.end + 8))) return;
-    // A whole old name tells that the document is about ITSM (and changes, for the change ones); an abbreviation
-    // tells only the topic its own rule asks for. Either is its own cue, which it does not count for itself.
-    const ownKey = form.contextual && form.rule ? form.rule : match.term;
-    if (form.contextual && form.rule) this.abbreviated.add(form.rule);
-    else this.mentioned.add(match.term);
+    if (form.contextual && form.rule?.against && isAfterCueWord(this.text, match.start, form.rule.against)) return;
+    // An old name tells that the document is about ITSM (and changes, for the change ones), unless it needs that
+    // evidence itself: names that cannot stand alone never vouch for each other.
+    const vouches = !form.contextual && !form.rule?.required;
+    if (vouches) this.mentioned.add(match.term);
+    const ownKey = vouches ? match.term : undefined;
     if (this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
-    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey });
-    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, baseConfidence(legacy)));
+    const everyday = legacy.everydayInLowerCase === true && !isWrittenAsName(written);
+    const base = everyday || baseConfidence(legacy) === 'likely' || isNamedAsOldName(this.text, match.start, match.end) ? 'likely' : 'certain';
+    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, base });
+    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, base));
   }
 
   private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, confidence: Confidence): LegacyTermFinding {
@@ -260,11 +263,10 @@ export class TerminologyCheck {
     for (const term of this.mentioned) {
       for (const topic of topicsOfTerm(term)) this.evidence.add(topic, term);
     }
-    for (const rule of this.abbreviated) this.evidence.add(rule.topic, rule);
     const decided: TerminologyFinding[] = [];
-    for (const { match, legacy, written, spelling, ownKey } of this.pending) {
+    for (const { match, legacy, written, spelling, ownKey, base } of this.pending) {
       const rule = spelling.form.rule;
-      const confidence = rule && contextConfidence(rule, this.evidence, ownKey, baseConfidence(legacy));
+      const confidence = rule && contextConfidence(rule, this.evidence, ownKey, base);
       if (confidence) decided.push(this.legacyFinding(match, legacy, written, spelling, confidence));
     }
     if (decided.length === 0) return this.decided;

@@ -59,6 +59,14 @@ export function pluralOf(name: string): string {
   return /[^aeiou]y$/i.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
 }
 
+// What may stand between a sentence start and its first word: spaces and emphasis, or block markers.
+const SPACING = 1;
+const BLOCK_MARKER = 2;
+const BEFORE_SENTENCE = new Uint8Array(128).map((_, code) => {
+  const character = String.fromCharCode(code);
+  return ' \t*_'.includes(character) ? SPACING : '>#+-'.includes(character) ? BLOCK_MARKER : 0;
+});
+
 /**
  * Whether a sentence starts at `offset`: at the start of the text, after ".", "!" or "?", or at the start
  * of a heading, list item, quote or paragraph (not on a line that merely continues a paragraph).
@@ -66,13 +74,12 @@ export function pluralOf(name: string): string {
 export function isSentenceStart(text: string, offset: number): boolean {
   let index = offset - 1;
   let sawBlockMarker = false;
-  while (index >= 0 && /[ \t*_>#+-]/.test(text[index])) {
-    if (/[>#+-]/.test(text[index])) sawBlockMarker = true;
-    index--;
+  for (let kind = BEFORE_SENTENCE[text.charCodeAt(index)]; index >= 0 && kind !== undefined && kind > 0; kind = BEFORE_SENTENCE[text.charCodeAt(--index)]) {
+    if (kind === BLOCK_MARKER) sawBlockMarker = true;
   }
   if (index < 0) return true;
   const previous = text[index];
-  if (/[.!?]/.test(previous)) return true;
+  if (previous === '.' || previous === '!' || previous === '?') return true;
   if (previous !== '\n' && previous !== '\r') return false;
   if (sawBlockMarker) return true;
   const lineBefore = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);

@@ -121,7 +121,7 @@ suite('Terminology checker', function () {
   });
 
   test('an absorbed term explains instead of replacing', async () => {
-    const document = await openMarkdown('Access Management is handled by the security team.\n');
+    const document = await openMarkdown('Access Management is handled by the service desk, as ITIL suggests.\n');
     const [diagnostic] = await diagnosticsCovering(document, ['Access Management']);
     assert.match(diagnostic.message, /identity and access management is part of information security management/);
     const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
@@ -152,8 +152,8 @@ suite('Terminology checker', function () {
   });
 
   test('disable comments switch the check off for a region', async () => {
-    const document = await openMarkdown('Event Management\n<!-- svc-disable -->\nEvent Management\n<!-- svc-enable -->\nRequest Fulfilment\n');
-    await diagnosticsCovering(document, ['Event Management', 'Request Fulfilment']);
+    const document = await openMarkdown('Change Management\n<!-- svc-disable -->\nChange Management\n<!-- svc-enable -->\nRequest Fulfilment\n');
+    await diagnosticsCovering(document, ['Change Management', 'Request Fulfilment']);
     assert.equal(ourDiagnostics(document.uri)[1].range.start.line, 4);
   });
 
@@ -176,8 +176,8 @@ suite('Terminology checker', function () {
   });
 
   test('severity comes from svc.terminology.severity, and "off" removes every diagnostic', async () => {
-    const document = await openMarkdown('Security Management reports monthly.\n');
-    await diagnosticsCovering(document, ['Security Management']);
+    const document = await openMarkdown('Request Fulfilment reports monthly.\n');
+    await diagnosticsCovering(document, ['Request Fulfilment']);
     await setTerminology('severity', 'error');
     await waitFor(() => ourDiagnostics(document.uri)[0]?.severity === vscode.DiagnosticSeverity.Error, 'error severity');
     await setTerminology('severity', 'off');

@@ -36,7 +36,7 @@ suite('Terminology: findings', () => {
   });
 
   test('an absorbed term explains instead of replacing', () => {
-    const [finding] = findOutdatedTerms('Demand Management forecasts load.', { format: 'markdown' });
+    const [finding] = findOutdatedTerms('Demand Management forecasts load for incident management and the service desk.', { format: 'markdown' });
     assert.ok(finding?.code === LEGACY_TERM_CODE);
     assert.equal(finding.mapping, 'absorbed');
     assert.deepEqual(finding.fixes, []);
@@ -105,8 +105,8 @@ suite('Terminology: Markdown structure', () => {
 
   test('an unclosed fence runs to the end; a longer closing fence closes a shorter one', () => {
     assert.deepEqual(fencedCodeBlocks('a\n```\nb'), [{ start: 2, end: 7 }]);
-    assert.deepEqual(written('```\nChange Management\n`````\nEvent Management'), ['Event Management']);
-    assert.deepEqual(written('````\n```\nChange Management\n````\nEvent Management'), ['Event Management']);
+    assert.deepEqual(written('```\nChange Management\n`````\nRequest Fulfilment'), ['Request Fulfilment']);
+    assert.deepEqual(written('````\n```\nChange Management\n````\nRequest Fulfilment'), ['Request Fulfilment']);
   });
 
   test('svc-disable / svc-enable comments switch the check off for a region', () => {
@@ -127,7 +127,7 @@ suite('Terminology: Markdown structure', () => {
 
   test('unclosed inline code is just a backtick', () => {
     assert.deepEqual(written('a ` Change Management'), ['Change Management']);
-    assert.deepEqual(written('``a ` Change Management``, then Event Management'), ['Event Management']);
+    assert.deepEqual(written('``a ` Change Management``, then Request Fulfilment'), ['Request Fulfilment']);
   });
 });
 
