@@ -64,7 +64,7 @@ export function findItems(edition: EditionData = ITIL4): FindItem[] {
   });
   for (const practice of PRACTICES) {
     const group = practiceGroupName(edition, practice.id);
-    const marker = foundationMarker(practice);
+    const marker = foundationMarker(practice, edition);
     items.push({
       kind: 'practice',
       id: practice.id,
