@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { LEGACY_TERMS, getLegacyTerm } from '../model/legacyTerms';
 import { normalizeForm } from '../model/termMatcher';
 import type { EffectiveTerms } from '../model/effectiveTerms';
-import { LEGACY_TERM_CODE, TerminologyCheck, fixAllEdits, type TerminologyFinding } from '../model/terminology';
+import { SLICE_SIZE } from '../model/proseSlices';
+import { CHECK_SLICE_MS, LEGACY_TERM_CODE, TerminologyCheck, fixAllEdits, type TerminologyFinding } from '../model/terminology';
 import type { GlossaryService } from './glossary';
 
 export const DIAGNOSTIC_SOURCE = 'ITIL 4';
@@ -20,11 +21,7 @@ const TYPING_DELAY_MS = 300;
 const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm']);
 /** Default of `svc.terminology.maxFileSize`, in megabytes. */
 const DEFAULT_MAX_FILE_SIZE_MB = 16;
-/**
- * How long the check may hold the extension host before it lets other work run: a long document is checked a
- * slice at a time (see TerminologyCheck), and its findings become diagnostics a batch at a time.
- */
-const WORK_SLICE_MS = 15;
+/** Findings become diagnostics a batch at a time, so that a long document's many findings never hold the host. */
 const DIAGNOSTICS_BATCH = 500;
 
 const SEVERITIES: Record<string, vscode.DiagnosticSeverity> = {
@@ -193,16 +190,19 @@ export class TerminologyFeature implements vscode.CodeActionProvider, vscode.Dis
    */
   private async run(document: vscode.TextDocument, terms: EffectiveTerms, cancellation: { readonly cancelled: boolean }): Promise<readonly TerminologyFinding[] | undefined> {
     const version = document.version;
-    const model = new TerminologyCheck(document.getText(), {
-      format: document.languageId === 'markdown' ? 'markdown' : 'plaintext',
-      ignore: this.settings.ignore,
-      terms,
-    });
+    const stale = (): boolean => cancellation.cancelled || document.isClosed || document.version !== version;
+    const text = document.getText();
+    // Copying a long document's text is a piece of work of its own: the check starts after the host had a turn.
+    if (text.length > SLICE_SIZE) {
+      await yieldToHost();
+      if (stale()) return undefined;
+    }
+    const model = new TerminologyCheck(text, { format: document.languageId === 'markdown' ? 'markdown' : 'plaintext', ignore: this.settings.ignore, terms });
     for (;;) {
-      const deadline = performance.now() + WORK_SLICE_MS;
+      const deadline = performance.now() + CHECK_SLICE_MS;
       if (model.advance(() => performance.now() >= deadline)) return model.findings;
       await yieldToHost();
-      if (cancellation.cancelled || document.isClosed || document.version !== version) return undefined;
+      if (stale()) return undefined;
     }
   }
 

@@ -15,7 +15,8 @@ const GROWTH_LIMIT = 8;
 const BLANK_LINE = /\n[ \t]*\r?\n/g;
 
 export class ProseSlices {
-  private readonly closed: readonly OffsetRange[];
+  /** Fenced code and disabled regions, which no slice may end in: found on the first slice of a long text. */
+  private closed: readonly OffsetRange[] | undefined;
   private closedIndex = 0;
   private cursor = 0;
 
@@ -25,12 +26,6 @@ export class ProseSlices {
     private readonly format: ProseFormat,
     private readonly size = SLICE_SIZE,
   ) {
-    if (text.length <= size) {
-      this.closed = [];
-    } else {
-      const regions = format === 'markdown' ? [...fencedCodeBlocks(text), ...disabledRegions(text)] : disabledRegions(text);
-      this.closed = regions.sort((a, b) => a.start - b.start);
-    }
     if (format === 'markdown' && frontMatter(text)?.svcOff) this.cursor = text.length;
   }
 
@@ -67,6 +62,7 @@ export class ProseSlices {
   }
 
   private isCleanEnd(end: number, inline: InlineState): boolean {
+    this.closed ??= (this.format === 'markdown' ? [...fencedCodeBlocks(this.text), ...disabledRegions(this.text)] : disabledRegions(this.text)).sort((a, b) => a.start - b.start);
     while (this.closedIndex < this.closed.length && this.closed[this.closedIndex].end <= end) this.closedIndex++;
     const region = this.closed[this.closedIndex];
     if (region && region.start < end) return false;

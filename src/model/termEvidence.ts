@@ -30,8 +30,12 @@ export type EvidenceTopic =
 export interface ContextRule {
   /** The topic of the documents that use the name in its ITIL sense. */
   readonly topic: EvidenceTopic;
-  /** The name means something else unless the document is about `topic` (an abbreviation with other senses). */
-  readonly required?: boolean;
+  /**
+   * How many distinct cues of `topic` the document needs before the name is read in its ITIL sense at all: one for
+   * an abbreviation with other senses (RFC), two for an everyday phrase (event management). With one cue more, the
+   * finding is as certain as the name itself.
+   */
+  readonly required?: number;
   /** The topic of the name's other sense: a document more about it than about `topic` keeps the name. */
   readonly against?: EvidenceTopic;
 }
@@ -137,7 +141,11 @@ for (const group of ITIL4.practiceGroups.filter((candidate) => candidate.id !== 
   for (const id of group.practiceIds) addTermTopic(`practice:${id}`, 'itsm');
 }
 for (const id of ITSM_CONCEPTS) addTermTopic(`concept:${id}`, 'itsm');
-for (const key of CHANGE_TERMS) addTermTopic(key, 'change');
+// Changes are part of ITSM: a change request tells both.
+for (const key of CHANGE_TERMS) {
+  addTermTopic(key, 'change');
+  if (!key.startsWith('legacy:')) addTermTopic(key, 'itsm');
+}
 addTermTopic('practice:organizational-change-management', 'people-change');
 
 const termTopicCache = new WeakMap<TermRef, readonly EvidenceTopic[]>();
@@ -191,17 +199,17 @@ export class DocumentEvidence {
 
 /**
  * How sure the checker is that a name governed by `rule` means its ITIL v3 sense in a document with `evidence`:
- * undefined when it means something else. `own` is the name's own cue key. One cue of a required topic makes a
- * finding likely, two make it as certain as the name itself (`base`); evidence of the other sense weakens it
- * and, once it weighs as much, silences it.
+ * undefined when it means something else. `own` is the name's own cue key. The cues the rule requires make a
+ * finding likely, one more makes it as certain as the name itself (`base`); evidence of the other sense weakens
+ * it and, once it weighs as much, silences it.
  */
 export function contextConfidence(rule: ContextRule, evidence: DocumentEvidence, own: unknown, base: Confidence): Confidence | undefined {
   const support = evidence.support(rule.topic, own);
-  if (rule.required && support === 0) return undefined;
+  const required = rule.required ?? 0;
+  if (support < required) return undefined;
   const against = rule.against ? evidence.support(rule.against, own) : 0;
   if (against > 0) return against >= support ? undefined : 'likely';
-  if (rule.required && support === 1) return 'likely';
-  return base;
+  return required > 0 && support === required ? 'likely' : base;
 }
 
 /** Words before an old name, in the same sentence, that say the text names it as the old name. */

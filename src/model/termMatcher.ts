@@ -164,12 +164,6 @@ interface Entry {
   readonly exactSpellings?: ReadonlySet<string>;
 }
 
-/** One match of the scan: a term's, or a context form's (no `term`). */
-interface Hit {
-  readonly end: number;
-  readonly entry: Entry;
-}
-
 /** Who a form belongs to: forms of one owner share an entry, and the first owner of a spelling keeps it. */
 function ownerOf(form: { readonly term?: TermRef; readonly topic?: EvidenceTopic }): string {
   return form.term ? `${form.term.kind}:${form.term.id}` : `context:${form.topic ?? ''}`;
@@ -251,13 +245,16 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
     return entry;
   }
 
+  let hitEnd = 0;
+
   /**
-   * Longest term starting at the word `text[start, wordEnd)`, which the scan has read to trie node `node`, not
-   * reading past `limit`. The trie is followed while the next words are read.
+   * Longest term (or context form) starting at the word `text[start, wordEnd)`, which the scan has read to trie
+   * node `node`, not reading past `limit`; its end goes to `hitEnd`. The trie is followed while the next words
+   * are read.
    */
-  function longestAt(text: string, start: number, wordEnd: number, node: number, limit: number): Hit | undefined {
-    const first = acceptedEntry(text, node, start, wordEnd);
-    let best: Hit | undefined = first && { end: wordEnd, entry: first };
+  function longestAt(text: string, start: number, wordEnd: number, node: number, limit: number): Entry | undefined {
+    let best = acceptedEntry(text, node, start, wordEnd);
+    hitEnd = wordEnd;
     let index = skipJoinableGap(text, wordEnd, limit);
     if (index < 0 || index >= limit) return best;
     let previousWasWord = true;
@@ -289,7 +286,10 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
         }
         if (node === NO_NODE || wordEnd === index || isWordAt(text, wordEnd)) return best;
         const entry = acceptedEntry(text, node, start, wordEnd);
-        if (entry) best = { end: wordEnd, entry };
+        if (entry) {
+          best = entry;
+          hitEnd = wordEnd;
+        }
         previousWasWord = true;
         index = wordEnd;
       }
@@ -337,12 +337,12 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
         index++;
       }
       if (node === NO_NODE || (index === limit && isWordAt(text, limit))) continue;
-      const hit = longestAt(text, start, index, node, limit);
-      if (hit) {
-        const { term, topic } = hit.entry;
-        if (term) found.push({ start, end: hit.end, term });
-        else if (topic && onContext) onContext(topic, hit.entry.key);
-        index = hit.end;
+      const entry = longestAt(text, start, index, node, limit);
+      if (entry) {
+        const { term, topic } = entry;
+        if (term) found.push({ start, end: hitEnd, term });
+        else if (topic && onContext) onContext(topic, entry.key);
+        index = hitEnd;
       }
     }
   }

@@ -15,7 +15,7 @@ import { getLegacyTerm, LEGACY_TERMS, type LegacyMapping, type LegacyTerm } from
 import type { PreferredTermRule } from './glossaryTypes';
 import type { ProseFormat } from './proseRanges';
 import { ProseSlices } from './proseSlices';
-import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, topicsOfTerm, type Confidence, type ContextRule } from './termEvidence';
+import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, topicsOfTerm, type Confidence, type ContextRule, type EvidenceTopic } from './termEvidence';
 import { normalizeForm, type TermMatch, type TermRef } from './termMatcher';
 import { avoidedAdvice, legacyAdvice, withArticle, type Advice } from './terminologyAdvice';
 import { isSentenceStart, isWrittenAsName } from './writtenStyle';
@@ -23,6 +23,11 @@ import { isSentenceStart, isWrittenAsName } from './writtenStyle';
 export type { Confidence } from './termEvidence';
 
 export const LEGACY_TERM_CODE = 'svc/legacy-term';
+/**
+ * How long an editor lets the check of a long document run before it gives the extension host back: slices are
+ * read until this much time has passed (one slice takes a few milliseconds).
+ */
+export const CHECK_SLICE_MS = 10;
 export const PREFERRED_TERM_CODE = 'svc/preferred-term';
 
 /** A way to rewrite one finding. */
@@ -172,6 +177,10 @@ export class TerminologyCheck {
   private readonly mentioned = new Set<TermRef>();
   private readonly decided: TerminologyFinding[] = [];
   private readonly pending: Pending[] = [];
+  /** How many pending mentions are decided, once every slice is read. */
+  private concluded = 0;
+  /** The pending mentions that turned out to be findings, in text order. */
+  private readonly latecomers: TerminologyFinding[] = [];
   private result: readonly TerminologyFinding[] | undefined;
 
   constructor(
@@ -188,9 +197,19 @@ export class TerminologyCheck {
   advance(shouldPause: () => boolean = () => false): boolean {
     while (!this.slices.done) {
       for (const range of this.slices.next()) this.read(range.start, range.end);
-      if (!this.slices.done && shouldPause()) return false;
+      if (shouldPause()) return false;
     }
-    this.result ??= this.conclude();
+    if (this.result) return true;
+    if (this.concluded === 0) {
+      for (const term of this.mentioned) {
+        for (const topic of topicsOfTerm(term)) this.evidence.add(topic, term);
+      }
+    }
+    while (this.concluded < this.pending.length) {
+      for (const end = Math.min(this.pending.length, this.concluded + PENDING_BATCH); this.concluded < end; this.concluded++) this.decide(this.pending[this.concluded]);
+      if (this.concluded < this.pending.length && shouldPause()) return false;
+    }
+    this.result = mergeInTextOrder(this.decided, this.latecomers);
     return true;
   }
 
@@ -204,9 +223,11 @@ export class TerminologyCheck {
     return this.text.length === 0 ? 1 : this.slices.position / this.text.length;
   }
 
+  private readonly hearCue = (topic: EvidenceTopic, key: string): void => this.evidence.add(topic, key);
+
   private read(start: number, end: number): void {
-    const { text, evidence } = this;
-    for (const match of this.terms.index.findAll(text, start, end, (topic, key) => evidence.add(topic, key))) {
+    const { text } = this;
+    for (const match of this.terms.index.findAll(text, start, end, this.hearCue)) {
       const { term } = match;
       if (term.kind === 'legacy') {
         this.readLegacy(match, getLegacyTerm(term.id));
@@ -258,20 +279,28 @@ export class TerminologyCheck {
     return ignored;
   }
 
-  /** Decides the pending mentions on the whole text's evidence and merges them into the findings, in text order. */
-  private conclude(): readonly TerminologyFinding[] {
-    for (const term of this.mentioned) {
-      for (const topic of topicsOfTerm(term)) this.evidence.add(topic, term);
-    }
-    const decided: TerminologyFinding[] = [];
-    for (const { match, legacy, written, spelling, ownKey, base } of this.pending) {
-      const rule = spelling.form.rule;
-      const confidence = rule && contextConfidence(rule, this.evidence, ownKey, base);
-      if (confidence) decided.push(this.legacyFinding(match, legacy, written, spelling, confidence));
-    }
-    if (decided.length === 0) return this.decided;
-    return [...this.decided, ...decided].sort((a, b) => a.start - b.start);
+  /** Decides a pending mention on the whole text's evidence. */
+  private decide({ match, legacy, written, spelling, ownKey, base }: Pending): void {
+    const rule = spelling.form.rule;
+    const confidence = rule && contextConfidence(rule, this.evidence, ownKey, base);
+    if (confidence) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, confidence));
   }
+}
+
+/** Pending mentions decided between two pauses. */
+const PENDING_BATCH = 2048;
+
+/** Two lists of findings, each in text order, as one. */
+function mergeInTextOrder(first: readonly TerminologyFinding[], second: readonly TerminologyFinding[]): readonly TerminologyFinding[] {
+  if (second.length === 0) return first;
+  const merged: TerminologyFinding[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < first.length || b < second.length) {
+    if (b >= second.length || (a < first.length && first[a].start <= second[b].start)) merged.push(first[a++]);
+    else merged.push(second[b++]);
+  }
+  return merged;
 }
 
 /** Approximate mappings are never certain: the ITIL 4 name is only the closest one. */

@@ -37,7 +37,7 @@ preferredTerms:
     insteadOf: [Runbook]
 `;
 
-const NOTES = 'After the MIR, open a ticket.\n\nEvery CAB approval counts. Value for money. Demand Management is old.\n';
+const NOTES = 'After the MIR, open a ticket.\n\nEvery CAB approval counts. Value for money. Demand Management is old.\n\nIncident management and problem management share one queue.\n';
 
 async function practiceCompletions(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);

@@ -134,7 +134,7 @@ suite('Terminology checker', function () {
   });
 
   test('fix all replaces every term with a safe replacement, as a command and as source.fixAll.svc', async () => {
-    const content = 'Change Management, Demand Management and SACM.\n\nCapacity Management too.\n';
+    const content = 'Change Management, Demand Management and SACM.\n\nCapacity Management too, for the service desk and incident management.\n';
     const document = await openMarkdown(content);
     await diagnosticsCovering(document, ['Change Management', 'Demand Management', 'SACM', 'Capacity Management']);
     const [fixAll] = await codeActionsAt(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.svc');
@@ -142,7 +142,7 @@ suite('Terminology checker', function () {
     assert.equal(fixAll?.kind?.value, 'source.fixAll.svc');
     assert.ok(fixAll?.edit);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
-    const expected = 'Change Enablement, Demand Management and IT asset management and service configuration management.\n\nCapacity and Performance Management too.\n';
+    const expected = 'Change Enablement, Demand Management and IT asset management and service configuration management.\n\nCapacity and Performance Management too, for the service desk and incident management.\n';
     assert.equal(document.getText(), expected);
     await diagnosticsCovering(document, ['Demand Management']);
 

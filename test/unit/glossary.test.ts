@@ -233,7 +233,7 @@ suite('Glossary: terminology checker', () => {
 
   test('a rule can flag a built-in name; hidden outdated names are no longer reported', () => {
     const strict = effectiveTerms(parseGlossary('version: 1\npreferredTerms:\n  - use: service desk\n    insteadOf: [service management]\n').glossary);
-    const text = 'Service management and Demand Management and Change Management.';
+    const text = 'Service management and Demand Management and Change Management, for the service desk and incident management.';
     assert.deepEqual(
       findOutdatedTerms(text, { format: 'plaintext', terms: strict }).map((finding) => [finding.code, finding.written]),
       [

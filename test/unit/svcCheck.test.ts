@@ -162,7 +162,7 @@ suite('svc-check with an organisation glossary', function () {
       path.join(folder, '.svc', 'glossary.yaml'),
       'version: 1\nhide: [Demand Management]\npreferredTerms:\n  - use: service request\n    insteadOf: [ticket]\n    reason: Our catalogue speaks of requests.\n  - use: x\n    insteadOf: [X]\n',
     );
-    writeFileSync(path.join(folder, 'docs', 'deep', 'notes.md'), 'Open a ticket.\n\nDemand Management and Change Management.\n');
+    writeFileSync(path.join(folder, 'docs', 'deep', 'notes.md'), 'Open a ticket.\n\nDemand Management and Change Management at the service desk, for incident management.\n');
   });
 
   teardown(() => rmSync(folder, { recursive: true, force: true }));

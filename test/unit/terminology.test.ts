@@ -4,6 +4,8 @@ import { LEGACY_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '..
 import { joinNames } from '../../src/model/terminologyAdvice';
 import { applyCaseStyle, caseStyleOf, isSentenceStart } from '../../src/model/writtenStyle';
 import { disabledRegions, fencedCodeBlocks, proseRanges } from '../../src/model/proseRanges';
+import { PROTECTED_TERMS } from '../../src/model/protectedTerms';
+import { TermHoverRenderer } from '../../src/model/termHover';
 
 function written(text: string, format: 'markdown' | 'plaintext' = 'markdown', ignore: string[] = []): string[] {
   return findOutdatedTerms(text, { format, ignore }).map((finding) => finding.written);
@@ -36,7 +38,7 @@ suite('Terminology: findings', () => {
   });
 
   test('an absorbed term explains instead of replacing', () => {
-    const [finding] = findOutdatedTerms('Demand Management forecasts load for incident management and the service desk.', { format: 'markdown' });
+    const [finding] = findOutdatedTerms('Demand Management forecasts load for incident management and the service desk, as ITIL v2 taught.', { format: 'markdown' });
     assert.ok(finding?.code === LEGACY_TERM_CODE);
     assert.equal(finding.mapping, 'absorbed');
     assert.deepEqual(finding.fixes, []);
@@ -46,7 +48,7 @@ suite('Terminology: findings', () => {
 
   test('current ITIL 4 names that contain an old name are not findings', () => {
     assert.deepEqual(written('Monitoring and event management, organizational change management, information security management.'), []);
-    assert.deepEqual(written('Event management, change management and security management.'), [
+    assert.deepEqual(written('Event management, change management and security management, by the service desk and incident management.'), [
       'Event management',
       'change management',
       'security management',
@@ -91,7 +93,7 @@ suite('Terminology: Markdown structure', () => {
       '~~~~',
       'See `Change Management` and [the guide](https://example.com/change-management).',
       '<!-- Change Management in a comment -->',
-      '<span title="Event Management">Capacity Management</span>',
+      '<span title="Event Management">Capacity Management</span> for the service desk and incident management.',
       '```valuestream',
       'name: Capacity Management',
       '```',
@@ -204,5 +206,78 @@ suite('Terminology: fix all', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+suite('Terminology: protected names, context and confidence', () => {
+  const itsm = 'Our ITIL change policy: every change request is assessed, the service desk logs incidents and the change schedule is published.\n\n';
+
+  test('no protected name is ever flagged, whatever the document is about', () => {
+    for (const { forms } of PROTECTED_TERMS) {
+      for (const form of forms) {
+        const text = `${itsm}The ${form} and the ${form.toUpperCase()} are fine.\n`;
+        const findings = findOutdatedTerms(text, { format: 'markdown' });
+        assert.deepEqual(findings.map((finding) => finding.written), [], form);
+      }
+    }
+  });
+
+  test('hovers show the ITIL 4 term a protected name stands for, or nothing, never an outdated name', () => {
+    const renderer = new TermHoverRenderer({ commandLinks: false });
+    const text = 'The configuration management database, identity and access management and SIEM: security information and event management.';
+    assert.equal(renderer.hoverAt(text, text.indexOf('management database'))?.term.id, 'service-configuration-management');
+    assert.equal(renderer.hoverAt(text, text.indexOf('access management'))?.term.id, 'information-security-management');
+    assert.equal(renderer.hoverAt(text, text.indexOf('event management')), undefined);
+  });
+
+  test('an abbreviation with another sense is flagged only where the document is about its ITIL topic', () => {
+    const rfc = (text: string): string[] => findOutdatedTerms(text, { format: 'markdown' }).map((finding) => `${finding.written}:${finding.confidence}`);
+    assert.deepEqual(rfc(`${itsm}Raise an RFC before Friday.`), ['RFC:certain']);
+    assert.deepEqual(rfc('Raise an RFC before Friday: the design needs review.'), []);
+    assert.deepEqual(rfc('The IETF published it as an RFC. Every Request for Comments gets a number.'), []);
+    assert.deepEqual(rfc(`${itsm}HTTP follows RFC 9110 and RFC-1234; an IETF RFC is a standard.`), []);
+    assert.deepEqual(rfc('The change request and an RFC.'), ['RFC:likely']);
+    assert.deepEqual(rfc(`${itsm}Improvement ideas go to the CSI register.`), ['CSI:certain']);
+    assert.deepEqual(rfc(`${itsm}Kubernetes mounts volumes through the CSI driver; our CSI register lists ideas.`), ['CSI:likely']);
+    assert.deepEqual(rfc('Kubernetes mounts volumes through the CSI driver; the CSI spec covers snapshots.'), []);
+  });
+
+  test('a CAB is a likely change authority, offered but never written by fix all', () => {
+    const [finding] = findOutdatedTerms(`${itsm}The CAB meets on Tuesdays.`, { format: 'markdown' });
+    assert.equal(finding?.confidence, 'likely');
+    assert.match(finding?.message ?? '', /A CAB can still be the change authority/);
+    assert.deepEqual(finding?.fixes.map((fix) => [fix.newText, fix.preferred]), [['change authority', false]]);
+    assert.equal(finding?.fixAllText, undefined);
+    assert.deepEqual(fixAllEdits(findOutdatedTerms(`${itsm}The CAB meets.`, { format: 'markdown' })), []);
+    assert.deepEqual(findOutdatedTerms('The Customer Advisory Board (CAB) met twice.', { format: 'markdown' }), []);
+  });
+
+  test('a name the text mentions as the old name is likely, so fix all leaves the sentence as written', () => {
+    const confidence = (text: string): string | undefined => findOutdatedTerms(`${itsm}${text}`, { format: 'markdown' })[0]?.confidence;
+    assert.equal(confidence('Change enablement (formerly Change Management) is one practice.'), 'likely');
+    assert.equal(confidence('Request Fulfilment became service request management.'), 'likely');
+    assert.equal(confidence('Some still say “Change Management”.'), 'likely');
+    assert.equal(confidence('Change Management approves changes.'), 'certain');
+  });
+
+  test('plurals, articles and emphasis are rewritten as the writer wrote them', () => {
+    const fixed = (text: string): string => {
+      const whole = `${itsm}${text}`;
+      return applyEdits(whole, fixAllEdits(findOutdatedTerms(whole, { format: 'markdown' }))).slice(itsm.length);
+    };
+    assert.equal(fixed('Raise an RFC; two RFCs and three Requests for Change wait.'), 'Raise a change request; two change requests and three Change Requests wait.');
+    assert.equal(fixed('An RFC is needed.'), 'A change request is needed.');
+    assert.equal(fixed('Our **Change** Management board.'), 'Our **Change Enablement** board.');
+    assert.equal(fixed('*Design* and *Request* *Fulfilment* steps.'), '*Design* and *Service Request Management* steps.');
+    assert.equal(fixed('Change Mgmt and the seven-step improvement process.'), 'Change Enablement and the continual improvement model.');
+  });
+
+  test('generic names need an ITSM document; ITSM names do not vouch for each other when they need it too', () => {
+    assert.deepEqual(findOutdatedTerms('Security management, access management and event management at the branch.', { format: 'markdown' }), []);
+    assert.deepEqual(
+      findOutdatedTerms(`${itsm}Event Management opens incidents.`, { format: 'markdown' }).map((finding) => `${finding.written}:${finding.confidence}`),
+      ['Event Management:certain'],
+    );
+    assert.deepEqual(findOutdatedTerms('We use Ansible for configuration management of the web servers.', { format: 'markdown' }), []);
   });
 });
