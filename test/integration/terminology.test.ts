@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor, workspaceUri } from './util';
+import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 import { resetWorkspaceSettings, restoreWorkspaceSettingsAfterSuite } from './settings';
 
 function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -70,7 +70,7 @@ suite('Terminology checker', function () {
   });
 
   teardown(async () => {
-    await resetWorkspaceSettings('svc.terminology', ['severity', 'languages', 'ignore']);
+    await resetWorkspaceSettings('svc.terminology', ['severity', 'languages', 'ignore', 'maxFileSize']);
     // Untitled documents would ask to be saved: revert and close every editor the test opened.
     for (let open = 0; open < 10 && vscode.window.activeTextEditor; open++) {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -205,4 +205,48 @@ suite('Terminology checker', function () {
     assert.deepEqual(inspected?.workspaceValue, ['Request Fulfilment']);
     await diagnosticsCovering(document, ['Change Management']);
   });
+
+  test('a likely finding is information, offers its fix without preferring it, and fix all leaves it', async () => {
+    const content = 'Every change request goes to the CAB; Change Management publishes the change schedule.\n';
+    const document = await openMarkdown(content);
+    const [cab, changeManagement] = await diagnosticsCovering(document, ['CAB', 'Change Management']);
+    assert.equal(cab.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(cab.message, /A CAB can still be the change authority/);
+    assert.equal(changeManagement.severity, vscode.DiagnosticSeverity.Warning);
+    const actions = await codeActionsAt(document, cab.range, vscode.CodeActionKind.QuickFix.value);
+    const replace = actions.find((action) => action.title === 'Replace with “change authority”');
+    assert.ok(replace, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+    assert.ok(!replace.isPreferred);
+    assert.equal(await vscode.commands.executeCommand('svc.terminology.fixAll', document.uri), 1);
+    assert.equal(document.getText(), 'Every change request goes to the CAB; Change Enablement publishes the change schedule.\n');
+  });
+
+  test('a long document is checked a slice at a time: its findings arrive and the host keeps answering', async function () {
+    skipInWebHost(this, 'writes a long file to the workspace folder');
+    const paragraph = 'The service desk logs every incident, and problem management looks for causes in the records every week.\n\n';
+    const content = `${paragraph.repeat(Math.ceil((6 * 1024 * 1024) / paragraph.length))}Approvals still go through Change Management.\n`;
+    const uri = workspaceUri('terminology-long-document.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    try {
+      // Opening hands the host the whole text, which is VS Code's work; the check runs from then on. Checked in one
+      // go, nothing else could run until the finding arrived; checked in slices, other work (here a timer) runs in
+      // between, however busy the machine is.
+      const document = await vscode.workspace.openTextDocument(uri);
+      let turns = 0;
+      const ticker = setInterval(() => turns++, 1);
+      try {
+        await waitFor(() => ourDiagnostics(document.uri).length === 1, 'the finding at the end of a 6 MB document', 60_000);
+      } finally {
+        clearInterval(ticker);
+      }
+      assert.equal(document.getText(ourDiagnostics(document.uri)[0].range), 'Change Management');
+      assert.ok(turns >= 10, `other work ran only ${turns} times while the document was checked`);
+
+      await setTerminology('maxFileSize', 1);
+      await waitFor(() => ourDiagnostics(document.uri).length === 0, 'no check above svc.terminology.maxFileSize');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
 });
+
