@@ -63,7 +63,9 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 // bundles beside it. Each has a seam module (`seam`.ts) that the web bundle includes as it is; in the Node
 // host's bundles esbuild puts `seam`.node.ts in its place, which loads dist/`seam`.js on first use.
 //   yamlParsers: the value-stream and glossary readers and the `yaml` library (first parse);
-//   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram).
+//   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
+//   terminologyChecker: the terminology checker and its check, with document evidence, advice and slicing
+//                (the host's first turn after activation).
 // `only` lists the inputs that must stay out of `main` (e.g. after a new direct import from activation code).
 const LAZY_BUNDLES = [
   { seam: 'yamlParsers', entry: 'src/model/yamlParsers.ts', only: /^(node_modules\/yaml\/|src\/model\/(valueStream|glossary)\.ts$)/ },
@@ -71,6 +73,11 @@ const LAZY_BUNDLES = [
     seam: 'diagrams',
     entry: 'src/features/diagrams.ts',
     only: /^src\/(features\/(diagrams|diagramPanels|diagramPanel|diagramWebview|diagramHtml|valueStreamPreview|lifecycleDiagram)|model\/(mermaid|markdownDiagrams))\.ts$/,
+  },
+  {
+    seam: 'terminologyChecker',
+    entry: 'src/features/terminologyChecker.ts',
+    only: /^src\/(features\/terminologyChecker|model\/(terminology|terminologyAdvice|termEvidence|writtenStyle|proseSlices))\.ts$/,
   },
 ];
 const SEAM_NAMES = LAZY_BUNDLES.map((bundle) => bundle.seam).join('|');

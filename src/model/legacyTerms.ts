@@ -2,7 +2,7 @@
  * ITIL v3 / ITIL 2011 names that ITIL 4 replaced, and what to write instead. The terminology checker
  * and the legacy hover cards read this map.
  */
-import type { ContextRule } from './termEvidence';
+import type { ContextRule } from './termTopics';
 
 export type LegacyMapping =
   /** One ITIL 4 name replaces the old one. */

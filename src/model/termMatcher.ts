@@ -14,12 +14,8 @@
  * Besides terms, the index holds context forms it reads without reporting them: protected longer names, which
  * win over an old name inside them, and cue words that tell what a document is about.
  */
-import { ACTIVITIES } from './activities';
-import { ALL_CONCEPTS } from './concepts';
-import { LEGACY_TERMS, contextualSpellings } from './legacyTerms';
-import { PRACTICES } from './practices';
-import { PROTECTED_TERMS } from './protectedTerms';
-import { TOPIC_CUES, type EvidenceTopic } from './termEvidence';
+import type { EvidenceTopic } from './termTopics';
+import { modelContextForms, modelTermForms } from './termForms';
 import {
   ASCII_KINDS,
   ASCII_SYMBOLS,
@@ -36,6 +32,7 @@ import {
 } from './termText';
 
 export { normalizeForm } from './termText';
+export { ambiguousAbbreviations, modelContextForms, modelTermForms } from './termForms';
 
 /**
  * Built-in kinds come from the model; `organisation` terms and `avoided` names (of preferred-term rules) come
@@ -81,59 +78,6 @@ export interface TermForm {
 export interface ContextForm {
   readonly text: string;
   readonly topic?: EvidenceTopic;
-}
-
-/**
- * Every form of every ITIL term in the model, ambiguous abbreviations left out, plus the protected longer names
- * that stand for a term. Names with "management" may abbreviate it as practitioners do ("Change Mgmt").
- */
-export function modelTermForms(): TermForm[] {
-  const forms: TermForm[] = [];
-  for (const practice of PRACTICES) {
-    const term: TermRef = { kind: 'practice', id: practice.id };
-    forms.push({ text: practice.name, term });
-    for (const alias of practice.aliases) {
-      if (!alias.ambiguous) forms.push({ text: alias.text, term });
-    }
-  }
-  for (const activity of ACTIVITIES) {
-    const term: TermRef = { kind: 'activity', id: activity.id };
-    for (const text of [activity.name, ...activity.writtenForms]) forms.push({ text, term });
-  }
-  for (const concept of ALL_CONCEPTS) {
-    const term: TermRef = { kind: 'concept', id: concept.id };
-    for (const text of [concept.name, ...concept.aliases]) forms.push({ text, term });
-  }
-  for (const legacy of LEGACY_TERMS) {
-    const term: TermRef = { kind: 'legacy', id: legacy.id };
-    for (const text of [legacy.term, ...legacy.variants, ...(legacy.plurals ?? []), ...contextualSpellings(legacy)]) forms.push({ text, term });
-  }
-  for (const { forms: names, term } of PROTECTED_TERMS) {
-    if (term) for (const text of names) forms.push({ text, term });
-  }
-  return forms.flatMap((form) => (MANAGEMENT.test(form.text) ? [form, ...MANAGEMENT_SHORTHANDS.map((short) => ({ text: form.text.replace(MANAGEMENT, short), term: form.term }))] : [form]));
-}
-
-const MANAGEMENT = /\bmanagement\b/i;
-const MANAGEMENT_SHORTHANDS = ['Mgmt', 'Mgt'];
-
-/** The protected names that stand for no ITIL term, and the topic cue words, as the index reads them. */
-export function modelContextForms(): ContextForm[] {
-  return [
-    ...PROTECTED_TERMS.filter((entry) => !entry.term).flatMap((entry) => entry.forms.map((text) => ({ text, ...(entry.topic ? { topic: entry.topic } : {}) }))),
-    ...TOPIC_CUES.flatMap((cue) => cue.forms.map((text) => ({ text, topic: cue.topic }))),
-  ];
-}
-
-/** Ambiguous abbreviations of practices: listed so callers can explain why they are never matched. */
-export function ambiguousAbbreviations(): string[] {
-  const texts = new Set<string>();
-  for (const practice of PRACTICES) {
-    for (const alias of practice.aliases) {
-      if (alias.ambiguous) texts.add(alias.text);
-    }
-  }
-  return [...texts];
 }
 
 let sharedIndex: TermIndex | undefined;

@@ -1,7 +1,7 @@
 /**
- * Outdated ITIL v3/2011 names in prose, and names an organisation's glossary asks writers to avoid: where
- * they are, how sure the checker is, what to say about them and what to write instead, in the writer's own
- * style. Editor diagnostics, quick fixes and the command-line checker read these findings.
+ * The terminology check: finds outdated ITIL v3/2011 names in prose, and names an organisation's glossary asks
+ * writers to avoid, and decides how sure it is about each (the findings themselves are terminologyFindings').
+ * Editor diagnostics, quick fixes and the command-line checker read these findings.
  *
  * A finding is `certain` when the name can only mean the old ITIL name: it has a preferred rewrite, and "fix
  * all" (and `svc-check --fix`) may apply it. It is `likely` when the ITIL 4 name is only the closest equivalent
@@ -11,73 +11,19 @@
  * A document is read in slices (see proseSlices), so that an editor can check a huge one a little at a time.
  */
 import { builtInTerms, type EffectiveTerms } from './effectiveTerms';
-import { getLegacyTerm, LEGACY_TERMS, type LegacyMapping, type LegacyTerm } from './legacyTerms';
-import type { PreferredTermRule } from './glossaryTypes';
-import type { ProseFormat } from './proseRanges';
+import { getLegacyTerm, LEGACY_TERMS, type LegacyTerm } from './legacyTerms';
 import { ProseSlices } from './proseSlices';
-import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, topicsOfTerm, type Confidence, type ContextRule, type EvidenceTopic } from './termEvidence';
+import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, topicsOfTerm } from './termEvidence';
+import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, type LegacyTermFinding, type TerminologyFinding, type TerminologyOptions } from './terminologyFindings';
+import type { Confidence, ContextRule, EvidenceTopic } from './termTopics';
 import { normalizeForm, type TermMatch, type TermRef } from './termMatcher';
 import { avoidedAdvice, legacyAdvice, withArticle, type Advice } from './terminologyAdvice';
 import { isSentenceStart, isWrittenAsName } from './writtenStyle';
 
-export type { Confidence } from './termEvidence';
+export type { Confidence } from './termTopics';
 
-export const LEGACY_TERM_CODE = 'svc/legacy-term';
-/**
- * How long an editor lets the check of a long document run before it gives the extension host back: slices are
- * read until this much time has passed (one slice takes a few milliseconds).
- */
-export const CHECK_SLICE_MS = 10;
-export const PREFERRED_TERM_CODE = 'svc/preferred-term';
-
-/** A way to rewrite one finding. */
-export interface TerminologyFix {
-  readonly title: string;
-  readonly newText: string;
-  /** The one fix an editor may apply without asking (certain renames only). */
-  readonly preferred: boolean;
-}
-
-interface FindingBase {
-  /**
-   * Where the text the fixes replace starts: the name, or the article before it when the rewrite needs another
-   * article ("an RFC" → "a change request").
-   */
-  readonly start: number;
-  readonly end: number;
-  /** The name as the document writes it. */
-  readonly written: string;
-  /** `certain`: the old name beyond doubt, with a safe rewrite if any; `likely`: rewrites offered, none applied without asking. */
-  readonly confidence: Confidence;
-  readonly message: string;
-  /** Replacements to offer; empty for absorbed terms, which need rewording. */
-  readonly fixes: readonly TerminologyFix[];
-  /** What "fix all" writes over `start`–`end`: certain findings with a safe replacement only. */
-  readonly fixAllText?: string;
-}
-
-/** An outdated ITIL v3/2011 name. */
-export interface LegacyTermFinding extends FindingBase {
-  readonly code: typeof LEGACY_TERM_CODE;
-  readonly legacyId: string;
-  readonly mapping: LegacyMapping;
-}
-
-/** A name one of the glossary's preferred-term rules asks writers to avoid. */
-export interface PreferredTermFinding extends FindingBase {
-  readonly code: typeof PREFERRED_TERM_CODE;
-  readonly rule: PreferredTermRule;
-}
-
-export type TerminologyFinding = LegacyTermFinding | PreferredTermFinding;
-
-export interface TerminologyOptions {
-  readonly format: ProseFormat;
-  /** Names (any spelling, or legacy ids) the writer accepts; case and spacing are ignored. */
-  readonly ignore?: readonly string[];
-  /** The terms to read with (built-in ones unless a glossary changes them). */
-  readonly terms?: EffectiveTerms;
-}
+export { CHECK_SLICE_MS, LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, fixAllEdits } from './terminologyFindings';
+export type { LegacyTermFinding, PreferredTermFinding, TerminologyFinding, TerminologyFix, TerminologyOptions } from './terminologyFindings';
 
 /** Every finding of a text, in order. */
 export function findOutdatedTerms(text: string, options: TerminologyOptions): TerminologyFinding[] {
@@ -306,22 +252,4 @@ function mergeInTextOrder(first: readonly TerminologyFinding[], second: readonly
 /** Approximate mappings are never certain: the ITIL 4 name is only the closest one. */
 function baseConfidence(legacy: LegacyTerm): Confidence {
   return legacy.mapping === 'approximate' ? 'likely' : 'certain';
-}
-
-/** The edits "fix all" makes: every certain finding with a safe replacement, in document order. */
-export function fixAllEdits(findings: readonly TerminologyFinding[]): { start: number; end: number; newText: string }[] {
-  return findings.flatMap((finding) =>
-    finding.confidence !== 'certain' || finding.fixAllText === undefined ? [] : [{ start: finding.start, end: finding.end, newText: finding.fixAllText }],
-  );
-}
-
-/** Applies non-overlapping edits to a text (for tests and the command-line checker). */
-export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
-  let result = '';
-  let cursor = 0;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    result += text.slice(cursor, edit.start) + edit.newText;
-    cursor = edit.end;
-  }
-  return result + text.slice(cursor);
 }

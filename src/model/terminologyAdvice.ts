@@ -4,9 +4,9 @@
  */
 import type { PreferredTermRule } from './glossaryTypes';
 import type { LegacyTerm } from './legacyTerms';
-import type { Confidence } from './termEvidence';
+import type { Confidence } from './termTopics';
 import { isAbbreviation, normalizeForm } from './termText';
-import type { TerminologyFix } from './terminology';
+import type { TerminologyFix } from './terminologyFindings';
 import { applyCaseStyle, articleBefore, articleFor, caseStyleOf, keepEmphasis, pluralOf } from './writtenStyle';
 
 /** What a finding says and offers, apart from where it is. */
