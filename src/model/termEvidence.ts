@@ -125,18 +125,17 @@ export class DocumentEvidence {
 }
 
 /**
- * How sure the checker is that a name governed by `rule` means its ITIL v3 sense in a document with `evidence`:
- * undefined when it means something else. `own` is the name's own cue key. The cues the rule requires make a
- * finding likely, one more makes it as certain as the name itself (`base`); evidence of the other sense weakens
- * it and, once it weighs as much, silences it.
+ * How sure the document's evidence makes the checker that a name governed by `rule` means its ITIL v3 sense:
+ * undefined when it means something else. `own` is the name's own cue key. The cues the rule requires make it
+ * likely, one more makes it certain; evidence of the other sense weakens it and, once it weighs as much, silences it.
  */
-export function contextConfidence(rule: ContextRule, evidence: DocumentEvidence, own: unknown, base: Confidence): Confidence | undefined {
+export function contextConfidence(rule: ContextRule, evidence: DocumentEvidence, own: unknown): Confidence | undefined {
   const support = evidence.support(rule.topic, own);
   const required = rule.required ?? 0;
   if (support < required) return undefined;
   const against = rule.against ? evidence.support(rule.against, own) : 0;
   if (against > 0) return against >= support ? undefined : 'likely';
-  return required > 0 && support === required ? 'likely' : base;
+  return required > 0 && support === required ? 'likely' : 'certain';
 }
 
 /** Words before an old name, in the same sentence, that say the text names it as the old name. */

@@ -63,7 +63,7 @@ function legacyFormOf(legacy: LegacyTerm, written: string): LegacyForm {
 /** What is known about one spelling of an old name: its form, and its advice in each of the four situations. */
 interface Spelling {
   readonly form: LegacyForm;
-  /** By sentence start (+1) and likely (+2). */
+  /** By sentence start (+1), likely (+2) and a doubt about the name (+4). */
   readonly advice: (Advice | undefined)[];
 }
 
@@ -90,9 +90,9 @@ function spellingOf(legacy: LegacyTerm, written: string): Spelling {
   return spelling;
 }
 
-function adviceFor(legacy: LegacyTerm, written: string, spelling: Spelling, sentenceStart: boolean, confidence: Confidence): Advice {
-  const slot = (sentenceStart ? 1 : 0) + (confidence === 'likely' ? 2 : 0);
-  return (spelling.advice[slot] ??= legacyAdvice(legacy, written, sentenceStart, confidence, spelling.form.plural));
+function adviceFor(legacy: LegacyTerm, written: string, spelling: Spelling, sentenceStart: boolean, confidence: Confidence, sure: boolean): Advice {
+  const slot = (sentenceStart ? 1 : 0) + (confidence === 'likely' ? 2 : 0) + (sure ? 0 : 4);
+  return (spelling.advice[slot] ??= legacyAdvice(legacy, written, { sentenceStart, confidence, plural: spelling.form.plural, sure }));
 }
 
 /** A name followed by a number is an identifier ("RFC 9110", "CAB-12"), whatever it abbreviates. */
@@ -105,8 +105,8 @@ interface Pending {
   readonly written: string;
   readonly spelling: Spelling;
   readonly ownKey: unknown;
-  /** The confidence the name would have without its context rule. */
-  readonly base: Confidence;
+  /** Whether the text itself casts doubt on the name: it names it as the old name, or writes an everyday phrase. */
+  readonly doubt: boolean;
 }
 
 /**
@@ -204,13 +204,18 @@ export class TerminologyCheck {
     const ownKey = vouches ? match.term : undefined;
     if (this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
     const everyday = legacy.everydayInLowerCase === true && !isWrittenAsName(written);
-    const base = everyday || baseConfidence(legacy) === 'likely' || isNamedAsOldName(this.text, match.start, match.end) ? 'likely' : 'certain';
-    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, base });
-    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, base));
+    const doubt = everyday || isNamedAsOldName(this.text, match.start, match.end);
+    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, doubt });
+    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, !doubt));
   }
 
-  private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, confidence: Confidence): LegacyTermFinding {
-    const advice = adviceFor(legacy, written, spelling, isSentenceStart(this.text, match.start), confidence);
+  /**
+   * The finding on an old name; `sure` says whether it surely means the old name. It is certain only when it does
+   * and its ITIL 4 name is a true replacement (not an approximate one).
+   */
+  private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, sure: boolean): LegacyTermFinding {
+    const confidence = sure && legacy.mapping !== 'approximate' ? 'certain' : 'likely';
+    const advice = adviceFor(legacy, written, spelling, isSentenceStart(this.text, match.start), confidence, sure);
     const placed = withArticle(this.text, match.start, advice);
     return { code: LEGACY_TERM_CODE, start: placed.start, end: match.end, written, legacyId: legacy.id, mapping: legacy.mapping, confidence, ...placed.advice };
   }
@@ -226,10 +231,10 @@ export class TerminologyCheck {
   }
 
   /** Decides a pending mention on the whole text's evidence. */
-  private decide({ match, legacy, written, spelling, ownKey, base }: Pending): void {
+  private decide({ match, legacy, written, spelling, ownKey, doubt }: Pending): void {
     const rule = spelling.form.rule;
-    const confidence = rule && contextConfidence(rule, this.evidence, ownKey, base);
-    if (confidence) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, confidence));
+    const context = rule && contextConfidence(rule, this.evidence, ownKey);
+    if (context) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, !doubt && context === 'certain'));
   }
 }
 
@@ -249,7 +254,3 @@ function mergeInTextOrder(first: readonly TerminologyFinding[], second: readonly
   return merged;
 }
 
-/** Approximate mappings are never certain: the ITIL 4 name is only the closest one. */
-function baseConfidence(legacy: LegacyTerm): Confidence {
-  return legacy.mapping === 'approximate' ? 'likely' : 'certain';
-}

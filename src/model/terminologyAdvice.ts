@@ -26,16 +26,25 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** How an outdated name was found: where, how sure, and whether its spelling is a plural. */
+export interface Sighting {
+  readonly sentenceStart: boolean;
+  readonly confidence: Confidence;
+  readonly plural: boolean;
+  /** Whether the name surely means the old name (a likely finding may only be so for its approximate ITIL 4 name). */
+  readonly sure: boolean;
+}
+
 /**
  * The advice on an outdated name written as `written`. Likely findings offer their rewrites but prefer none,
  * and leave "fix all" nothing to do.
  */
-export function legacyAdvice(legacy: LegacyTerm, written: string, sentenceStart: boolean, confidence: Confidence, plural: boolean): Advice {
+export function legacyAdvice(legacy: LegacyTerm, written: string, { sentenceStart, confidence, plural, sure }: Sighting): Advice {
   const style = caseStyleOf(written, sentenceStart);
   const styled = (canonical: string): string => keepEmphasis(written, applyCaseStyle(plural ? pluralOf(canonical) : canonical, style, sentenceStart));
   const certain = confidence === 'certain';
   const shortFor = isAbbreviation(written.replace(/s$/, '')) && normalizeForm(written) !== normalizeForm(legacy.term) ? `, short for ${legacy.term},` : '';
-  const oldName = certain ? `${quote(written)}${shortFor} is the ${legacy.era} name` : `${quote(written)}${shortFor} is probably the ${legacy.era} name here`;
+  const oldName = sure ? `${quote(written)}${shortFor} is the ${legacy.era} name` : `${quote(written)}${shortFor} is probably the ${legacy.era} name here`;
   const replace = (replacement: string, preferred: boolean): TerminologyFix => ({ title: `Replace with ${quote(styled(replacement))}`, newText: styled(replacement), preferred });
   switch (legacy.mapping) {
     case 'rename': {

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, statSync } from 'node:fs';
+import { cpSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type * as VscodeHost from '../../scripts/vscode-host.mjs';
-import { VIEW_CONTAINER_TITLE, runCommand, screenshot, webviewFrame } from './workbench';
+import { VIEW_CONTAINER_TITLE, openFile, pointOnText, runCommand, screenshot, webviewFrame } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const vsixPath = path.join(repoRoot, 'service-value-chain.vsix');
@@ -18,6 +18,7 @@ suite('Packaged VSIX', () => {
   let server: Awaited<ReturnType<typeof VscodeHost.startServer>> | undefined;
   let close: (() => Promise<void>) | undefined;
   let page: Page;
+  let folder: string;
 
   suiteSetup(async function () {
     this.timeout(300_000);
@@ -30,7 +31,7 @@ suite('Packaged VSIX', () => {
     const context = await host.launchBrowser(server.newBrowserProfileDir());
     close = () => context.close();
     page = context.pages()[0] ?? (await context.newPage());
-    const folder = path.join(server.runDir, 'samples');
+    folder = path.join(server.runDir, 'samples');
     cpSync(path.join(repoRoot, 'samples'), folder, { recursive: true });
     await page.goto(host.workbenchUrl(server.base, { folder }), { waitUntil: 'domcontentloaded', timeout: 100_000 });
     await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: 100_000 });
@@ -71,4 +72,24 @@ suite('Packaged VSIX', () => {
     assert.ok(labels.some((label) => label.includes('Deliver')), `node labels: ${labels.join(' | ')}`);
     await screenshot(page, 'vsix-diagram');
   });
+
+  test('the installed extension checks terminology with the checker bundle it loads after activation', async () => {
+    // dist/terminologyChecker.js holds the checker: without it in the VSIX, no outdated name would be flagged.
+    writeFileSync(
+      path.join(folder, 'change-policy.md'),
+      '# Change policy\n\nEvery change needs an approved RFC before the CAB meets.\n\n' +
+        'Change Management publishes the change schedule. The CMDB is our configuration management database.\n',
+    );
+    await openFile(page, 'change-policy.md');
+    const editor = page.locator('.monaco-editor').filter({ has: page.locator('.view-line', { hasText: 'approved RFC' }) });
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await editor.locator('.squiggly-info').first().waitFor({ timeout: 60_000 });
+    assert.equal(await editor.locator('.squiggly-warning').count(), 2, 'RFC and Change Management are certain');
+    const point = await pointOnText(page, 'CAB');
+    await page.mouse.move(point.x - 3, point.y);
+    await page.mouse.move(point.x, point.y);
+    await page.locator('.monaco-hover', { hasText: 'A CAB can still be the change authority' }).first().waitFor({ timeout: 60_000 });
+    await screenshot(page, 'vsix-terminology');
+  });
 });
+
