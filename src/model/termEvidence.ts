@@ -147,9 +147,19 @@ const VERSION_AFTER = /^[\s*_"”’)]*\((?:ITIL )?(?:v[23]|2011)\b/i;
 const QUOTES_BEFORE = new Set(['"', '“', "'", '‘']);
 const QUOTES_AFTER = new Set(['"', '”', "'", '’']);
 /** How far around a name its sentence is read for those words. */
-const MENTION_WINDOW = 60;
+const MENTION_WINDOW = 40;
 // ".", "!", "?", ";", ":" and a line break end the stretch read around a name.
 const SENTENCE_BREAKS = new Uint8Array(128).map((_, code) => ('.!?;:\n'.includes(String.fromCharCode(code)) ? 1 : 0));
+
+/** Whether a parenthesis opens right after `offset`, past spaces and closing emphasis or quotes. */
+function opensParenthesis(text: string, offset: number): boolean {
+  for (let index = offset; index < offset + 4 && index < text.length; index++) {
+    const character = text[index];
+    if (character === '(') return true;
+    if (!/[\s*_"”’)]/.test(character)) return false;
+  }
+  return false;
+}
 
 /**
  * Whether the text names an old name as such rather than using it: "change enablement (formerly change
@@ -163,7 +173,7 @@ export function isNamedAsOldName(text: string, start: number, end: number): bool
   const before = Math.max(0, start - MENTION_WINDOW);
   while (from > before && SENTENCE_BREAKS[text.charCodeAt(from - 1)] !== 1) from--;
   if (from < start - 3 && MENTION_BEFORE.test(text.slice(from, start))) return true;
-  if (VERSION_AFTER.test(text.slice(end, end + 16))) return true;
+  if (opensParenthesis(text, end) && VERSION_AFTER.test(text.slice(end, end + 16))) return true;
   let to = end;
   const after = Math.min(text.length, end + MENTION_WINDOW);
   while (to < after && SENTENCE_BREAKS[text.charCodeAt(to)] !== 1) to++;

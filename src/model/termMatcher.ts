@@ -55,10 +55,14 @@ export interface TermMatch {
 
 /** Hears the context forms a scan reads: the topic they tell, and their normalized spelling (to count each once). */
 export type ContextListener = (topic: EvidenceTopic, key: string) => void;
+/** Hears each mention a scan finds, in order. */
+export type MatchListener = (start: number, end: number, term: TermRef) => void;
 
 export interface TermIndex {
   /** Every mention in `text[start, end)`, in order, never overlapping; context forms go to `onContext`. */
   findAll(text: string, start?: number, end?: number, onContext?: ContextListener): TermMatch[];
+  /** The same mentions as `findAll`, handed to `onMatch` as they are found (no list is built). */
+  visit(text: string, start: number, end: number, onMatch: MatchListener, onContext?: ContextListener): void;
   /**
    * The mention covering `offset` (start <= offset < end), reading only a window around it. Agrees with
    * `findAll(text)` unless the 4 KB before `offset` hold nothing but words that continue some term.
@@ -252,7 +256,7 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
   }
 
   /** Leftmost-longest scan of the words starting in [from, limit); stops at the first word after `stopAfter`. */
-  function scan(text: string, from: number, limit: number, stopAfter: number, found: TermMatch[], onContext?: ContextListener): void {
+  function scan(text: string, from: number, limit: number, stopAfter: number, onMatch: MatchListener, onContext?: ContextListener): void {
     let index = from;
     // A word cut by `from` is not a whole word.
     if (isWordAt(text, from - 1)) index = wordEndFrom(text, index, limit);
@@ -284,7 +288,7 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
       const entry = longestAt(text, start, index, node, limit);
       if (entry) {
         const { term, topic } = entry;
-        if (term) found.push({ start, end: hitEnd, term });
+        if (term) onMatch(start, hitEnd, term);
         else if (topic && onContext) onContext(topic, entry.key);
         index = hitEnd;
       }
@@ -343,16 +347,18 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), c
     formCount: entries.length,
     findAll(text: string, start = 0, end = text.length, onContext?: ContextListener): TermMatch[] {
       const found: TermMatch[] = [];
+      this.visit(text, start, end, (matchStart, matchEnd, term) => found.push({ start: matchStart, end: matchEnd, term }), onContext);
+      return found;
+    },
+    visit(text: string, start: number, end: number, onMatch: MatchListener, onContext?: ContextListener): void {
       const from = Math.max(0, Math.min(start, text.length));
       const limit = Math.max(from, Math.min(end, text.length));
-      scan(text, from, limit, limit, found, onContext);
-      return found;
+      scan(text, from, limit, limit, onMatch, onContext);
     },
     findAt(text: string, offset: number): TermMatch | undefined {
       if (!(offset >= 0 && offset < text.length)) return undefined;
-      const found: TermMatch[] = [];
-      scan(text, syncStart(text, offset), text.length, offset, found);
-      const last = found[found.length - 1];
+      let last: TermMatch | undefined;
+      scan(text, syncStart(text, offset), text.length, offset, (start, end, term) => (last = { start, end, term }));
       return last && last.start <= offset && offset < last.end ? last : undefined;
     },
   };

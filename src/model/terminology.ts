@@ -172,23 +172,22 @@ export class TerminologyCheck {
   private readonly hearCue = (topic: EvidenceTopic, key: string): void => this.evidence.add(topic, key);
 
   private read(start: number, end: number): void {
-    const { text } = this;
-    for (const match of this.terms.index.findAll(text, start, end, this.hearCue)) {
-      const { term } = match;
-      if (term.kind === 'legacy') {
-        this.readLegacy(match, getLegacyTerm(term.id));
-        continue;
-      }
-      this.mentioned.add(term);
-      if (term.kind === 'avoided') {
-        const rule = this.terms.rule(term.id);
-        const written = text.slice(match.start, match.end);
-        if (!rule || this.isIgnored(written, [written])) continue;
-        const advice = avoidedAdvice(rule, this.terms.glossary.organisation, written, isSentenceStart(text, match.start));
-        this.decided.push({ code: PREFERRED_TERM_CODE, start: match.start, end: match.end, written, rule, confidence: 'certain', ...advice });
-      }
-    }
+    this.terms.index.visit(this.text, start, end, this.hearTerm, this.hearCue);
   }
+
+  private readonly hearTerm = (start: number, end: number, term: TermRef): void => {
+    if (term.kind === 'legacy') {
+      this.readLegacy({ start, end, term }, getLegacyTerm(term.id));
+      return;
+    }
+    this.mentioned.add(term);
+    if (term.kind !== 'avoided') return;
+    const rule = this.terms.rule(term.id);
+    const written = this.text.slice(start, end);
+    if (!rule || this.isIgnored(written, [written])) return;
+    const advice = avoidedAdvice(rule, this.terms.glossary.organisation, written, isSentenceStart(this.text, start));
+    this.decided.push({ code: PREFERRED_TERM_CODE, start, end, written, rule, confidence: 'certain', ...advice });
+  };
 
   private readLegacy(match: TermMatch, legacy: LegacyTerm): void {
     const written = this.text.slice(match.start, match.end);
@@ -202,7 +201,7 @@ export class TerminologyCheck {
     const vouches = !form.contextual && !form.rule?.required;
     if (vouches) this.mentioned.add(match.term);
     const ownKey = vouches ? match.term : undefined;
-    if (this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
+    if (this.ignored.size > 0 && this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
     const everyday = legacy.everydayInLowerCase === true && !isWrittenAsName(written);
     const doubt = everyday || isNamedAsOldName(this.text, match.start, match.end);
     if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, doubt });
