@@ -31,6 +31,7 @@ export function modelTermForms(): TermForm[] {
   for (const concept of ALL_CONCEPTS) {
     const term: TermRef = { kind: 'concept', id: concept.id };
     for (const text of [concept.name, ...concept.aliases]) forms.push({ text, term });
+    if (COUNTED_CONCEPTS.has(concept.id)) forms.push({ text: pluralOf(concept.name), term });
   }
   for (const legacy of LEGACY_TERMS) {
     const term: TermRef = { kind: 'legacy', id: legacy.id };
@@ -40,6 +41,30 @@ export function modelTermForms(): TermForm[] {
     if (term) for (const text of names) forms.push({ text, term });
   }
   return forms.flatMap((form) => (MANAGEMENT.test(form.text) ? [form, ...MANAGEMENT_SHORTHANDS.map((short) => ({ text: form.text.replace(MANAGEMENT, short), term: form.term }))] : [form]));
+}
+
+/** The records practitioners count, and so write in the plural: "change requests", "incidents". */
+const COUNTED_CONCEPTS = new Set([
+  'incident',
+  'problem',
+  'known-error',
+  'workaround',
+  'service-request',
+  'change-request',
+  'standard-change',
+  'normal-change',
+  'emergency-change',
+  'major-incident',
+  'configuration-item',
+  'it-asset',
+  'release',
+  'service-level-agreement',
+  'value-stream',
+]);
+
+/** "change request" → "change requests", "change authority" → "change authorities". */
+export function pluralOf(name: string): string {
+  return /[^aeiou]y$/i.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
 }
 
 const MANAGEMENT = /\bmanagement\b/i;

@@ -7,7 +7,8 @@ import type { LegacyTerm } from './legacyTerms';
 import type { Confidence } from './termTopics';
 import { isAbbreviation, normalizeForm } from './termText';
 import type { TerminologyFix } from './terminologyFindings';
-import { applyCaseStyle, articleBefore, articleFor, caseStyleOf, keepEmphasis, pluralOf } from './writtenStyle';
+import { pluralOf } from './termForms';
+import { applyCaseStyle, articleBefore, articleFor, caseStyleOf, keepEmphasis } from './writtenStyle';
 
 /** What a finding says and offers, apart from where it is. */
 export interface Advice {

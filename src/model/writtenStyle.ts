@@ -54,11 +54,6 @@ export function applyCaseStyle(canonical: string, style: CaseStyle, sentenceStar
   }
 }
 
-/** "change request" → "change requests", "change authority" → "change authorities". */
-export function pluralOf(name: string): string {
-  return /[^aeiou]y$/i.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
-}
-
 // What may stand between a sentence start and its first word: spaces and emphasis, or block markers.
 const SPACING = 1;
 const BLOCK_MARKER = 2;

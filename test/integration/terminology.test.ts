@@ -121,7 +121,7 @@ suite('Terminology checker', function () {
   });
 
   test('an absorbed term explains instead of replacing', async () => {
-    const document = await openMarkdown('Access Management is handled by the service desk, as ITIL suggests.\n');
+    const document = await openMarkdown('Access Management is handled by the service desk, beside incident and problem management, as ITIL suggests.\n');
     const [diagnostic] = await diagnosticsCovering(document, ['Access Management']);
     assert.match(diagnostic.message, /identity and access management is part of information security management/);
     const actions = await codeActionsAt(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
@@ -134,7 +134,7 @@ suite('Terminology checker', function () {
   });
 
   test('fix all replaces every term with a safe replacement, as a command and as source.fixAll.svc', async () => {
-    const content = 'Change Management, Demand Management and SACM.\n\nCapacity Management too, for the service desk and incident management.\n';
+    const content = 'Change Management, Demand Management and SACM.\n\nCapacity Management too, for the service desk, incident management and problem management.\n';
     const document = await openMarkdown(content);
     await diagnosticsCovering(document, ['Change Management', 'Demand Management', 'SACM', 'Capacity Management']);
     const [fixAll] = await codeActionsAt(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.svc');
@@ -142,7 +142,7 @@ suite('Terminology checker', function () {
     assert.equal(fixAll?.kind?.value, 'source.fixAll.svc');
     assert.ok(fixAll?.edit);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
-    const expected = 'Change Enablement, Demand Management and IT asset management and service configuration management.\n\nCapacity and Performance Management too, for the service desk and incident management.\n';
+    const expected = 'Change Enablement, Demand Management and IT asset management and service configuration management.\n\nCapacity and Performance Management too, for the service desk, incident management and problem management.\n';
     assert.equal(document.getText(), expected);
     await diagnosticsCovering(document, ['Demand Management']);
 

@@ -38,7 +38,7 @@ suite('Terminology: findings', () => {
   });
 
   test('an absorbed term explains instead of replacing', () => {
-    const [finding] = findOutdatedTerms('Demand Management forecasts load for incident management and the service desk, as ITIL v2 taught.', { format: 'markdown' });
+    const [finding] = findOutdatedTerms('Demand Management forecasts load for incident management, problem management and the service desk, as ITIL v2 taught.', { format: 'markdown' });
     assert.ok(finding?.code === LEGACY_TERM_CODE);
     assert.equal(finding.mapping, 'absorbed');
     assert.deepEqual(finding.fixes, []);
