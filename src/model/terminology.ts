@@ -105,8 +105,8 @@ interface Pending {
   readonly written: string;
   readonly spelling: Spelling;
   readonly ownKey: unknown;
-  /** Whether the text itself casts doubt on the name: it names it as the old name, or writes an everyday phrase. */
-  readonly doubt: boolean;
+  /** Whether the name is written as an everyday phrase ("configuration management" in lower case). */
+  readonly everyday: boolean;
 }
 
 /**
@@ -203,17 +203,18 @@ export class TerminologyCheck {
     const ownKey = vouches ? match.term : undefined;
     if (this.ignored.size > 0 && this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
     const everyday = legacy.everydayInLowerCase === true && !isWrittenAsName(written);
-    const doubt = everyday || isNamedAsOldName(this.text, match.start, match.end);
-    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, doubt });
-    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, !doubt));
+    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, everyday });
+    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, !everyday));
   }
 
   /**
-   * The finding on an old name; `sure` says whether it surely means the old name. It is certain only when it does
-   * and its ITIL 4 name is a true replacement (not an approximate one).
+   * The finding on an old name; `sure` says whether it surely means the old name. It is certain only when it does,
+   * its ITIL 4 name is a true replacement (not an approximate one) and the text does not name it as the old name
+   * ("formerly Change Management"), which a rewrite would change the meaning of.
    */
   private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, sure: boolean): LegacyTermFinding {
-    const confidence = sure && legacy.mapping !== 'approximate' ? 'certain' : 'likely';
+    const rewritable = sure && legacy.mapping !== 'approximate';
+    const confidence = rewritable && !isNamedAsOldName(this.text, match.start, match.end) ? 'certain' : 'likely';
     const advice = adviceFor(legacy, written, spelling, isSentenceStart(this.text, match.start), confidence, sure);
     const placed = withArticle(this.text, match.start, advice);
     return { code: LEGACY_TERM_CODE, start: placed.start, end: match.end, written, legacyId: legacy.id, mapping: legacy.mapping, confidence, ...placed.advice };
@@ -230,10 +231,10 @@ export class TerminologyCheck {
   }
 
   /** Decides a pending mention on the whole text's evidence. */
-  private decide({ match, legacy, written, spelling, ownKey, doubt }: Pending): void {
+  private decide({ match, legacy, written, spelling, ownKey, everyday }: Pending): void {
     const rule = spelling.form.rule;
     const context = rule && contextConfidence(rule, this.evidence, ownKey);
-    if (context) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, !doubt && context === 'certain'));
+    if (context) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, !everyday && context === 'certain'));
   }
 }
 
