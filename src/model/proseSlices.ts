@@ -15,7 +15,7 @@ const GROWTH_LIMIT = 8;
 const BLANK_LINE = /\n[ \t]*\r?\n/g;
 
 export class ProseSlices {
-  /** Fenced code and disabled regions, which no slice may end in: found on the first slice of a long text. */
+  /** Front matter, fenced code and disabled regions, which no slice may end in: found on the first slice of a long text. */
   private closed: readonly OffsetRange[] | undefined;
   private closedIndex = 0;
   private cursor = 0;
@@ -31,11 +31,6 @@ export class ProseSlices {
 
   get done(): boolean {
     return this.cursor >= this.text.length;
-  }
-
-  /** How far the slices read so far reach. */
-  get position(): number {
-    return this.cursor;
   }
 
   /** The prose of the next slice, as ranges of the whole text; empty once every slice is read. */
@@ -61,8 +56,14 @@ export class ProseSlices {
     }
   }
 
+  private closedRegions(): OffsetRange[] {
+    if (this.format === 'plaintext') return disabledRegions(this.text);
+    const metadata = frontMatter(this.text);
+    return [...(metadata ? [metadata.range] : []), ...fencedCodeBlocks(this.text), ...disabledRegions(this.text)].sort((a, b) => a.start - b.start);
+  }
+
   private isCleanEnd(end: number, inline: InlineState): boolean {
-    this.closed ??= (this.format === 'markdown' ? [...fencedCodeBlocks(this.text), ...disabledRegions(this.text)] : disabledRegions(this.text)).sort((a, b) => a.start - b.start);
+    this.closed ??= this.closedRegions();
     while (this.closedIndex < this.closed.length && this.closed[this.closedIndex].end <= end) this.closedIndex++;
     const region = this.closed[this.closedIndex];
     if (region && region.start < end) return false;

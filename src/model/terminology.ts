@@ -164,11 +164,6 @@ export class TerminologyCheck {
     return this.result;
   }
 
-  /** How much of the text has been read, from 0 to 1. */
-  get progress(): number {
-    return this.text.length === 0 ? 1 : this.slices.position / this.text.length;
-  }
-
   private readonly hearCue = (topic: EvidenceTopic, key: string): void => this.evidence.add(topic, key);
 
   private read(start: number, end: number): void {

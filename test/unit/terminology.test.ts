@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LEGACY_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terminology';
+import { LEGACY_TERM_CODE, TerminologyCheck, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terminology';
 import { joinNames } from '../../src/model/terminologyAdvice';
 import { applyCaseStyle, caseStyleOf, isSentenceStart } from '../../src/model/writtenStyle';
 import { disabledRegions, fencedCodeBlocks, proseRanges } from '../../src/model/proseRanges';
@@ -279,5 +279,31 @@ suite('Terminology: protected names, context and confidence', () => {
       ['Event Management:certain'],
     );
     assert.deepEqual(findOutdatedTerms('We use Ansible for configuration management of the web servers.', { format: 'markdown' }), []);
+  });
+});
+
+suite('Terminology: long documents in slices', () => {
+  test('slices end only where no fence, comment, inline code or front matter continues', () => {
+    const filler = 'The service desk logs every incident and problem management reviews them.\n\n'.repeat(40);
+    const text = [
+      `---\ntitle: Notes\n\nsummary: front matter with a blank line and Change Management\n---\n`,
+      filler,
+      '```text\nChange Management inside a fence\n\nstill inside\n```\n\n',
+      filler,
+      '<!-- a comment about Change Management\n\nthat spans a blank line -->\n\n',
+      filler,
+      '<!-- svc-disable -->\nChange Management\n\nRequest Fulfilment\n<!-- svc-enable -->\n\n',
+      filler,
+      'Approvals still go through Change Management every week.\n',
+    ].join('');
+    const whole = findOutdatedTerms(text, { format: 'markdown' });
+    assert.deepEqual(whole.map((finding) => finding.written), ['Change Management']);
+    for (const size of [64, 200, 1000]) {
+      const check = new TerminologyCheck(text, { format: 'markdown' }, size);
+      let pauses = 0;
+      while (!check.advance(() => true)) pauses++;
+      assert.ok(pauses > 3, `${pauses} pauses at ${size}`);
+      assert.deepEqual(check.findings, whole, `slices of ${size}`);
+    }
   });
 });
