@@ -330,7 +330,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     term: 'Request for Change',
     variants: ['Request for Changes'],
     plurals: ['Requests for Change', 'Requests for Changes'],
-    contextual: [{ forms: ['RFC'], plurals: ['RFCs'], rule: { topic: 'change', required: 1, against: 'ietf' } }],
+    contextual: [{ forms: ['RFC', 'RfC'], plurals: ['RFCs', 'RfCs'], rule: { topic: 'change', required: 1, against: 'ietf' } }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['change request'],

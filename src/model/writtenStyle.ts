@@ -15,7 +15,9 @@ export function caseStyleOf(written: string, sentenceStart = false): CaseStyle {
   const words = written.match(/[A-Za-z]+/g) ?? [];
   const capitals = written.replace(/[^A-Z]/g, '').length;
   const smallLetters = written.replace(/[^a-z]/g, '').length;
-  if (words.length === 1 && capitals > smallLetters) return 'abbreviation';
+  // A plural abbreviation keeps its small "s" out of the count: "RfCs" is written like "RfC".
+  const pluralS = words.length === 1 && /[A-Z]s$/.test(written) ? 1 : 0;
+  if (words.length === 1 && capitals > smallLetters - pluralS) return 'abbreviation';
   if (smallLetters === 0) return 'upper';
   const isAcronym = (word: string): boolean => word.length > 1 && word === word.toUpperCase();
   const isCapitalised = (word: string): boolean => /^[A-Z]/.test(word);

@@ -144,6 +144,7 @@ suite('Terminology: capitalisation', () => {
     assert.equal(caseStyleOf('IT service continuity management'), 'lower');
     assert.equal(caseStyleOf('IT service continuity management', true), 'sentence');
     assert.equal(caseStyleOf('SACM'), 'abbreviation');
+    assert.equal(caseStyleOf('RfCs'), 'abbreviation');
   });
 
   test('writes the ITIL 4 name in that style, keeping acronyms', () => {
