@@ -148,6 +148,11 @@ const QUOTES_BEFORE = new Set(['"', '“', "'", '‘']);
 const QUOTES_AFTER = new Set(['"', '”', "'", '’']);
 /** How far around a name its sentence is read for those words. */
 const MENTION_WINDOW = 40;
+/** A sentence that speaks of an older edition ("the 2011 edition lists … Change Management") names old names as such. */
+const OLD_EDITION = /\b(?:v[23]|V[23]|2007|2011)\b/;
+const SENTENCE_WINDOW = 200;
+// ".", "!", "?" and a line break end a sentence; a colon or semicolon does not.
+const FULL_STOPS = new Uint8Array(128).map((_, code) => ('.!?\n'.includes(String.fromCharCode(code)) ? 1 : 0));
 // ".", "!", "?", ";", ":" and a line break end the stretch read around a name.
 const SENTENCE_BREAKS = new Uint8Array(128).map((_, code) => ('.!?;:\n'.includes(String.fromCharCode(code)) ? 1 : 0));
 
@@ -173,6 +178,13 @@ export function isNamedAsOldName(text: string, start: number, end: number): bool
   const before = Math.max(0, start - MENTION_WINDOW);
   while (from > before && SENTENCE_BREAKS[text.charCodeAt(from - 1)] !== 1) from--;
   if (from < start - 3 && MENTION_BEFORE.test(text.slice(from, start))) return true;
+  if (from > 0 && FULL_STOPS[text.charCodeAt(from - 1)] !== 1) {
+    // The sentence goes on further back: does it speak of an older edition?
+    let sentenceStart = from;
+    const limit = Math.max(0, start - SENTENCE_WINDOW);
+    while (sentenceStart > limit && FULL_STOPS[text.charCodeAt(sentenceStart - 1)] !== 1) sentenceStart--;
+    if (OLD_EDITION.test(text.slice(sentenceStart, from))) return true;
+  }
   if (opensParenthesis(text, end) && VERSION_AFTER.test(text.slice(end, end + 16))) return true;
   let to = end;
   const after = Math.min(text.length, end + MENTION_WINDOW);
