@@ -5,7 +5,7 @@
  */
 import { ACTIVITIES, DEMAND_NODE, VALUE_NODE } from './activities';
 import { ALL_CONCEPTS, type ConceptKind } from './concepts';
-import { LEGACY_TERMS } from './legacyTerms';
+import { LEGACY_TERMS, contextualSpellings } from './legacyTerms';
 import { practiceGroupName } from './editions';
 import { ITIL4 } from './editions/itil4';
 import type { EditionData } from './editions/types';
@@ -91,7 +91,7 @@ export function findItems(edition: EditionData = ITIL4): FindItem[] {
       id: term.id,
       name: term.term,
       category: `Outdated ${term.era} name${instead}`,
-      aliases: term.variants,
+      aliases: [...term.variants, ...contextualSpellings(term)],
       summary: term.note,
     });
   }

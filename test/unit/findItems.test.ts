@@ -86,4 +86,11 @@ suite('Find items and item references', () => {
       assert.equal(parseCardLinkMessage(bad), undefined, JSON.stringify(bad));
     }
   });
+
+  test('an outdated name is found by its abbreviations too', () => {
+    const cab = findItems().find((item) => item.kind === 'legacy' && item.id === 'change-advisory-board');
+    assert.ok(cab?.aliases.includes('CAB'), JSON.stringify(cab));
+    assert.ok(findItems().find((item) => item.id === 'request-for-change')?.aliases.includes('RFC'));
+  });
 });
+
