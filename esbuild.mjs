@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { compiledTestEntries } from './scripts/test-files.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -59,40 +60,52 @@ const forbidNodeGlobals = {
 // without them, so the Node host's parser bundle uses it too and stays free of Node built-ins.
 const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
 
-// `main` stays small (budget 150 KB minified): code that only a user's action needs lives in lazily loaded
-// bundles beside it. Each has a seam module (`seam`.ts) that the web bundle includes as it is; in the Node
-// host's bundles esbuild puts `seam`.node.ts in its place, which loads dist/`seam`.js on first use.
+// `main` stays small (budget 150 KB minified): code that only a user's action needs lives in lazily loaded bundles
+// beside it. Each has a seam module that the rest of the code imports; the seam `require`s the bundle's entry on
+// first use. The web and CLI builds (and the tests) bundle the entry in like any module: the web worker loads one
+// script. In the Node host's builds `lazySeams` turns the seam's require into one of the sibling dist/<name>.js,
+// and `keepOut` fails the build when a file under a lazy bundle's folders (its seam aside) reaches another bundle.
 //   yamlParsers: the value-stream and glossary readers and the `yaml` library (first parse);
 //   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
 //   terminologyChecker: the terminology checker and its check, with document evidence, advice and slicing
 //                (the host's first turn after activation).
-// `only` lists the inputs that must stay out of `main` (e.g. after a new direct import from activation code).
 const LAZY_BUNDLES = [
-  { seam: 'yamlParsers', entry: 'src/model/yamlParsers.ts', only: /^(node_modules\/yaml\/|src\/model\/(valueStream|glossary)\.ts$)/ },
   {
-    seam: 'diagrams',
-    entry: 'src/features/diagrams.ts',
-    only: /^src\/(features\/(diagrams|diagramPanels|diagramPanel|diagramWebview|diagramHtml|valueStreamPreview|lifecycleDiagram)|model\/(mermaid|markdownDiagrams))\.ts$/,
+    name: 'yamlParsers',
+    seam: 'src/model/yamlParsers/index.ts',
+    entry: 'src/model/yamlParsers/parsers.ts',
+    folders: ['src/model/yamlParsers/', 'node_modules/yaml/'],
   },
   {
-    seam: 'terminologyChecker',
-    entry: 'src/features/terminologyChecker.ts',
-    only: /^src\/(features\/terminologyChecker|model\/(terminology|terminologyAdvice|termEvidence|writtenStyle|proseSlices))\.ts$/,
+    name: 'diagrams',
+    seam: 'src/features/diagrams/panels/index.ts',
+    entry: 'src/features/diagrams/panels/diagramPanels.ts',
+    folders: ['src/features/diagrams/panels/', 'src/model/diagrams/mermaid/'],
+  },
+  {
+    name: 'terminologyChecker',
+    seam: 'src/features/terms/checker/index.ts',
+    entry: 'src/features/terms/checker/terminologyChecker.ts',
+    folders: ['src/features/terms/checker/', 'src/model/terms/checker/'],
   },
 ];
-const SEAM_NAMES = LAZY_BUNDLES.map((bundle) => bundle.seam).join('|');
-const lazyBundlesOnFirstUse = {
-  name: 'lazy-bundles-on-first-use',
+
+/** A path relative to this folder, with `/` separators, as the metafile and LAZY_BUNDLES write them. */
+const repoPath = (file) => path.relative(process.cwd(), file).split(path.sep).join('/');
+
+const lazySeams = {
+  name: 'lazy-seams',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`(^|/)(${SEAM_NAMES})$`) }, (args) => {
-      if (!args.importer.includes(`${path.sep}src${path.sep}`)) return undefined;
-      return { path: path.join(path.dirname(args.importer), `${args.path}.node.ts`) };
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      const bundle = LAZY_BUNDLES.find((candidate) => candidate.seam === repoPath(args.importer));
+      if (!bundle || `${repoPath(path.resolve(args.resolveDir, args.path))}.ts` !== bundle.entry) return undefined;
+      return { path: `./${bundle.name}.js`, external: true };
     });
-    build.onResolve({ filter: new RegExp(`^\\./(${SEAM_NAMES})\\.js$`) }, (args) => ({ path: args.path, external: true }));
   },
 };
 
-/** Fails the build when an input that belongs to one of `bundles` reaches the bundle being built anyway. */
+/** Fails the build when an input under one of `bundles`' folders (its seam aside) reaches the bundle being built. */
 function keepOut(bundles) {
   return {
     name: 'keep-lazy-code-out',
@@ -100,16 +113,31 @@ function keepOut(bundles) {
       build.onEnd((result) => {
         const inputs = Object.keys(result.metafile?.inputs ?? {});
         const errors = bundles.flatMap((bundle) => {
-          const leaked = inputs.filter((input) => bundle.only.test(input));
+          const leaked = inputs.filter((input) => input !== bundle.seam && bundle.folders.some((folder) => input.startsWith(folder)));
           if (leaked.length === 0) return [];
-          const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/yaml/') ? 'yaml' : input)))];
-          return [{ text: `${build.initialOptions.outfile} must not include ${modules.join(', ')}: import it through ${bundle.entry}, which loads it on first use` }];
+          const modules = [...new Set(leaked.map((input) => (input.startsWith('node_modules/') ? input.split('/')[1] : input)))];
+          return [{ text: `${build.initialOptions.outfile} must not include ${modules.join(', ')}: import it through ${bundle.seam}, which loads it on first use` }];
         });
         return errors.length > 0 ? { errors } : undefined;
       });
     },
   };
 }
+
+// The modules of src/ only define things: importing one runs nothing else. Saying so lets the bundles drop every
+// module a folder index re-exports that the bundle does not use, with its top-level tables.
+const SOURCE_FOLDER = path.resolve('src') + path.sep;
+const sourceWithoutSideEffects = {
+  name: 'source-without-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.resolvingSource) return undefined;
+      const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingSource: true } });
+      if (result.errors.length > 0 || result.external || !result.path.startsWith(SOURCE_FOLDER)) return result;
+      return { ...result, sideEffects: false };
+    });
+  },
+};
 
 const builds = [
   {
@@ -121,20 +149,20 @@ const builds = [
     external: ['vscode'],
     alias: yamlWithoutNodeBuiltins,
     metafile: true,
-    plugins: [forbidNodeBuiltins, lazyBundlesOnFirstUse, keepOut(LAZY_BUNDLES)],
+    plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(LAZY_BUNDLES)],
   },
   ...LAZY_BUNDLES.map((bundle) => {
     const others = LAZY_BUNDLES.filter((other) => other !== bundle);
     return {
       ...common,
       entryPoints: [bundle.entry],
-      outfile: `dist/${bundle.seam}.js`,
+      outfile: `dist/${bundle.name}.js`,
       platform: 'node',
       format: 'cjs',
       external: ['vscode'],
       alias: yamlWithoutNodeBuiltins,
       metafile: true,
-      plugins: [forbidNodeBuiltins, lazyBundlesOnFirstUse, keepOut(others)],
+      plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(others)],
     };
   }),
   {
@@ -145,7 +173,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins, forbidNodeGlobals],
+    plugins: [forbidNodeBuiltins, forbidNodeGlobals, sourceWithoutSideEffects],
   },
 ];
 
@@ -209,12 +237,7 @@ if (webviewEntries.length > 0) {
   });
 }
 
-const testEntries = [
-  ...filesUnder('test/unit', '.test.ts'),
-  ...filesUnder('test/integration', '.ts'),
-  ...filesUnder('test/e2e', '.ts'),
-  ...filesUnder('bench', '.ts'),
-];
+const testEntries = compiledTestEntries();
 if (!production && testEntries.length > 0) {
   // Compiled tests of deleted sources would still run: start from an empty out/.
   if (!watch) rmSync('out', { recursive: true, force: true });

@@ -1,8 +1,8 @@
 // Document coverage figures: one full update (prose scan, ```valuestream blocks, missing practices) of a 1 MB
 // consultant document, the work the Document Coverage view does after each debounced edit.
 import { availableParallelism, loadavg } from 'node:os';
-import { computeCoverage } from '../src/model/coverage';
-import { builtInTerms } from '../src/model/effectiveTerms';
+import { computeCoverage } from '../src/model/coverage/coverage';
+import { builtInTerms } from '../src/model/terms/effectiveTerms';
 import { consultantMarkdown } from './terms.bench';
 import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
 

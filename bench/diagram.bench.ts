@@ -4,8 +4,8 @@
  * edit (the preview's 250 ms debounce in the extension host comes on top of that).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseValueStreams } from '../src/model/valueStream';
-import type { ValueStream } from '../src/model/valueStreamTypes';
+import { parseValueStreams } from '../src/model/yamlParsers';
+import type { ValueStream } from '../src/model/valueStreams/valueStreamTypes';
 import { startDiagramPageServer } from './diagramPage';
 import { percentile, type BenchFigure } from './figures';
 
@@ -66,14 +66,14 @@ export async function run(): Promise<BenchFigure[]> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const chainRuns: number[] = [];
-    for (let run = 0; run < 5; run++) chainRuns.push(await firstRender(browser, server.url('diagramPanel', 'light')));
+    for (let run = 0; run < 5; run++) chainRuns.push(await firstRender(browser, server.url('valueChainPage', 'light')));
 
     const stream = sixtyStepStream();
     const streamRuns: number[] = [];
     const editRuns: number[] = [];
     for (let run = 0; run < 3; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url('valueStreamPreview', 'light'));
+      await page.goto(server.url('valueStreamPreviewPage', 'light'));
       await page.waitForFunction(() => Number(document.body.dataset.renderCount ?? '0') >= 1);
       streamRuns.push(await timeUpdate(page, [stream]));
       for (let edit = 0; edit < 3; edit++) editRuns.push(await timeUpdate(page, [sixtyStepStream(` (edit ${run}.${edit})`)]));

@@ -7,9 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { ACTIVITIES } from '../src/model/activities';
-import { createNonce, diagramHtml } from '../src/features/diagramHtml';
-import type { ThemeKind } from '../src/model/mermaid';
+import { ACTIVITIES } from '../src/model/itil/activities';
+import { diagramHtml } from '../src/features/diagrams/panels/diagramHtml';
+import { createNonce } from '../src/features/shared/nonce';
+import type { ThemeKind } from '../src/model/diagrams/mermaid/mermaidText';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
@@ -67,7 +68,7 @@ for (const [name, value] of Object.entries(${JSON.stringify(variables)})) docume
 document.addEventListener('DOMContentLoaded', () => document.body.classList.add('vscode-${theme}'));`;
 }
 
-export type PageKind = 'diagramPanel' | 'valueStreamPreview';
+export type PageKind = 'valueChainPage' | 'valueStreamPreviewPage';
 
 export interface DiagramPageServer {
   readonly url: (page: PageKind, theme: 'light' | 'dark') => string;
@@ -78,7 +79,7 @@ export async function startDiagramPageServer(): Promise<DiagramPageServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      const page = /^\/page\/(diagramPanel|valueStreamPreview)$/.exec(url.pathname);
+      const page = /^\/page\/(valueChainPage|valueStreamPreviewPage)$/.exec(url.pathname);
       if (page) {
         const theme = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
         const origin = `http://${request.headers.host}`;
@@ -100,8 +101,8 @@ export async function startDiagramPageServer(): Promise<DiagramPageServer> {
             copyImage: { face: 'Copy PNG', label: 'Copy as PNG' },
             copySource: { face: 'Copy', label: 'Copy Mermaid source' },
           },
-          tabs: page[1] === 'valueStreamPreview' ? [{ id: 'flowchart', label: 'Flowchart' }, { id: 'gantt', label: 'Schedule' }] : undefined,
-          cardPane: page[1] === 'diagramPanel',
+          tabs: page[1] === 'valueStreamPreviewPage' ? [{ id: 'flowchart', label: 'Flowchart' }, { id: 'gantt', label: 'Schedule' }] : undefined,
+          cardPane: page[1] === 'valueChainPage',
           viewportLabel: 'Diagram',
           summaryLabel: 'The diagram in words',
         }).replace('<head>', `<head>\n<script nonce="${nonce}">${themeScript(theme)}</script>`);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { LEGACY_TERMS, contextualSpellings } from '../src/model/legacyTerms';
+import { LEGACY_TERMS, contextualSpellings } from '../src/model/itil';
 import { loadCorpus, type CorpusDocument } from '../test/fixtures/prose/corpus';
 import { percentile, type BenchFigure } from './figures';
 import { generatedMarkdown } from './valuestream.bench';

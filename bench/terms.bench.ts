@@ -1,11 +1,12 @@
 // Term matcher figures: index build, hover latency on a 1 MB Markdown document, and full-document scan
 // throughput on 1 MB and 10 MB of prose, against a naive scan with one regular expression per term.
 import { workbenchColorReference } from '../src/model/cards';
-import { createTermIndex, modelTermForms } from '../src/model/termMatcher';
-import { builtInTerms } from '../src/model/effectiveTerms';
-import { TermHoverRenderer } from '../src/model/termHover';
+import { createTermIndex, modelTermForms } from '../src/model/terms/termMatcher';
+import { builtInTerms } from '../src/model/terms/effectiveTerms';
+import { TermHoverRenderer } from '../src/model/terms/termHover';
 import { availableParallelism, loadavg } from 'node:os';
 import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';
+import { ITIL4 } from '../src/model/itil/editions';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -108,7 +109,7 @@ function hoverAt(renderer: TermHoverRenderer, text: string, offset: number): unk
   const windowStart = text.lastIndexOf('\n', Math.max(0, offset - 4096)) + 1;
   const lineEnd = text.indexOf('\n', offset + 512);
   const windowEnd = lineEnd < 0 ? text.length : lineEnd;
-  return renderer.hoverAt(text.slice(windowStart, windowEnd), offset - windowStart);
+  return renderer.hoverAt(text.slice(windowStart, windowEnd), offset - windowStart, ITIL4);
 }
 
 export async function run(): Promise<BenchFigure[]> {

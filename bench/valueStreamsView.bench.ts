@@ -4,7 +4,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ValueStreamIndex, sourceKindOfPath } from '../src/model/valueStreamIndex';
+import { documentKind } from '../src/model/documents/documentKind';
+import { ValueStreamIndex } from '../src/model/valueStreams/valueStreamIndex';
+import { holdsValueStreams } from '../src/model/valueStreams/valueStreamSources';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 
 const FILE_COUNT = 2000;
@@ -52,8 +54,8 @@ async function buildIndex(files: readonly string[]): Promise<ValueStreamIndex> {
   for (let start = 0; start < files.length; start += READ_BATCH) {
     await Promise.all(
       files.slice(start, start + READ_BATCH).map(async (file) => {
-        const kind = sourceKindOfPath(file);
-        if (kind) index.update(file, kind, await readFile(file, 'utf8'));
+        const kind = documentKind({ path: file });
+        if (holdsValueStreams(kind)) index.update(file, kind, await readFile(file, 'utf8'));
       }),
     );
   }

@@ -1,26 +1,40 @@
+// @ts-check
 // `npm run bench`: runs every feature benchmark (bench/*.bench.ts, compiled to out/bench), measures bundle
 // and VSIX sizes and activation in the real extension host, then writes bench/results.json and prints a
 // Markdown table of figure, value, budget and pass/fail.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { repoRoot as root } from './bootstrap.mjs';
+import { buildProject } from './harness.mjs';
+import { compiledTests } from './test-files.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 
-function run(command, commandArgs) {
+/**
+ * A figure as the bench modules report it (bench/figures.ts).
+ * @typedef {object} Figure
+ * @property {string} name
+ * @property {number} value
+ * @property {string} unit
+ * @property {number} [budget]
+ * @property {'lower' | 'higher'} [better]
+ * @property {string} [note]
+ */
+
+function run(/** @type {string} */ command, /** @type {string[]} */ commandArgs) {
   execFileSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
 }
 
+/** @type {Figure[]} */
 const figures = [];
 
 function sizeFigures() {
   run('npm', ['run', '--silent', 'package']);
-  const kib = (file) => statSync(path.join(root, file)).size / 1024;
-  const kibUnder = (dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).reduce((sum, file) => sum + kib(path.join(dir, file)), 0);
+  const kib = (/** @type {string} */ file) => statSync(path.join(root, file)).size / 1024;
+  const kibUnder = (/** @type {string} */ dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).reduce((sum, file) => sum + kib(path.join(dir, file)), 0);
   figures.push({ name: 'Extension bundle (main, minified): all the Node host loads at activation', value: kib('dist/extension.js'), unit: 'KB', budget: 150, better: 'lower' });
   figures.push({ name: 'Loaded on the first diagram: dist/diagrams.js (panels, Mermaid text)', value: kib('dist/diagrams.js'), unit: 'KB', better: 'lower' });
   figures.push({ name: 'Loaded on the first parse: dist/yamlParsers.js (value-stream and glossary readers, yaml)', value: kib('dist/yamlParsers.js'), unit: 'KB', better: 'lower' });
@@ -31,12 +45,10 @@ function sizeFigures() {
 }
 
 async function featureFigures() {
-  run('node', ['esbuild.mjs']);
-  const benchDir = path.join(root, 'out', 'bench');
-  const files = existsSync(benchDir) ? readdirSync(benchDir).filter((file) => file.endsWith('.bench.js')).sort() : [];
-  for (const file of files) {
-    console.error(`bench: ${file}`);
-    const module = require(path.join(benchDir, file));
+  await buildProject();
+  for (const file of compiledTests('bench')) {
+    console.error(`bench: ${path.basename(file)}`);
+    const module = require(file);
     figures.push(...(await module.run()));
   }
 }
@@ -49,6 +61,7 @@ const ACTIVATION_RUNS = 5;
  * built them, with the tests in out/. The median of the runs is the figure.
  */
 function activationFigures() {
+  /** @type {Figure[]} */
   const runs = [];
   for (let run = 0; run < ACTIVATION_RUNS; run++) {
     const result = spawnSync('node', ['scripts/test-integration.mjs', '--prebuilt', '--grep', 'activation time is measured'], {
@@ -61,24 +74,26 @@ function activationFigures() {
       console.error(result.stdout, result.stderr);
       throw new Error('activation benchmark printed no figure');
     }
-    runs.push(JSON.parse(match[1]).figures[0]);
+    runs.push(JSON.parse(match[1] ?? '{}').figures[0]);
   }
+  const [first] = runs;
+  if (!first) throw new Error('no activation run');
   const values = runs.map((figure) => figure.value).sort((a, b) => a - b);
   figures.push({
-    ...runs[0],
-    name: `${runs[0].name}, median of ${ACTIVATION_RUNS} host launches`,
-    value: values[Math.floor(values.length / 2)],
+    ...first,
+    name: `${first.name}, median of ${ACTIVATION_RUNS} host launches`,
+    value: values[Math.floor(values.length / 2)] ?? first.value,
     note: `runs: ${values.map((value) => value.toFixed(1)).join(', ')} ms`,
   });
 }
 
-function verdict(figure) {
+function verdict(/** @type {Figure} */ figure) {
   if (figure.budget === undefined) return '—';
   const within = figure.better === 'lower' ? figure.value <= figure.budget : figure.value >= figure.budget;
   return within ? 'pass' : 'FAIL';
 }
 
-function format(value) {
+function format(/** @type {number} */ value) {
   return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
 }
 
@@ -90,7 +105,7 @@ run('node', ['esbuild.mjs']);
 
 const rows = figures.map((figure) => ({ ...figure, verdict: verdict(figure) }));
 writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), figures: rows }, null, 2) + '\n');
-const budgetText = (figure) => (figure.budget === undefined ? '—' : `${figure.better === 'lower' ? '≤' : '≥'} ${figure.budget} ${figure.unit}`);
+const budgetText = (/** @type {Figure} */ figure) => (figure.budget === undefined ? '—' : `${figure.better === 'lower' ? '≤' : '≥'} ${figure.budget} ${figure.unit}`);
 console.log('| Figure | Value | Budget | Result |');
 console.log('|---|---|---|---|');
 for (const figure of rows) {

@@ -1,7 +1,10 @@
-// `npm test`: unit, integration and e2e stages in sequence (a failed stage does not stop the next), then a recap
-// and exactly one closing line `N passed, N failed` summed over the stages. Exit code 1 if anything failed.
+// @ts-check
+// `npm test`: first sets up what the machine lacks (npm packages, Debian packages, the VS Code host), then runs the
+// unit, integration and e2e stages in sequence (a failed stage does not stop the next), then a recap and exactly one
+// closing line `N passed, N failed` summed over the stages. Exit code 1 if anything failed.
 import { spawn } from 'node:child_process';
-import { repoRoot } from './vscode-host.mjs';
+import { repoRoot } from './bootstrap.mjs';
+import { setUp } from './harness.mjs';
 
 const STAGES = [
   { name: 'unit', script: 'scripts/test-unit.mjs' },
@@ -16,22 +19,45 @@ const STAGES = [
 
 const SUMMARY_LINE = /^[\w ()-]+: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
 
-/** Runs one stage with its output passed through, and keeps the lines the stage prints for the recap. */
+/**
+ * @typedef {object} Stage
+ * @property {string} name
+ * @property {string} script
+ * @property {string[]} [args]
+ */
+
+/**
+ * @typedef {object} StageResult
+ * @property {string} name
+ * @property {number} passed
+ * @property {number} failed
+ * @property {number} skipped
+ * @property {number | string} exitCode
+ * @property {string[]} failures
+ * @property {number} seconds
+ */
+
+/**
+ * Runs one stage with its output passed through, and keeps the lines the stage prints for the recap.
+ * @param {Stage} stage
+ * @returns {Promise<StageResult>}
+ */
 function runStage({ name, script, args = [] }) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let pending = '';
+    /** @type {string[]} */
     const lines = [];
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       const text = pending + chunk.toString('utf8');
       const parts = text.split('\n');
-      pending = parts.pop();
+      pending = parts.pop() ?? '';
       lines.push(...parts);
     });
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-    const finish = (exitCode) => {
+    const finish = (/** @type {number | string} */ exitCode) => {
       if (pending) lines.push(pending);
       const summary = lines.map((line) => line.trim().match(SUMMARY_LINE)).filter(Boolean).at(-1);
       let passed = summary ? Number(summary[1]) : 0;
@@ -49,10 +75,20 @@ function runStage({ name, script, args = [] }) {
       console.error(error);
       finish(`an error (${error.message})`);
     });
-    child.on('close', (code, signal) => finish(code ?? signal));
+    child.on('close', (code, signal) => finish(code ?? signal ?? 'unknown'));
   });
 }
 
+try {
+  await setUp();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  console.log('\nsetup failed, so no test stage ran');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+/** @type {StageResult[]} */
 const results = [];
 for (const stage of STAGES) {
   console.log(`\n=== ${stage.name} (node ${[stage.script, ...(stage.args ?? [])].join(' ')})`);
@@ -61,7 +97,7 @@ for (const stage of STAGES) {
 
 console.log('\n=== recap');
 for (const { name, passed, failed, skipped, exitCode, seconds } of results) {
-  console.log(`${name.padEnd(18)} ${passed} passed, ${failed} failed, ${skipped} skipped (exit ${exitCode}, ${seconds} s)`);
+  console.log(`${name.padEnd(26)} ${passed} passed, ${failed} failed, ${skipped} skipped (exit ${exitCode}, ${seconds} s)`);
 }
 for (const failure of results.flatMap((result) => result.failures)) console.log(failure);
 const passed = results.reduce((sum, result) => sum + result.passed, 0);

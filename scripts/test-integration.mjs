@@ -1,17 +1,18 @@
+// @ts-check
 // Runs the integration suite (test/integration) with mocha INSIDE a real VS Code extension host: code-server's
 // Node extension host by default, its web worker extension host with --web. With --multi-root it opens a
-// two-folder workspace instead of the samples and runs only the tests in test/integration/multi-root/ (a
+// two-folder workspace instead of the test workspace and runs only the tests in test/integration/multi-root/ (a
 // single-folder window cannot become multi-root without restarting the extension host). Usage:
 //   node scripts/test-integration.mjs [--grep <pattern>] [--web] [--multi-root] [--prebuilt]
 // --prebuilt runs the bundles in dist/ and the tests in out/ as they are (e.g. `npm run bench` measures activation
 // with the production bundles) instead of building first.
-import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { EXTENSION_ID, buildProject, copyMultiRootWorkspace, copySamples, delay, runMain } from './harness.mjs';
-import { ensureHost, launchBrowser, repoRoot, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
+import { repoRoot } from './bootstrap.mjs';
+import { EXTENSION_ID, buildProject, copyMultiRootWorkspace, delay, makeTestWorkspace, runMain } from './harness.mjs';
+import { compiledTests, testSources } from './test-files.mjs';
+import { ensureHost, launchBrowser, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
 
 const SUITE_TIMEOUT_MS = 15 * 60_000;
 
@@ -40,9 +41,12 @@ const { values: options } = parseArgs({
   },
 });
 
+const suite = options['multi-root'] ? 'integration-multi-root' : 'integration';
+
 /**
  * The tests assert with Node's `node:assert/strict`; in the web worker the npm port of Node's assert stands in.
  * `assert/strict` has no file of its own there: it is the package's `strict` export.
+ * @type {import('esbuild').Plugin}
  */
 const nodeAssertForBrowser = {
   name: 'node-assert-for-browser',
@@ -63,6 +67,7 @@ const nodeAssertForBrowser = {
  * mocha's browser build is a UMD script: inside a CommonJS bundle it would see the bundle's `module` and replace
  * the suite's exports with mocha itself (the host then calls mocha's `run` instead of ours). Hidden from those
  * names it does what it does in a page: it sets `globalThis.mocha`.
+ * @type {import('esbuild').Plugin}
  */
 const mochaBrowserBuildAsGlobal = {
   name: 'mocha-browser-build-as-global',
@@ -74,23 +79,16 @@ const mochaBrowserBuildAsGlobal = {
   },
 };
 
-/** Tests of the multi-root launch live in test/integration/multi-root/ (index.ts makes the same split). */
-function isMultiRootTest(file) {
-  return file.split(/[\\/]/)[0] === 'multi-root';
-}
-
 /**
- * The web worker host cannot load test files one by one: bundle web-index.ts and every *.test.ts after it (so
+ * The web worker host cannot load test files one by one: bundle web-index.ts and every test of the suite after it (so
  * mocha's globals exist before the tests register) into one browser script inside the extension folder.
  */
-async function buildWebSuite(grep, multiRoot) {
+async function buildWebSuite(/** @type {string | undefined} */ grep) {
+  const esbuild = await import('esbuild');
   const integrationDir = path.join(repoRoot, 'test', 'integration');
-  const testFiles = readdirSync(integrationDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.ts') && isMultiRootTest(file) === multiRoot)
-    .sort();
   const entry = [
     "export { run } from './web-index';",
-    ...testFiles.map((file) => `import './${file.replaceAll(path.sep, '/').replace(/\.ts$/, '')}';`),
+    ...testSources(suite).map((file) => `import ${JSON.stringify(file.replace(/\.ts$/, ''))};`),
   ].join('\n');
   const outfile = path.join(repoRoot, 'out', 'test', 'web', 'index.js');
   await esbuild.build({
@@ -119,23 +117,28 @@ async function buildWebSuite(grep, multiRoot) {
 }
 
 /**
- * Opens the workbench on a copy of samples/ (or of the multi-root fixture) with the extension from source and
- * resolves with the suite's exit code.
+ * Opens the workbench on a fresh test workspace (or a copy of the multi-root fixture) with the extension from source
+ * and resolves with the suite's exit code, or with why it has none.
+ * @param {import('./vscode-host.mjs').WorkbenchServer} server
+ * @param {{ extensionTestsPath: string, extensionEnvironment: Record<string, string>, multiRoot: boolean }} run
+ * @returns {Promise<number | string>}
  */
 async function runSuite(server, { extensionTestsPath, extensionEnvironment, multiRoot }) {
   const context = await launchBrowser(server.newBrowserProfileDir());
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    let reportExit;
+    /** @type {(code: number | string) => void} */
+    let reportExit = () => undefined;
+    /** @type {Promise<number | string>} */
     const exitCode = new Promise((resolve) => { reportExit = resolve; });
     // Log calls arrive as console arguments: a format string (mocha's reporter uses %s and %d) and its values.
-    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+    await page.exposeFunction('codeAutomationLog', (/** @type {unknown} */ _type, /** @type {unknown} */ args) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
       if (!NOISE.some((pattern) => pattern.test(text))) console.log(text);
     });
-    await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+    await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => reportExit(code));
     page.on('crash', () => reportExit('the workbench page crashed'));
-    const opened = multiRoot ? { workspace: copyMultiRootWorkspace(server.runDir) } : { folder: copySamples(server.runDir) };
+    const opened = multiRoot ? { workspace: copyMultiRootWorkspace(server.runDir) } : { folder: makeTestWorkspace(server.runDir) };
     const url = workbenchUrl(server.base, { ...opened, extensionDevelopmentPath: repoRoot, extensionTestsPath, extensionEnvironment });
     // The suite timeout below bounds the whole run, page load included.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SUITE_TIMEOUT_MS });
@@ -149,9 +152,7 @@ async function runSuite(server, { extensionTestsPath, extensionEnvironment, mult
 async function main() {
   const started = Date.now();
   if (!options.prebuilt) await buildProject();
-  const extensionTestsPath = options.web
-    ? await buildWebSuite(options.grep, options['multi-root'])
-    : path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  const extensionTestsPath = options.web ? await buildWebSuite(options.grep) : path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   await ensureHost();
   const server = await startServer({
     // A package with both `main` and `browser` runs in the Node host unless told to prefer the web worker.
@@ -163,6 +164,7 @@ async function main() {
       extensionTestsPath,
       extensionEnvironment: {
         SVC_TEST_HOST: 'node',
+        SVC_TEST_FILES: JSON.stringify(compiledTests(suite)),
         ...(options.grep ? { SVC_TEST_GREP: options.grep } : {}),
         ...(options['multi-root'] ? { SVC_TEST_WORKSPACE: 'multi-root' } : {}),
       },

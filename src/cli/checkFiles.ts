@@ -5,11 +5,11 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { effectiveTerms, type EffectiveTerms } from '../model/effectiveTerms';
-import { GLOSSARY_PATH, parseGlossary } from '../model/glossary';
-import { parseMarkdownValueStreams } from '../model/markdownBlocks';
-import { parseValueStreams } from '../model/valueStream';
-import type { FindingSeverity } from '../model/valueStreamTypes';
+import { documentKind, LineMap } from '../model/documents';
+import { effectiveTerms, type EffectiveTerms } from '../model/terms';
+import { GLOSSARY_PATH } from '../model/glossary';
+import { parseGlossary } from '../model/yamlParsers';
+import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind, type FindingSeverity } from '../model/valueStreams';
 
 export interface Problem {
   readonly file: string;
@@ -37,19 +37,16 @@ export interface ProseFinding {
 
 export type ProseChecker = (markdown: string) => readonly ProseFinding[];
 
-export type FileKind = 'valuestream' | 'markdown';
-
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export function kindOf(file: string): FileKind | undefined {
-  const name = file.toLowerCase();
-  if (/\.valuestream\.ya?ml$/.test(name)) return 'valuestream';
-  if (/\.(md|markdown)$/.test(name)) return 'markdown';
-  return undefined;
+/** The kind of a file the checker reads (value streams or Markdown), by its name; undefined for other files. */
+export function kindOf(file: string): ValueStreamSourceKind | undefined {
+  const kind = documentKind({ path: file });
+  return holdsValueStreams(kind) ? kind : undefined;
 }
 
 /** Kind of a file named explicitly on the command line: plain `.yaml` files are read as value streams too. */
-function kindOfNamedFile(file: string): FileKind | undefined {
+function kindOfNamedFile(file: string): ValueStreamSourceKind | undefined {
   return kindOf(file) ?? (/\.ya?ml$/i.test(file) ? 'valuestream' : undefined);
 }
 
@@ -118,14 +115,14 @@ function walk(folder: string, found: string[]): void {
 }
 
 export interface CollectedFiles {
-  readonly files: readonly { readonly path: string; readonly kind: FileKind }[];
+  readonly files: readonly { readonly path: string; readonly kind: ValueStreamSourceKind }[];
   /** Notes for stderr, e.g. a glob that matched nothing. */
   readonly notes: readonly string[];
 }
 
 /** Expands the command-line paths: files as given, folders recursively, globs from their fixed prefix. */
 export function collectFiles(argumentsList: readonly string[], cwd: string): CollectedFiles {
-  const files = new Map<string, FileKind>();
+  const files = new Map<string, ValueStreamSourceKind>();
   const notes: string[] = [];
   for (const argument of argumentsList.length > 0 ? argumentsList : ['.']) {
     if (isGlob(argument)) {
@@ -191,54 +188,31 @@ export function readText(file: string, displayName: string): string {
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** Line starts of a text, for turning offsets into 1-based lines and columns. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
-
 /** Every problem in one file's text, in text order. */
-export function checkText(displayName: string, kind: FileKind, text: string, proseChecker: ProseChecker): Problem[] {
-  const located: ProseFinding[] = [];
-  if (kind === 'valuestream') {
-    located.push(...parseValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
-  } else {
-    located.push(...parseMarkdownValueStreams(text).findings.map((finding) => ({ ...finding, ...finding.range })));
-    located.push(...proseChecker(text));
-  }
-  const starts = lineStarts(text);
+export function checkText(displayName: string, kind: ValueStreamSourceKind, text: string, proseChecker: ProseChecker): Problem[] {
+  const located: ProseFinding[] = readValueStreams(text, kind).findings.map((finding) => ({ ...finding, ...finding.range }));
+  if (kind === 'markdown') located.push(...proseChecker(text));
+  const lines = new LineMap(text);
   return located
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((finding) => problemAt(displayName, starts, finding, finding.message.replace(/\s*\n\s*/g, ' ')));
+    .map((finding) => problemAt(displayName, lines, finding, finding.message.replace(/\s*\n\s*/g, ' ')));
 }
 
 /** A finding at offsets `start`–`end` of a file, as the line and column report prints it. */
 function problemAt(
   displayName: string,
-  starts: readonly number[],
+  lines: LineMap,
   finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string },
   message: string,
 ): Problem {
-  const start = position(starts, finding.start);
-  const end = position(starts, finding.end);
+  const start = lines.positionAt(finding.start);
+  const end = lines.positionAt(finding.end);
   return {
     file: displayName,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
     severity: finding.severity,
     code: finding.code,
     message,
@@ -255,8 +229,8 @@ export interface LoadedGlossary {
 export function loadGlossary(file: string, displayName: string): LoadedGlossary {
   const text = readText(file, displayName);
   const parsed = parseGlossary(text);
-  const starts = lineStarts(text);
-  const problems = parsed.findings.map((finding) => problemAt(displayName, starts, { ...finding, ...finding.range }, finding.message));
+  const lines = new LineMap(text);
+  const problems = parsed.findings.map((finding) => problemAt(displayName, lines, { ...finding, ...finding.range }, finding.message));
   return { terms: effectiveTerms(parsed.glossary), problems };
 }
 

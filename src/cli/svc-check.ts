@@ -5,9 +5,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EffectiveTerms } from '../model/effectiveTerms';
-import { builtInTerms } from '../model/effectiveTerms';
-import { findOutdatedTerms } from '../model/terminology';
+import { type EffectiveTerms, builtInTerms } from '../model/terms';
+import { findOutdatedTerms } from '../model/terms/checker';
 import { checkText, collectFiles, glossaryFileFor, loadGlossary, readText, UsageError, type LoadedGlossary, type ProseChecker, type Problem } from './checkFiles';
 
 const USAGE = `Usage: svc-check [files, folders or globs…] [--format text|json] [--strict] [--glossary <file>]

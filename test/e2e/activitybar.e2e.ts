@@ -1,20 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { VIEW_CONTAINER_TITLE, type Workbench, openWorkbench, screenshot } from './workbench';
+import { VIEW_CONTAINER_TITLE, screenshot, useWorkbench } from './workbench';
 
 // View names as package.nls.json gives them (the workbench shows the English strings). Once the views have their
 // providers, extend the test with their rows: sidebar.getByRole('treeitem', { name: 'Plan' }) and so on.
 const VIEW_NAMES = ['Value Chain', 'Practices', 'Value Streams'];
 
 suite('Activity bar', () => {
-  let workbench: Workbench;
-
-  suiteSetup(async () => {
-    workbench = await openWorkbench();
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
-  });
+  const workbench = useWorkbench();
 
   test('the Service Value Chain entry shows its icon', async () => {
     // The workbench draws the icon as a CSS mask from the extension's file: a missing file leaves a blank slot.

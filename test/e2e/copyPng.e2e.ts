@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { type Workbench, openWorkbench, readNotifications, runCommand, screenshot } from './workbench';
+import { readNotifications, runCommand, screenshot, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 const PNG_SCALE = 2;
@@ -77,16 +77,11 @@ async function waitForCopied(page: Page): Promise<void> {
 
 suite('Copy PNG from the SVC diagram', function () {
   this.timeout(300_000);
-  let workbench: Workbench;
+  const workbench = useWorkbench({ userSettings: { 'workbench.colorTheme': 'Dark Modern', 'svc.export.pngScale': PNG_SCALE } });
 
-  suiteSetup(async function () {
-    workbench = await openWorkbench({ userSettings: { 'workbench.colorTheme': 'Dark Modern', 'svc.export.pngScale': PNG_SCALE } });
+  suiteSetup(async () => {
     // code-server runs on localhost, a secure context; the webview frames allow clipboard-read/write (Chromium).
     await workbench.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
   });
 
   test('puts a print-safe PNG of the diagram, at the export scale, on the clipboard', async () => {

@@ -3,11 +3,8 @@
 // selects its first mention in the editor. Once in a light and once in a dark theme. Then, with ITIL (Version 5)
 // chosen, the lifecycle view and diagram with their "source uncertain" marks.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { VIEW_CONTAINER_TITLE, type Workbench, collapseView, expandView, openFile, openWorkbench, runCommand, screenshot, webviewFrame } from './workbench';
+import { VIEW_CONTAINER_TITLE, collapseView, expandView, openFile, runCommand, screenshot, useWorkbench, webviewFrame } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 const COVERAGE_VIEW = 'Document Coverage';
@@ -41,19 +38,7 @@ async function widenSideBar(page: Page, width: number): Promise<void> {
 
 for (const theme of THEMES) {
   suite(`Document Coverage view (${theme.name})`, () => {
-    let workbench: Workbench;
-    let folder: string;
-
-    suiteSetup(async () => {
-      folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-coverage-'));
-      copyFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'proposal.md'), path.join(folder, 'proposal.md'));
-      workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': theme.name } });
-    });
-
-    suiteTeardown(async () => {
-      await workbench?.stop();
-      rmSync(folder, { recursive: true, force: true });
-    });
+    const workbench = useWorkbench({ fixtureFiles: ['proposal.md'], userSettings: { 'workbench.colorTheme': theme.name } });
 
     test('shows the proposal’s coverage and jumps to a first mention', async () => {
       const { page } = workbench;
@@ -83,18 +68,7 @@ for (const theme of THEMES) {
 }
 
 suite('ITIL (Version 5) lifecycle view and diagram (Dark Modern)', () => {
-  let workbench: Workbench;
-  let folder: string;
-
-  suiteSetup(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-lifecycle-'));
-    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Dark Modern', 'svc.edition': 'itil5' } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const workbench = useWorkbench({ files: {}, userSettings: { 'workbench.colorTheme': 'Dark Modern', 'svc.edition': 'itil5' } });
 
   test('the lifecycle view lists the stages; the diagram draws them, shows a stage card marked source uncertain and comes back after a reload', async () => {
     const { page } = workbench;

@@ -1,15 +1,13 @@
 // The diagram panels in the real workbench: the SVC diagram (nodes, card, theme switch, export), the value-stream
 // preview (live edits, restore after reload) and valuestream blocks in the built-in Markdown preview.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { type Workbench, answerSaveDialog, openFile, openWorkbench, runCommand, screenshot, setTheme } from './workbench';
+import { answerSaveDialog, openFile, runCommand, screenshot, setTheme, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 const CHAIN_LABELS = ['Demand / Opportunity', 'Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support', 'Value / Products & Services'];
-const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
 const RESULTS = path.resolve(__dirname, '..', '..', '..', 'test-results');
 
 /** The webview whose page has `selector` (several webviews may be open side by side). */
@@ -33,19 +31,10 @@ async function renderCount(frame: FrameLocator): Promise<number> {
 
 suite('Diagram panels in the workbench', function () {
   this.timeout(480_000);
-  let workbench: Workbench;
-  let folder: string;
+  const workbench = useWorkbench({ userSettings: { 'workbench.colorTheme': 'Light Modern' } });
 
-  suiteSetup(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-diagrams-'));
+  suiteSetup(() => {
     mkdirSync(RESULTS, { recursive: true });
-    cpSync(SAMPLES, folder, { recursive: true });
-    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Light Modern' } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   test('the SVC diagram shows the 8 nodes, a clicked node shows its card, and it follows a dark theme', async () => {
@@ -80,7 +69,7 @@ suite('Diagram panels in the workbench', function () {
   test('Export SVG from the toolbar writes the file chosen in the save dialog', async () => {
     const { page } = workbench;
     const frame = await webviewWith(page, '[data-svc-node]');
-    const target = path.join(folder, 'exported-chain.svg');
+    const target = path.join(workbench.folder, 'exported-chain.svg');
     await frame.locator('button[data-action="exportSvg"]').click();
     await answerSaveDialog(page, 'service-value-chain.svg', target);
     const deadline = Date.now() + UI_TIMEOUT_MS;
@@ -100,8 +89,8 @@ suite('Diagram panels in the workbench', function () {
       await frame.locator('body.vscode-dark').waitFor({ timeout: UI_TIMEOUT_MS });
     }
     await screenshot(page, 'export-source-dark-editor');
-    const svgFile = path.join(folder, 'print-safe.svg');
-    const pngFile = path.join(folder, 'print-safe.png');
+    const svgFile = path.join(workbench.folder, 'print-safe.svg');
+    const pngFile = path.join(workbench.folder, 'print-safe.png');
     await frame.locator('button[data-action="exportSvg"]').click();
     await answerSaveDialog(page, 'service-value-chain.svg', svgFile);
     await frame.locator('button[data-action="exportPng"]').click();

@@ -1,12 +1,11 @@
 // The Service Value Chain side bar as a consultant uses it: open the activity bar entry, expand an activity and
 // a practice, select the practice and read its card; once in a light and once in a dark theme.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ACTIVITIES } from '../../src/model/activities';
-import { VIEW_CONTAINER_TITLE, type Workbench, collapseView, expandView, openWorkbench, screenshot, webviewFrame } from './workbench';
+import { ACTIVITIES } from '../../src/model/itil/activities';
+import { VIEW_CONTAINER_TITLE, collapseView, expandView, screenshot, useWorkbench, webviewFrame } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
@@ -53,19 +52,7 @@ function rgb(hex: string): string {
 
 for (const theme of THEMES) {
   suite(`Explorer side bar (${theme.name})`, () => {
-    let workbench: Workbench;
-    let folder: string;
-
-    suiteSetup(async () => {
-      folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-explorer-'));
-      writeFileSync(path.join(folder, 'laptop.valuestream.yaml'), STREAM_FILE);
-      workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': theme.name } });
-    });
-
-    suiteTeardown(async () => {
-      await workbench?.stop();
-      rmSync(folder, { recursive: true, force: true });
-    });
+    const workbench = useWorkbench({ files: { 'laptop.valuestream.yaml': STREAM_FILE }, userSettings: { 'workbench.colorTheme': theme.name } });
 
     test('the activity bar entry opens the three views; an activity and a practice expand', async () => {
       const { page } = workbench;
@@ -123,19 +110,7 @@ for (const theme of THEMES) {
 }
 
 suite('Value Streams view: welcome and examples', () => {
-  let workbench: Workbench;
-  let folder: string;
-
-  suiteSetup(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-streams-'));
-    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\nNo value stream here.\n');
-    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Dark Modern' } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const workbench = useWorkbench({ files: { 'notes.md': '# Notes\n\nNo value stream here.\n' }, userSettings: { 'workbench.colorTheme': 'Dark Modern' } });
 
   test('an empty workspace gets the welcome buttons; a new stream file replaces them with the file and the examples', async () => {
     const { page } = workbench;
@@ -145,7 +120,7 @@ suite('Value Streams view: welcome and examples', () => {
     await pane.locator('.welcome-view-content a.monaco-button', { hasText: 'New Value Stream…' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await pane.locator('.welcome-view-content a.monaco-button', { hasText: 'Open Example' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await screenshot(page, 'explorer-value-streams-welcome');
-    writeFileSync(path.join(folder, 'laptop.valuestream.yaml'), STREAM_FILE);
+    writeFileSync(path.join(workbench.folder, 'laptop.valuestream.yaml'), STREAM_FILE);
     await row(page, 'Value Streams', 'laptop.valuestream.yaml').waitFor({ timeout: UI_TIMEOUT_MS });
     await row(page, 'Value Streams', 'ITIL 4 examples').waitFor({ timeout: UI_TIMEOUT_MS });
     await expand(row(page, 'Value Streams', 'Laptop request'));

@@ -1,9 +1,6 @@
 // An organisation glossary in a real workspace: its terms get hover cards in the editor, on light and dark themes.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Workbench, hoverCardOn, openFile, openWorkbench, screenshot, setTheme } from './workbench';
+import { hoverCardOn, openFile, screenshot, setTheme, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
@@ -28,21 +25,13 @@ Users raise a ticket when something is missing.
 `;
 
 suite('Organisation glossary in the editor', () => {
-  let workbench: Workbench;
-  let folder: string;
-
-  suiteSetup(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-glossary-'));
-    mkdirSync(path.join(folder, '.svc'));
-    writeFileSync(path.join(folder, '.svc', 'glossary.yaml'), GLOSSARY);
-    writeFileSync(path.join(folder, 'follow-up.md'), NOTES);
-    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Light Modern', 'editor.hover.delay': 100 } });
-    await openFile(workbench.page, 'follow-up.md');
+  const workbench = useWorkbench({
+    files: { '.svc/glossary.yaml': GLOSSARY, 'follow-up.md': NOTES },
+    userSettings: { 'workbench.colorTheme': 'Light Modern', 'editor.hover.delay': 100 },
   });
 
-  suiteTeardown(async () => {
-    await workbench?.stop();
-    rmSync(folder, { recursive: true, force: true });
+  suiteSetup(async () => {
+    await openFile(workbench.page, 'follow-up.md');
   });
 
   test('an organisation term shows its own card with definition and related practices (light theme)', async () => {

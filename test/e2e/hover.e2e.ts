@@ -1,18 +1,17 @@
 // Hovering ITIL terms with the mouse in the real editor, as a consultant does, on light and dark themes.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { getActivity } from '../../src/model/activities';
-import { type Workbench, hoverCardOn, openFile, openWorkbench, screenshot, setTheme } from './workbench';
+import { getActivity } from '../../src/model/itil/activities';
+import { fixtureFile, hoverCardOn, openFile, screenshot, setTheme, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
-/** Scrolls the editor so that the line holding `text` in samples/proposal.md is on screen (Go to Line). */
+/** Scrolls the editor so that the line holding `text` in the test workspace's proposal.md is on screen (Go to Line). */
 async function revealProposalLine(page: Page, text: string): Promise<void> {
-  const lines = readFileSync(path.join(__dirname, '..', '..', '..', 'samples', 'proposal.md'), 'utf8').split('\n');
+  const lines = readFileSync(fixtureFile('proposal.md'), 'utf8').split('\n');
   const lineNumber = lines.findIndex((line) => line.includes(text)) + 1;
-  assert.ok(lineNumber > 0, `"${text}" is not in samples/proposal.md`);
+  assert.ok(lineNumber > 0, `"${text}" is not in proposal.md`);
   await page.locator('.monaco-editor textarea').first().focus();
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input.input');
@@ -63,15 +62,10 @@ async function swatchColours(card: Locator): Promise<Record<string, string>> {
 }
 
 suite('Hover cards in the editor', () => {
-  let workbench: Workbench;
+  const workbench = useWorkbench({ userSettings: { 'workbench.colorTheme': 'Light Modern', 'editor.hover.delay': 100 } });
 
   suiteSetup(async () => {
-    workbench = await openWorkbench({ userSettings: { 'workbench.colorTheme': 'Light Modern', 'editor.hover.delay': 100 } });
     await openFile(workbench.page, 'proposal.md');
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
   });
 
   test('hovering a practice name shows its card with coloured activities and command links (light theme)', async () => {

@@ -1,12 +1,9 @@
 // Writing a value stream as a consultant does: activity ids in their colours, a typo underlined as you type and
 // fixed with the quick fix; once in a light and once in a dark theme.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { getActivity } from '../../src/model/activities';
-import { type Workbench, openFile, openWorkbench, screenshot, setTheme } from './workbench';
+import { getActivity } from '../../src/model/itil/activities';
+import { openFile, screenshot, setTheme, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 
@@ -70,22 +67,11 @@ async function waitForColour(page: Page, text: string, expected: string): Promis
 
 for (const theme of THEMES) {
   suite(`Value-stream editor (${theme.name})`, () => {
-    let workbench: Workbench;
-    let folder: string;
+    // Starting a workbench takes minutes on a busy machine.
+    const workbench = useWorkbench({ files: { 'laptop.valuestream.yaml': STREAM, 'notes.md': NOTES }, setupTimeoutMs: 300_000 });
 
-    suiteSetup(async function () {
-      // Starting a workbench takes minutes on a busy machine.
-      this.timeout(300_000);
-      folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-valuestream-'));
-      writeFileSync(path.join(folder, 'laptop.valuestream.yaml'), STREAM);
-      writeFileSync(path.join(folder, 'notes.md'), NOTES);
-      workbench = await openWorkbench({ folder });
+    suiteSetup(async () => {
       await setTheme(workbench.page, theme.name);
-    });
-
-    suiteTeardown(async () => {
-      await workbench?.stop();
-      rmSync(folder, { recursive: true, force: true });
     });
 
     test('activity ids show in their activity colours, in files and in Markdown blocks', async () => {

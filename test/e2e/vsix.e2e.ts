@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
-import type * as VscodeHost from '../../scripts/vscode-host.mjs';
-import { VIEW_CONTAINER_TITLE, openFile, pointOnText, runCommand, screenshot, webviewFrame } from './workbench';
+import { VIEW_CONTAINER_TITLE, openFile, pointOnText, runCommand, screenshot, useWorkbench, webviewFrame } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const vsixPath = path.join(repoRoot, 'service-value-chain.vsix');
@@ -15,32 +12,15 @@ const vsixPath = path.join(repoRoot, 'service-value-chain.vsix');
  * proves that `.vscodeignore` ships everything that runs.
  */
 suite('Packaged VSIX', () => {
-  let server: Awaited<ReturnType<typeof VscodeHost.startServer>> | undefined;
-  let close: (() => Promise<void>) | undefined;
-  let page: Page;
-  let folder: string;
-
-  suiteSetup(async function () {
+  suiteSetup(function () {
     this.timeout(300_000);
     execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'inherit' });
     // The production build replaced dist/: build the development bundles again for the specs that follow.
     execFileSync('node', ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
     assert.ok(existsSync(vsixPath), 'npm run package wrote no VSIX');
-    const host: typeof VscodeHost = await import(pathToFileURL(path.join(repoRoot, 'scripts', 'vscode-host.mjs')).href);
-    server = await host.startServer({ vsixFiles: [vsixPath] });
-    const context = await host.launchBrowser(server.newBrowserProfileDir());
-    close = () => context.close();
-    page = context.pages()[0] ?? (await context.newPage());
-    folder = path.join(server.runDir, 'samples');
-    cpSync(path.join(repoRoot, 'samples'), folder, { recursive: true });
-    await page.goto(host.workbenchUrl(server.base, { folder }), { waitUntil: 'domcontentloaded', timeout: 100_000 });
-    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().waitFor({ timeout: 100_000 });
   });
 
-  suiteTeardown(async () => {
-    await close?.();
-    await server?.stop();
-  });
+  const workbench = useWorkbench({ vsix: vsixPath, setupTimeoutMs: 300_000 });
 
   test('the VSIX stays lean', () => {
     const megabytes = statSync(vsixPath).size / (1024 * 1024);
@@ -48,6 +28,7 @@ suite('Packaged VSIX', () => {
   });
 
   test('the installed extension shows its views with the six activities', async () => {
+    const { page } = workbench;
     await page.locator(`.activitybar a.action-label[aria-label^="${VIEW_CONTAINER_TITLE}"]`).click({ timeout: 30_000 });
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
     for (const activity of ['Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support']) {
@@ -57,6 +38,7 @@ suite('Packaged VSIX', () => {
   });
 
   test('the installed extension reads the sample value streams with the parser bundle it loads on first use', async () => {
+    const { page } = workbench;
     // The Value Streams view parses every stream file of the workspace: without dist/yamlParsers.js in the
     // VSIX, the Node host could not list a single stream.
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
@@ -65,6 +47,7 @@ suite('Packaged VSIX', () => {
   });
 
   test('the installed extension draws the value chain diagram with its bundled Mermaid', async () => {
+    const { page } = workbench;
     await runCommand(page, 'SVC: Open Value Chain Diagram');
     const frame = webviewFrame(page);
     await frame.locator('svg .node').first().waitFor({ timeout: 60_000 });
@@ -74,6 +57,7 @@ suite('Packaged VSIX', () => {
   });
 
   test('the installed extension checks terminology with the checker bundle it loads after activation', async () => {
+    const { page, folder } = workbench;
     // dist/terminologyChecker.js holds the checker: without it in the VSIX, no outdated name would be flagged.
     writeFileSync(
       path.join(folder, 'change-policy.md'),
@@ -92,4 +76,3 @@ suite('Packaged VSIX', () => {
     await screenshot(page, 'vsix-terminology');
   });
 });
-

@@ -3,7 +3,7 @@
 // user does it (the walkthrough's own buttons, the editor, the hover, the editor's title bar).
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { VIEW_CONTAINER_TITLE, type Workbench, hoverCardOn, openWorkbench, runCommand, screenshot, setTheme } from './workbench';
+import { VIEW_CONTAINER_TITLE, hoverCardOn, runCommand, screenshot, setTheme, useWorkbench } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 const WALKTHROUGH_TITLE = 'Get Started with the Service Value Chain';
@@ -97,16 +97,7 @@ async function pick(page: Page, label: string): Promise<void> {
 }
 
 suite('Getting-started walkthrough', () => {
-  let workbench: Workbench;
-
-  suiteSetup(async function () {
-    this.timeout(300_000);
-    workbench = await openWorkbench({ userSettings: { 'workbench.colorTheme': 'Light Modern' } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
-  });
+  const workbench = useWorkbench({ userSettings: { 'workbench.colorTheme': 'Light Modern' }, setupTimeoutMs: 300_000 });
 
   test('opens from the Welcome command and lists its five steps, none done, each with its page', async () => {
     const { page } = workbench;

@@ -1,24 +1,12 @@
 // Checks the e2e helpers themselves against built-in workbench features, so a failing feature spec points at the
 // feature, not at the helpers.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Workbench, openFile, openWorkbench, readNotifications, runCommand, screenshot, setTheme } from './workbench';
+import { openFile, readNotifications, runCommand, screenshot, setTheme, useWorkbench } from './workbench';
 
 suite('Workbench helpers', () => {
-  let workbench: Workbench;
-  let folder: string;
-
-  suiteSetup(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'svc-e2e-'));
-    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\nIncident management restores normal service.\n');
-    workbench = await openWorkbench({ folder, userSettings: { 'workbench.colorTheme': 'Light Modern' } });
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.stop();
-    rmSync(folder, { recursive: true, force: true });
+  const workbench = useWorkbench({
+    files: { 'notes.md': '# Notes\n\nIncident management restores normal service.\n' },
+    userSettings: { 'workbench.colorTheme': 'Light Modern' },
   });
 
   test('openFile opens a workspace file in an editor', async () => {

@@ -1,28 +1,36 @@
 // Helpers for end-to-end specs: they drive the real VS Code workbench (code-server) in headless Chromium with the
 // extension loaded from source, the way a person uses it. Specs run with mocha in Node (scripts/test-e2e.mjs).
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type * as Harness from '../../scripts/harness.mjs';
 import type * as VscodeHost from '../../scripts/vscode-host.mjs';
 
 export interface Workbench {
   readonly page: Page;
   readonly context: BrowserContext;
+  /** The workspace folder it shows (removed when it stops). */
+  readonly folder: string;
   /**
    * Runs Developer: Reload Window, which shuts the workbench down properly (state saved) as a user's reload does,
    * and waits until the extensions are scanned again and the workbench shows the theme it showed before.
    */
   reload(): Promise<void>;
-  /** Closes this workbench's browser; the server stays up for the next spec and stops when the process ends. */
+  /** Closes this workbench's browser and removes its folder; the shared server stays up for the next spec. */
   stop(): Promise<void>;
 }
 
-export interface OpenWorkbenchOptions {
-  /** Folder to open, relative to the repository or absolute; default a fresh copy of `samples/`. */
-  folder?: string;
+export interface WorkbenchOptions extends Harness.TestWorkspaceOptions {
   /** Added to the quiet user settings for this workbench (replacing those of any earlier one). */
   userSettings?: Record<string, unknown>;
+  /**
+   * A VSIX to install the way a user does, into a server of this workbench's own, instead of loading the extension
+   * from source.
+   */
+  vsix?: string;
+  /** Time for opening it, when the suite does more before (default mocha's test timeout). */
+  setupTimeoutMs?: number;
 }
 
 /** The repository root, found from the compiled file's place (out/test/e2e/) or the source's. */
@@ -42,39 +50,82 @@ const THEME_SETTLE_MS = 5_000;
 /** The title of the extension's activity bar entry (package.nls.json `viewContainer.title`). */
 export const VIEW_CONTAINER_TITLE = 'Service Value Chain';
 
-let hostModule: Promise<typeof VscodeHost> | undefined;
-
-/** The host module is ESM and shared with the runners: load that one instance at run time, never a bundled copy. */
-function host(): Promise<typeof VscodeHost> {
-  hostModule ??= import(pathToFileURL(path.join(repoRoot, 'scripts', 'vscode-host.mjs')).href);
-  return hostModule;
+/** A file of test/fixtures/workspace, the folder the workbench shows unless the spec names other files. */
+export function fixtureFile(name: string): string {
+  return path.join(repoRoot, 'test', 'fixtures', 'workspace', name);
 }
 
-/** Opens the workbench with the extension from source, in a fresh browser profile, once it is on screen. */
-export async function openWorkbench({ folder, userSettings = {} }: OpenWorkbenchOptions = {}): Promise<Workbench> {
-  const { launchBrowser, sharedServer, workbenchUrl } = await host();
-  const workbenchServer = await sharedServer();
-  // Specs type into their documents: the committed samples stay untouched.
-  folder ??= copyOfSamples(workbenchServer.runDir);
-  workbenchServer.writeUserSettings(userSettings);
-  const context = await launchBrowser(workbenchServer.newBrowserProfileDir());
+/** The harness's modules are ESM and shared with the runners: load those instances at run time, never bundled copies. */
+function harnessModule<T>(name: string): Promise<T> {
+  return import(pathToFileURL(path.join(repoRoot, 'scripts', name)).href) as Promise<T>;
+}
+
+/**
+ * Opens a workbench for the enclosing suite, before its tests (and before any `suiteSetup` registered after this
+ * call), and stops it after them. It shows a fresh workspace folder: a copy of test/fixtures/workspace, or only the
+ * fixture files and written files the options name. The extension loads from source, or from `vsix`. The handle
+ * reaches the open workbench from the tests.
+ */
+export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
+  let opened: Workbench | undefined;
+  suiteSetup(async function () {
+    if (options.setupTimeoutMs) this.timeout(options.setupTimeoutMs);
+    opened = await openWorkbench(options);
+  });
+  suiteTeardown(async () => {
+    await opened?.stop();
+    opened = undefined;
+  });
+  const current = (): Workbench => {
+    if (!opened) throw new Error('the workbench is not open: useWorkbench opens it in the suite set-up');
+    return opened;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    get context() {
+      return current().context;
+    },
+    get folder() {
+      return current().folder;
+    },
+    reload: () => current().reload(),
+    stop: () => current().stop(),
+  };
+}
+
+/** Opens the workbench in a fresh browser profile, once it is on screen (see {@link useWorkbench}). */
+async function openWorkbench({ userSettings = {}, vsix, fixtureFiles, files }: WorkbenchOptions): Promise<Workbench> {
+  const host = await harnessModule<typeof VscodeHost>('vscode-host.mjs');
+  const { makeTestWorkspace } = await harnessModule<typeof Harness>('harness.mjs');
+  // A VSIX installs into the extensions folder of a server, so it gets one of its own.
+  const server = vsix ? await host.startServer({ vsixFiles: [vsix], userSettings }) : await host.sharedServer();
+  const folder = makeTestWorkspace(mkdtempSync(path.join(server.runDir, 'workspace-')), { fixtureFiles, files });
+  if (!vsix) server.writeUserSettings(userSettings);
+  const context = await host.launchBrowser(server.newBrowserProfileDir());
+  const stop = async (): Promise<void> => {
+    await context.close();
+    if (vsix) await server.stop();
+    rmSync(path.dirname(folder), { recursive: true, force: true });
+  };
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    const url = workbenchUrl(workbenchServer.base, { folder: path.resolve(repoRoot, folder), extensionDevelopmentPath: repoRoot });
+    const url = host.workbenchUrl(server.base, { folder, ...(vsix ? {} : { extensionDevelopmentPath: repoRoot }) });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: STARTUP_TIMEOUT_MS });
     await page.locator('.monaco-workbench').waitFor({ timeout: STARTUP_TIMEOUT_MS });
     const theme = userSettings['workbench.colorTheme'];
     await workbenchReady(page, typeof theme === 'string' ? theme : undefined);
-    const reload = async () => {
+    const reload = async (): Promise<void> => {
       const themeBefore = await shownTheme(page);
       await runCommand(page, 'Developer: Reload Window');
       await page.waitForEvent('load', { timeout: STARTUP_TIMEOUT_MS });
       // A reloaded window of the shared server can come back in the product's default theme.
       await workbenchReady(page, themeBefore);
     };
-    return { page, context, reload, stop: () => context.close() };
+    return { page, context, folder, reload, stop };
   } catch (error) {
-    await context.close();
+    await stop();
     throw error;
   }
 }
@@ -145,12 +196,6 @@ async function ensureColorTheme(page: Page, theme: string): Promise<void> {
   await themeSettled(page);
   if (await showsTheme(page, theme, 1_000)) return;
   await setTheme(page, theme);
-}
-
-function copyOfSamples(parentDir: string): string {
-  const copy = path.join(mkdtempSync(path.join(parentDir, 'workspace-')), 'samples');
-  cpSync(path.join(repoRoot, 'samples'), copy, { recursive: true });
-  return copy;
 }
 
 function escapeRegExp(text: string): string {

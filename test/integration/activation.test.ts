@@ -46,7 +46,7 @@ suite('Activation', () => {
     assert.equal(require.cache[diagramBundle], undefined, `activation loaded ${diagramBundle}`);
     await vscode.commands.executeCommand('svc.openDiagram');
     try {
-      await waitFor(() => api.diagrams.inspectValueChainDiagram(), 'the SVC diagram panel', 30_000);
+      await waitFor(() => api.testing.diagrams.inspectValueChainDiagram(), 'the SVC diagram panel', 30_000);
       assert.ok(require.cache[diagramBundle], `the diagram opened without ${diagramBundle}`);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -7,10 +7,10 @@ const ACTIVATION_BUDGET_MS = 50;
 suite('Benchmark figures', () => {
   test('activation time is measured from activate() entry to return', async () => {
     const { api } = await activateExtension();
-    assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0, `activationMs: ${api.activationMs}`);
+    assert.ok(Number.isFinite(api.testing.activationMs) && api.testing.activationMs > 0, `activationMs: ${api.testing.activationMs}`);
     const figure = {
       name: `Activation (${isWebHost() ? 'web worker' : 'Node'} extension host, activate() entry to return)`,
-      value: api.activationMs,
+      value: api.testing.activationMs,
       unit: 'ms',
       budget: ACTIVATION_BUDGET_MS,
       better: 'lower',

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CoverageApi } from '../../src/api';
-import type { CoverageNode } from '../../src/features/coverageView';
+import type { CoverageApi } from '../../src/testing';
+import type { CoverageNode } from '../../src/features/coverage/coverageView';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { activateExtension, waitFor } from './util';
 
@@ -51,7 +51,7 @@ suite('Document Coverage view', () => {
   let coverage: CoverageApi;
 
   suiteSetup(async () => {
-    coverage = (await activateExtension()).api.coverage;
+    coverage = (await activateExtension()).api.testing.coverage;
   });
 
   teardown(async function () {

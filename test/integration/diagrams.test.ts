@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
-import type { RenderReport } from '../../src/model/diagramProtocol';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import type { RenderReport } from '../../src/model/diagrams/diagramProtocol';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 
 // Generous: on a shared 2-core machine the workbench, the extension host and Mermaid compete for the CPU.
@@ -61,7 +61,7 @@ suite('SVC diagram panel', function () {
       throw new Error(`${error.message}; tabs: ${describeTabs()}`);
     });
     assert.equal(webviewTabs('svc.diagram').length, 1, 'a second call reveals the same panel');
-    const report = await settledReport(() => api.diagrams.inspectValueChainDiagram(), (candidate) => candidate.diagrams.length === 1, 'the value chain diagram');
+    const report = await settledReport(() => api.testing.diagrams.inspectValueChainDiagram(), (candidate) => candidate.diagrams.length === 1, 'the value chain diagram');
     assert.equal(report.diagrams[0]?.kind, 'flowchart');
     assert.deepEqual(report.diagrams[0]?.nodeLabels, CHAIN_LABELS);
     assert.deepEqual(report.errors, []);
@@ -69,16 +69,16 @@ suite('SVC diagram panel', function () {
 
   test('svc.openDiagram with an activity id shows its card', async () => {
     await vscode.commands.executeCommand('svc.openDiagram', 'obtain-build');
-    const report = await settledReport(() => api.diagrams.inspectValueChainDiagram(), (candidate) => candidate.cardTitle === 'Obtain/Build', 'the Obtain/Build card');
+    const report = await settledReport(() => api.testing.diagrams.inspectValueChainDiagram(), (candidate) => candidate.cardTitle === 'Obtain/Build', 'the Obtain/Build card');
     assert.equal(report.cardTitle, 'Obtain/Build');
     await vscode.commands.executeCommand('svc.openDiagram', 'not-an-activity');
-    const after = await settledReport(() => api.diagrams.inspectValueChainDiagram(), () => true, 'the panel after a bad id');
+    const after = await settledReport(() => api.testing.diagrams.inspectValueChainDiagram(), () => true, 'the panel after a bad id');
     assert.equal(after.cardTitle, 'Obtain/Build', 'an unknown id changes nothing');
   });
 
   test('exports an SVG and a PNG file and copies the Mermaid source', async () => {
     await vscode.commands.executeCommand('svc.openDiagram');
-    await settledReport(() => api.diagrams.inspectValueChainDiagram(), (candidate) => candidate.diagrams.length === 1, 'the diagram');
+    await settledReport(() => api.testing.diagrams.inspectValueChainDiagram(), (candidate) => candidate.diagrams.length === 1, 'the diagram');
     const svgFile = workspaceUri(`export-test-${Date.now()}.svg`);
     const pngFile = workspaceUri(`export-test-${Date.now()}.png`);
     try {
@@ -135,7 +135,7 @@ suite('Value-stream preview', function () {
       throw new Error(`${error.message}; tabs: ${describeTabs()}`);
     });
     assert.equal(webviewTabs('svc.valueStreamPreview').length, 1);
-    const report = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.diagrams.length === 2, 'two flowcharts');
+    const report = await settledReport(() => api.testing.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.diagrams.length === 2, 'two flowcharts');
     assert.deepEqual(report.diagrams.map((diagram) => diagram.kind), ['flowchart', 'flowchart']);
     assert.deepEqual(report.diagrams[0]?.nodeLabels, [
       'A user reports a service outage',
@@ -153,11 +153,11 @@ suite('Value-stream preview', function () {
     const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     const text = document.getText();
     const titleAt = text.indexOf('User reports the outage');
-    const before = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.diagrams.length === 2, 'the preview');
+    const before = await settledReport(() => api.testing.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.diagrams.length === 2, 'the preview');
     try {
       await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(titleAt), document.positionAt(titleAt + 'User reports'.length)), 'Customer phones about'));
       const edited = await settledReport(
-        () => api.diagrams.inspectValueStreamPreview(sample()),
+        () => api.testing.diagrams.inspectValueStreamPreview(sample()),
         (candidate) => candidate.renderCount > before.renderCount && (candidate.diagrams[0]?.nodeLabels[1] ?? '').startsWith('Customer phones about the outage'),
         'the edited title',
       );
@@ -165,12 +165,12 @@ suite('Value-stream preview', function () {
 
       const activityAt = document.getText().indexOf('activity: engage');
       await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(activityAt), document.positionAt(activityAt + 'activity: engage'.length)), 'activity: [engage'));
-      const broken = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.errors.length > 0, 'the YAML error');
+      const broken = await settledReport(() => api.testing.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.errors.length > 0, 'the YAML error');
       assert.ok(broken.errors.some((error) => /svc\/yaml-syntax/.test(error)), broken.errors.join('\n'));
       assert.ok(!broken.diagrams.some((diagram) => diagram.nodeLabels.some((label) => label.startsWith('Customer phones'))), 'no stale diagram of the broken stream');
 
       await vscode.commands.executeCommand('undo');
-      const recovered = await settledReport(() => api.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.errors.length === 0 && candidate.diagrams.length === 2, 'recovery');
+      const recovered = await settledReport(() => api.testing.diagrams.inspectValueStreamPreview(sample()), (candidate) => candidate.errors.length === 0 && candidate.diagrams.length === 2, 'recovery');
       assert.match(recovered.diagrams[0]?.nodeLabels[1] ?? '', /^Customer phones about the outage/);
     } finally {
       await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
@@ -195,7 +195,7 @@ suite('Value-stream preview', function () {
   test('previews the valuestream blocks of a Markdown document', async () => {
     const notes = workspaceUri('consulting-notes.md');
     await vscode.commands.executeCommand('svc.openPreview', notes);
-    const report = await settledReport(() => api.diagrams.inspectValueStreamPreview(notes), (candidate) => candidate.diagrams.length === 2, 'the Markdown blocks');
+    const report = await settledReport(() => api.testing.diagrams.inspectValueStreamPreview(notes), (candidate) => candidate.diagrams.length === 2, 'the Markdown blocks');
     assert.match(report.diagrams[1]?.nodeLabels.join('|') ?? '', /Engage\nservice desk, service request management/);
   });
 });
@@ -264,7 +264,7 @@ suite('Linked diagrams and print-safe export', function () {
     const document = await vscode.workspace.openTextDocument(copy);
     const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('svc.openPreviewToSide', copy);
-    const inspect = () => api.diagrams.inspectValueStreamPreview(copy);
+    const inspect = () => api.testing.diagrams.inspectValueStreamPreview(copy);
     const first = await settledReport(inspect, (report) => report.diagrams.length === 2, 'the preview');
     assert.match(first.description, /Incident resolution: Engage \(report\) → Deliver & Support \(restore\) → Improve \(review\)/);
 
@@ -288,7 +288,7 @@ suite('Linked diagrams and print-safe export', function () {
     const document = await vscode.workspace.openTextDocument(notes);
     const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('svc.openPreviewToSide', notes);
-    const inspect = () => api.diagrams.inspectValueStreamPreview(notes);
+    const inspect = () => api.testing.diagrams.inspectValueStreamPreview(notes);
     await settledReport(inspect, (report) => report.diagrams.length === 2, 'the Markdown preview');
     const text = document.getText();
     const secondBlock = text.indexOf('```valuestream', text.indexOf('```valuestream') + 1);
@@ -301,16 +301,16 @@ suite('Linked diagrams and print-safe export', function () {
 
   test('selecting an activity in the Value Chain tree highlights its node in the SVC diagram', async () => {
     await vscode.commands.executeCommand('svc.openDiagram');
-    const inspect = () => api.diagrams.inspectValueChainDiagram();
+    const inspect = () => api.testing.diagrams.inspectValueChainDiagram();
     await settledReport(inspect, (report) => report.diagrams.length === 1, 'the diagram');
-    const roots = api.explorer.valueChain.getChildren();
+    const roots = api.testing.explorer.valueChain.getChildren();
     const improve = roots.find((node) => node.kind === 'activity' && node.activityId === 'improve');
     const purpose = roots.find((node) => node.kind === 'activity' && node.activityId === 'obtain-build')?.children[0];
     assert.ok(improve && purpose);
-    await api.explorer.valueChainView.reveal(improve, { select: true, focus: true });
+    await api.testing.explorer.valueChainView.reveal(improve, { select: true, focus: true });
     const highlighted = await settledReport(inspect, (report) => report.selectedNodes.join() === 'IM', 'Improve highlighted');
     assert.equal(highlighted.cardTitle, 'Improve');
-    await api.explorer.valueChainView.reveal(purpose, { select: true, focus: true });
+    await api.testing.explorer.valueChainView.reveal(purpose, { select: true, focus: true });
     await settledReport(inspect, (report) => report.selectedNodes.join() === 'OB' && report.cardTitle === 'Obtain/Build', 'a row inside Obtain/Build highlights Obtain/Build');
     assert.match((await inspect())?.description ?? '', /^Demand and opportunity enter through Plan, Engage and Improve/);
   });
@@ -324,7 +324,7 @@ suite('Linked diagrams and print-safe export', function () {
     const pngFiles = [1, 2].map((scale) => workspaceUri(`export-${scale}x-${Date.now()}.png`));
     try {
       await vscode.commands.executeCommand('svc.openDiagram');
-      await settledReport(() => api.diagrams.inspectValueChainDiagram(), (report) => report.theme === 'dark' && report.diagrams.length === 1, 'the diagram drawn dark');
+      await settledReport(() => api.testing.diagrams.inspectValueChainDiagram(), (report) => report.theme === 'dark' && report.diagrams.length === 1, 'the diagram drawn dark');
 
       await configuration().update('svc.export.theme', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('svc.exportDiagramSvg', svgFile);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
-import type { RenderReport } from '../../src/model/diagramProtocol';
-import type { ExplorerNode } from '../../src/model/explorerTree';
+import type { RenderReport } from '../../src/model/diagrams/diagramProtocol';
+import type { ExplorerNode } from '../../src/model/explorer/explorerTree';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { resetWorkspaceSettings, restoreWorkspaceSettingsAfterSuite } from './settings';
 import { activateExtension, waitFor } from './util';
@@ -14,7 +14,7 @@ function label(item: vscode.TreeItem): string {
 }
 
 async function practiceGroups(api: SvcApi): Promise<string[]> {
-  const provider = api.explorer.practices;
+  const provider = api.testing.explorer.practices;
   const groups: ExplorerNode[] = (await provider.getChildren()) ?? [];
   return Promise.all(
     groups.map(async (group) => {
@@ -33,7 +33,7 @@ async function lifecycleReport(api: SvcApi): Promise<RenderReport> {
   try {
     return await waitFor(
       async () => {
-        const report = await api.editions.inspectLifecycleDiagram().catch((error: Error) => error.message);
+        const report = await api.testing.editions.inspectLifecycleDiagram().catch((error: Error) => error.message);
         last = report;
         return typeof report === 'object' && report.renderCount > 0 && report.diagrams.length === 1 ? report : undefined;
       },
@@ -67,18 +67,18 @@ suite('ITIL editions', () => {
     await setEdition('itil5');
     const itil5Groups = ['General management (12) · source uncertain', 'Product and service management (22) · source uncertain'];
     await waitFor(async () => JSON.stringify(await practiceGroups(api)) === JSON.stringify(itil5Groups), 'the Version 5 groups');
-    const [, productAndService] = (await api.explorer.practices.getChildren()) ?? [];
-    const practices = await Promise.all(((await api.explorer.practices.getChildren(productAndService)) ?? []).map(async (node) => label(await api.explorer.practices.getTreeItem(node))));
+    const [, productAndService] = (await api.testing.explorer.practices.getChildren()) ?? [];
+    const practices = await Promise.all(((await api.testing.explorer.practices.getChildren(productAndService)) ?? []).map(async (node) => label(await api.testing.explorer.practices.getTreeItem(node))));
     assert.equal(practices.length, 22);
     assert.ok(practices.includes('Information security management') && practices.includes('Deployment management'));
 
     const security = productAndService?.children.find((node) => node.practiceId === 'information-security-management');
     assert.ok(security);
-    const resolved = await api.explorer.practices.resolveTreeItem(new vscode.TreeItem('x'), security);
+    const resolved = await api.testing.explorer.practices.resolveTreeItem(new vscode.TreeItem('x'), security);
     assert.ok(resolved.tooltip instanceof vscode.MarkdownString);
     assert.match(resolved.tooltip.value, /Product and service management practice \(ITIL \(Version 5\)/);
     assert.match(resolved.tooltip.value, /`Source uncertain`/);
-    assert.ok(await api.explorer.practicesView.reveal(security, { select: true }).then(() => true), 'a practice of the new tree can be revealed');
+    assert.ok(await api.testing.explorer.practicesView.reveal(security, { select: true }).then(() => true), 'a practice of the new tree can be revealed');
 
     await setEdition('itil4');
     await waitFor(async () => JSON.stringify(await practiceGroups(api)) === JSON.stringify(itil4Groups), 'the ITIL 4 groups again');
@@ -115,7 +115,7 @@ suite('ITIL editions', () => {
       return typeof item?.label === 'string' ? undefined : `${item?.label.description} | ${item?.detail}`;
     };
     const findCategory = (practice: string): string | undefined =>
-      api.explorer.findPicks().find((pick) => pick.label === practice)?.description?.split(' — ')[0].split(' · ')[0];
+      api.testing.explorer.findPicks().find((pick) => pick.label === practice)?.description?.split(' — ')[0].split(' · ')[0];
     const markdown = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n' });
     const editor = await vscode.window.showTextDocument(markdown);
     const insertedGroupRow = async (practiceId: string): Promise<string | undefined> => {
@@ -166,14 +166,14 @@ suite('ITIL editions', () => {
   });
 
   test('the lifecycle view lists the eight stages in order, each marked source uncertain', async () => {
-    const stages = (await api.editions.lifecycle.getChildren()) ?? [];
-    const items = await Promise.all(stages.map((stage) => api.editions.lifecycle.getTreeItem(stage)));
+    const stages = (await api.testing.editions.lifecycle.getChildren()) ?? [];
+    const items = await Promise.all(stages.map((stage) => api.testing.editions.lifecycle.getTreeItem(stage)));
     assert.deepEqual(
       items.map(label),
       ['1. Discover', '2. Design', '3. Acquire', '4. Build', '5. Transition', '6. Operate', '7. Deliver', '8. Support'],
     );
     assert.ok(items.every((item) => item.description === 'source uncertain'));
-    assert.match(api.editions.lifecycleView.message ?? '', /Source uncertain/);
+    assert.match(api.testing.editions.lifecycleView.message ?? '', /Source uncertain/);
   });
 
   test('the lifecycle command draws the stages in itil5 and explains itself in itil4', async function () {
@@ -185,7 +185,7 @@ suite('ITIL editions', () => {
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000)),
     ]);
     assert.equal(opened, false);
-    assert.equal(await api.editions.inspectLifecycleDiagram(), undefined, 'no panel in ITIL 4 mode');
+    assert.equal(await api.testing.editions.inspectLifecycleDiagram(), undefined, 'no panel in ITIL 4 mode');
 
     await setEdition('itil5');
     assert.equal(await vscode.commands.executeCommand<boolean>('svc.openLifecycleDiagram'), true);

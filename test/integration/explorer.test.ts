@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/api';
-import type { ExplorerNode } from '../../src/model/explorerTree';
-import { activityTable, practiceTable } from '../../src/model/markdownTables';
+import type { ExplorerApi } from '../../src/testing';
+import type { ExplorerNode } from '../../src/model/explorer/explorerTree';
+import { activityTable, practiceTable } from '../../src/model/explorer/markdownTables';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { activateExtension, waitFor } from './util';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -30,7 +31,7 @@ suite('Explorer: Value Chain and Practices views', () => {
   let explorer: ExplorerApi;
 
   suiteSetup(async () => {
-    explorer = (await activateExtension()).api.explorer;
+    explorer = (await activateExtension()).api.testing.explorer;
   });
 
   teardown(async function () {
@@ -158,7 +159,7 @@ suite('Explorer: Value Chain and Practices views', () => {
     await vscode.commands.executeCommand('svc.copyMarkdownTable', outputs);
     assert.equal(await vscode.env.clipboard.readText(), activityTable('obtain-build'));
     await vscode.commands.executeCommand('svc.copyMarkdownTable', 'change-enablement');
-    assert.equal(await vscode.env.clipboard.readText(), practiceTable('change-enablement'));
+    assert.equal(await vscode.env.clipboard.readText(), practiceTable('change-enablement', ITIL4));
   });
 
   test('insert Markdown table writes the table at the cursor of the Markdown editor', async function () {
@@ -172,7 +173,7 @@ suite('Explorer: Value Chain and Practices views', () => {
     assert.equal(document.getText(), `# Report\nIntro text\n\n${activityTable('plan')}\nClosing words\n`);
     editor.selection = new vscode.Selection(0, 8, 0, 8);
     assert.equal(await vscode.commands.executeCommand('svc.insertMarkdownTable', 'incident-management'), true);
-    assert.ok(document.getText().startsWith(`# Report\n\n${practiceTable('incident-management')}\nIntro text`), document.getText());
+    assert.ok(document.getText().startsWith(`# Report\n\n${practiceTable('incident-management', ITIL4)}\nIntro text`), document.getText());
   });
 
   test('insert Markdown table refuses a non-Markdown editor and leaves it unchanged', async () => {

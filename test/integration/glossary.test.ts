@@ -73,8 +73,8 @@ suite('Organisation glossary', function () {
   /** Waits until the extension reads a document in the workspace with (or without) a glossary. */
   async function glossaryApplied(organisation: string | undefined): Promise<void> {
     await waitFor(async () => {
-      await api.glossary.ready();
-      return api.glossary.termsFor(workspaceUri('any.md')).glossary.organisation === organisation;
+      await api.testing.glossary.ready();
+      return api.testing.glossary.termsFor(workspaceUri('any.md')).glossary.organisation === organisation;
     }, organisation ? `the ${organisation} glossary to apply` : 'the built-in terms to apply', 30_000);
   }
 
@@ -143,6 +143,23 @@ suite('Organisation glossary', function () {
     assert.ok((await practiceCompletions(streamUri, practicesPosition)).some((item) => labelOf(item) === 'service desk'));
   });
 
+  test('a practice hovered in a value-stream file shows the glossary\'s definition, once', async () => {
+    const streamUri = workspaceUri('glossary-hover.valuestream.yaml');
+    await writeFile(streamUri, 'valueStream: Glossary hover\nsteps:\n  - id: approve\n    activity: plan\n    practices: [change enablement]\n');
+    await writeGlossary(GLOSSARY);
+    await glossaryApplied('Contoso');
+    const stream = await vscode.workspace.openTextDocument(streamUri);
+    await vscode.window.showTextDocument(stream);
+    const offset = stream.getText().indexOf('change enablement');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', streamUri, stream.positionAt(offset + 1));
+    const cards = hovers
+      .flatMap((hover) => hover.contents)
+      .filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString && content.value.startsWith('### '));
+    assert.equal(cards.length, 1, `one card, not ${cards.length}`);
+    assert.match(cards[0]?.value ?? '', /^### Change enablement/);
+    assert.match(cards[0]?.value ?? '', /\*\*Contoso definition:\*\* Run by the Contoso change board every Tuesday\./);
+  });
+
   test('bad entries get diagnostics in the glossary file itself; the good ones still apply', async () => {
     await writeGlossary(BROKEN_ENTRIES);
     const glossary = await vscode.workspace.openTextDocument(glossaryUri());
@@ -159,7 +176,7 @@ suite('Organisation glossary', function () {
       ],
     );
     assert.match(diagnostics[0].message, /Did you mean “Incident management”\?/);
-    const runbook = api.glossary.termsFor(workspaceUri('any.md')).glossary.terms.map((term) => term.name);
+    const runbook = api.testing.glossary.termsFor(workspaceUri('any.md')).glossary.terms.map((term) => term.name);
     assert.deepEqual(runbook, ['Runbook']);
 
     // Editing the open glossary re-reads it as you type.

@@ -33,7 +33,10 @@ export async function activateExtension(): Promise<{ extension: vscode.Extension
   return { extension, api };
 }
 
-/** A URI in the opened workspace folder (a temporary copy of `samples/`); works in both hosts, unlike file paths. */
+/**
+ * A URI in the opened workspace folder (a temporary copy of test/fixtures/workspace); works in both hosts, unlike file
+ * paths.
+ */
 export function workspaceUri(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder is open');

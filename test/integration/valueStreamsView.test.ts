@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/api';
-import type { StreamTreeNode } from '../../src/features/valueStreamsView';
+import type { ExplorerApi } from '../../src/testing';
+import type { StreamTreeNode } from '../../src/features/valueStreams/view/valueStreamsView';
 import { closeAllEditorsWithoutSaving } from './editors';
 import { activateExtension, isWebHost, waitFor, workspaceUri } from './util';
 
@@ -78,7 +78,7 @@ suite('Explorer: Value Streams view', function () {
   }
 
   suiteSetup(async () => {
-    explorer = (await activateExtension()).api.explorer;
+    explorer = (await activateExtension()).api.testing.explorer;
     // A run that was cut short may have left its files behind.
     for (const uri of [streamUri(), markdownUri()]) {
       await deleteOnDisk(uri);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isActivityMention } from '../../src/model/activityMentions';
-import { termIndex } from '../../src/model/termMatcher';
+import { isActivityMention } from '../../src/model/terms/activityMentions';
+import { termIndex } from '../../src/model/terms/termMatcher';
 
 /** The activity mentions the rule keeps in `text`, as written. */
 function kept(text: string): string[] {

@@ -4,14 +4,35 @@ import {
   workbenchColorReference,
   activityCard,
   activityColorCss,
-  allCards,
   cardToHtml,
+  conceptCard,
+  demandCard,
   cardToMarkdown,
   escapeHtml,
   legacyCard,
   practiceCard,
+  valueCard,
+  type Card,
 } from '../../src/model/cards';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil/activities';
+import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
+import { EDITIONS, ITIL4 } from '../../src/model/itil/editions';
+import { LEGACY_TERMS } from '../../src/model/itil/legacyTerms';
+import { PRACTICES } from '../../src/model/itil/practices';
+
+/** Every card the model can produce, in every edition. */
+function allCards(): Card[] {
+  return [
+    ...ACTIVITIES.map((activity) => activityCard(activity.id)),
+    ...EDITIONS.flatMap((edition) => [
+      ...PRACTICES.map((practice) => practiceCard(practice.id, edition)),
+      ...ALL_CONCEPTS.map((concept) => conceptCard(concept.id, edition)),
+    ]),
+    ...LEGACY_TERMS.map((term) => legacyCard(term.id)),
+    demandCard(),
+    valueCard(),
+  ];
+}
 
 suite('ITIL cards', () => {
   test('an activity card carries purpose, inputs/outputs table, enables, key practices and links', () => {
@@ -26,7 +47,7 @@ suite('ITIL cards', () => {
   });
 
   test('a practice card shows group, section, Foundation markers and activities', () => {
-    const markdown = cardToMarkdown(practiceCard('incident-management'), { commandLinks: false });
+    const markdown = cardToMarkdown(practiceCard('incident-management', ITIL4), { commandLinks: false });
     assert.match(markdown, /Service management practice \(ITIL 4 §5\.2\.5\)/);
     assert.match(markdown, /`Foundation: purpose examinable` `Foundation: studied in detail`/);
     assert.match(markdown, /Engage, Deliver & Support/);
@@ -74,7 +95,7 @@ suite('ITIL cards', () => {
   });
 
   test('compact Markdown puts the links first and short sections on one line', () => {
-    const markdown = cardToMarkdown(practiceCard('service-desk'), { commandLinks: true, compact: true });
+    const markdown = cardToMarkdown(practiceCard('service-desk', ITIL4), { commandLinks: true, compact: true });
     const lines = markdown.split('\n').filter((line) => line.length > 0);
     assert.match(lines[2] ?? '', /^\[Show in Value Chain\]\(command:svc\.revealInValueChain.*· \[Open SVC Diagram\]/);
     assert.ok(lines.includes('**Purpose:** Takes in demand for incident resolution and service requests and is the single point of contact for users.'));

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { computeCoverage, type DocumentCoverage } from '../../src/model/coverage';
-import { PRACTICES } from '../../src/model/practices';
-import { effectiveTerms } from '../../src/model/effectiveTerms';
-import { parseGlossary } from '../../src/model/glossary';
+import { computeCoverage, type DocumentCoverage } from '../../src/model/coverage/coverage';
+import { PRACTICES } from '../../src/model/itil/practices';
+import { effectiveTerms } from '../../src/model/terms/effectiveTerms';
+import { parseGlossary } from '../../src/model/yamlParsers';
 
 function counts(coverage: DocumentCoverage, kind: 'activities' | 'practices'): Record<string, number> {
   return Object.fromEntries(coverage[kind].map((item) => [item.id, item.count]));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, diagramHtml } from '../../src/features/diagramHtml';
+import { contentSecurityPolicy, diagramHtml } from '../../src/features/diagrams/panels/diagramHtml';
 
 const BUTTON = { face: 'F', label: 'L' };
 const OPTIONS = {

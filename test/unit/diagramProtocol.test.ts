@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_EXPORT_OPTIONS, decodePngBase64, exportOptionsFrom, isExportableSvg, parseWebviewMessage } from '../../src/model/diagramProtocol';
+import { DEFAULT_EXPORT_OPTIONS, decodePngBase64, exportOptionsFrom, isExportableSvg, parseWebviewMessage } from '../../src/model/diagrams/diagramProtocol';
 
 const REPORT = {
   theme: 'dark',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closestMatches, editDistance } from '../../src/model/editDistance';
+import { closestMatches, editDistance } from '../../src/model/terms/editDistance';
 
 suite('Edit distance', () => {
   test('counts insertions, deletions, substitutions and swaps', () => {

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { SOURCE_UNCERTAIN_BADGE, cardToMarkdown, conceptCard, lifecycleCard, lifecycleStageCard, practiceCard } from '../../src/model/cards';
-import { ALL_CONCEPTS } from '../../src/model/concepts';
-import { findItems } from '../../src/model/findItems';
-import { practiceTable } from '../../src/model/markdownTables';
-import { builtInTerms } from '../../src/model/effectiveTerms';
-import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/editions';
-import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, buildValueChainTree, foundationMarker, practiceKey } from '../../src/model/explorerTree';
-import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/mermaid';
-import { PRACTICES } from '../../src/model/practices';
+import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
+import { findItems } from '../../src/model/explorer/findItems';
+import { practiceTable } from '../../src/model/explorer/markdownTables';
+import { builtInTerms } from '../../src/model/terms/effectiveTerms';
+import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/itil/editions';
+import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, buildValueChainTree, foundationMarker, practiceKey } from '../../src/model/explorer/explorerTree';
+import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/diagrams/mermaid/lifecycleChart';
+import { PRACTICES } from '../../src/model/itil/practices';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 suite('ITIL editions', () => {
   test('every edition groups each of the 34 practices exactly once', () => {
@@ -80,7 +81,7 @@ suite('ITIL editions: views, cards and diagram', () => {
   });
 
   test('practice cards name the edition’s group and say when its source is uncertain', () => {
-    const itil4 = practiceCard('information-security-management');
+    const itil4 = practiceCard('information-security-management', getEdition('itil4'));
     assert.equal(itil4.subtitle, 'General management practice (ITIL 4 §5.1.3)');
     assert.ok(!itil4.badges.includes(SOURCE_UNCERTAIN_BADGE));
     const itil5 = practiceCard('information-security-management', getEdition('itil5'));
@@ -139,12 +140,12 @@ suite('ITIL editions: every place that names a practice\'s group', () => {
   });
 
   test('the practice table\'s Group row follows the edition, keeping the ITIL 4 book section', () => {
-    assert.match(practiceTable('deployment-management'), /^\| Group \| Technical management practice \(ITIL 4 §5\.3\.1\) \|$/m);
+    assert.match(practiceTable('deployment-management', ITIL4), /^\| Group \| Technical management practice \(ITIL 4 §5\.3\.1\) \|$/m);
     assert.match(
       practiceTable('deployment-management', itil5),
       /^\| Group \| Product and service management practice \(ITIL \(Version 5\); ITIL 4 §5\.3\.1\) \|$/m,
     );
-    assert.equal(practiceTable('deployment-management', itil5).split('\n').length, practiceTable('deployment-management').split('\n').length);
+    assert.equal(practiceTable('deployment-management', itil5).split('\n').length, practiceTable('deployment-management', ITIL4).split('\n').length);
   });
 
   test('practice group cards list the edition\'s members, or say where an old group\'s practices went', () => {
@@ -185,7 +186,7 @@ suite('ITIL editions: what ITIL (Version 5) has not settled is marked', () => {
   test('the Foundation markers are those of ITIL 4, and say so under ITIL (Version 5)', () => {
     const incident = PRACTICES.find((practice) => practice.id === 'incident-management');
     assert.ok(incident);
-    assert.equal(foundationMarker(incident), 'Foundation: studied in detail');
+    assert.equal(foundationMarker(incident, ITIL4), 'Foundation: studied in detail');
     assert.equal(foundationMarker(incident, itil5), 'ITIL 4 Foundation: studied in detail');
     assert.deepEqual(practiceCard('incident-management', itil5).badges.slice(0, 2), ['ITIL 4 Foundation: purpose examinable', 'ITIL 4 Foundation: studied in detail']);
     assert.match(practiceTable('incident-management', itil5), /^\| ITIL 4 Foundation exam \| purpose examinable, studied in detail \|$/m);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES, getActivity } from '../../src/model/activities';
+import { ACTIVITIES, getActivity } from '../../src/model/itil/activities';
 import {
   activityKey,
   buildPracticesTree,
@@ -7,16 +7,17 @@ import {
   foundationMarker,
   practiceKey,
   type ExplorerNode,
-} from '../../src/model/explorerTree';
-import { getPractice, PRACTICES } from '../../src/model/practices';
+} from '../../src/model/explorer/explorerTree';
+import { getPractice, PRACTICES } from '../../src/model/itil/practices';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 function labels(nodes: readonly ExplorerNode[]): string[] {
   return nodes.map((node) => node.label);
 }
 
 suite('Explorer trees', () => {
-  const valueChain = buildValueChainTree();
-  const practices = buildPracticesTree();
+  const valueChain = buildValueChainTree(ITIL4);
+  const practices = buildPracticesTree(ITIL4);
 
   test('the value chain lists demand, the six activities in seed order, then value', () => {
     assert.deepEqual(labels(valueChain.roots), [
@@ -80,9 +81,9 @@ suite('Explorer trees', () => {
     assert.deepEqual(labels(incident?.children ?? []), ['Engage', 'Deliver & Support']);
     assert.equal(practices.node(practiceKey('information-security-management'))?.detail, 'Foundation: purpose');
     assert.equal(practices.node(practiceKey('architecture-management'))?.detail, '');
-    const marked = PRACTICES.filter((practice) => foundationMarker(practice) !== '');
+    const marked = PRACTICES.filter((practice) => foundationMarker(practice, ITIL4) !== '');
     assert.equal(marked.length, 15);
-    assert.equal(PRACTICES.filter((practice) => foundationMarker(practice) === 'Foundation: studied in detail').length, 7);
+    assert.equal(PRACTICES.filter((practice) => foundationMarker(practice, ITIL4) === 'Foundation: studied in detail').length, 7);
   });
 
   test('every node has a unique key and its parent lists it as a child', () => {

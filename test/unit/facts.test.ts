@@ -7,13 +7,13 @@ import {
   VALUE_ACTIVITY_IDS,
   linkedActivities,
   resolveActivity,
-} from '../../src/model/activities';
-import { ITIL4 } from '../../src/model/editions/itil4';
-import { PRACTICES, findPractice, getPractice, resolvePractice } from '../../src/model/practices';
-import { DIMENSIONS, GUIDING_PRINCIPLES, KEY_CONCEPTS, SVS_COMPONENTS } from '../../src/model/concepts';
-import { LEGACY_TERMS, resolveLegacyTerm } from '../../src/model/legacyTerms';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
+} from '../../src/model/itil/activities';
+import { ITIL4 } from '../../src/model/itil/editions/itil4';
+import { PRACTICES, findPractice, getPractice, resolvePractice } from '../../src/model/itil/practices';
+import { DIMENSIONS, GUIDING_PRINCIPLES, KEY_CONCEPTS, SVS_COMPONENTS } from '../../src/model/itil/concepts';
+import { LEGACY_TERMS, resolveLegacyTerm } from '../../src/model/itil/legacyTerms';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
+import { parseValueStreams } from '../../src/model/yamlParsers';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 

@@ -1,14 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES } from '../../src/model/activities';
-import { ALL_CONCEPTS } from '../../src/model/concepts';
-import { buildValueChainTree, buildPracticesTree } from '../../src/model/explorerTree';
-import { findItems } from '../../src/model/findItems';
-import { cardForRef, isKnownRef, parseCardLinkMessage, refFromId, refOfNode } from '../../src/model/itemRefs';
-import { LEGACY_TERMS } from '../../src/model/legacyTerms';
-import { PRACTICES } from '../../src/model/practices';
+import { ACTIVITIES } from '../../src/model/itil/activities';
+import { ALL_CONCEPTS } from '../../src/model/itil/concepts';
+import { buildValueChainTree, buildPracticesTree } from '../../src/model/explorer/explorerTree';
+import { findItems } from '../../src/model/explorer/findItems';
+import { isKnownRef, parseCardLinkMessage, refFromId, refOfNode } from '../../src/model/explorer/itemRefs';
+import { LEGACY_TERMS } from '../../src/model/itil/legacyTerms';
+import { PRACTICES } from '../../src/model/itil/practices';
+import { ITIL4 } from '../../src/model/itil/editions';
+import { cardForRef } from '../../src/model/cards';
 
 suite('Find items and item references', () => {
-  const items = findItems();
+  const items = findItems(ITIL4);
 
   test('the finder covers every activity, practice, concept and outdated term, plus entry and exit', () => {
     const count = (kind: string) => items.filter((item) => item.kind === kind).length;
@@ -39,7 +41,7 @@ suite('Find items and item references', () => {
         continue;
       }
       assert.deepEqual(ref, { kind: item.kind, id: item.id }, item.name);
-      assert.equal(cardForRef({ kind: item.kind, id: item.id }).title, item.name);
+      assert.equal(cardForRef({ kind: item.kind, id: item.id }, ITIL4).title, item.name);
     }
     // A bare "value" means the chain's exit; the concept card is still reachable by kind and id.
     assert.deepEqual(shadowed, ['concept:value']);
@@ -48,14 +50,14 @@ suite('Find items and item references', () => {
   });
 
   test('a tree node refers to the practice it shows, otherwise to its activity', () => {
-    const valueChain = buildValueChainTree();
+    const valueChain = buildValueChainTree(ITIL4);
     const keyPractice = valueChain.node('activity:engage/practices/service-desk');
     assert.deepEqual(keyPractice && refOfNode(keyPractice), { kind: 'practice', id: 'service-desk' });
     const input = valueChain.node('activity:engage/inputs/0');
     assert.deepEqual(input && refOfNode(input), { kind: 'activity', id: 'engage' });
     const demand = valueChain.node('demand');
     assert.deepEqual(demand && refOfNode(demand), { kind: 'demand', id: 'demand' });
-    const group = buildPracticesTree().roots[0];
+    const group = buildPracticesTree(ITIL4).roots[0];
     assert.equal(group && refOfNode(group), undefined);
   });
 
@@ -88,9 +90,9 @@ suite('Find items and item references', () => {
   });
 
   test('an outdated name is found by its abbreviations too', () => {
-    const cab = findItems().find((item) => item.kind === 'legacy' && item.id === 'change-advisory-board');
+    const cab = findItems(ITIL4).find((item) => item.kind === 'legacy' && item.id === 'change-advisory-board');
     assert.ok(cab?.aliases.includes('CAB'), JSON.stringify(cab));
-    assert.ok(findItems().find((item) => item.id === 'request-for-change')?.aliases.includes('RFC'));
+    assert.ok(findItems(ITIL4).find((item) => item.id === 'request-for-change')?.aliases.includes('RFC'));
   });
 });
 

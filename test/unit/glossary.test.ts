@@ -2,13 +2,15 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { builtInTerms, effectiveTerms } from '../../src/model/effectiveTerms';
-import { frontMatter, isSwitchedOffByFrontMatter } from '../../src/model/frontMatter';
+import { builtInTerms, effectiveTerms } from '../../src/model/terms/effectiveTerms';
+import { frontMatter, isSwitchedOffByFrontMatter } from '../../src/model/documents/frontMatter';
 import { parse as parseYaml } from 'yaml';
-import { parseGlossary, type GlossaryFinding } from '../../src/model/glossary';
+import { type GlossaryFinding } from '../../src/model/glossary';
 import { cardToMarkdown } from '../../src/model/cards';
-import { TermHoverRenderer } from '../../src/model/termHover';
-import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terminology';
+import { TermHoverRenderer } from '../../src/model/terms/termHover';
+import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terms/checker';
+import { parseGlossary } from '../../src/model/yamlParsers';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 const CONTOSO = `version: 1
 organisation: Contoso
@@ -170,8 +172,8 @@ suite('Glossary: effective terms', () => {
 
   test('an organisation term and its alias get the organisation card with related practices', () => {
     const text = 'After the MIR we publish the major incident review notes.';
-    const byAlias = renderer.hoverAt(text, text.indexOf('MIR'));
-    const byName = renderer.hoverAt(text, text.indexOf('incident review'));
+    const byAlias = renderer.hoverAt(text, text.indexOf('MIR'), ITIL4);
+    const byName = renderer.hoverAt(text, text.indexOf('incident review'), ITIL4);
     assert.equal(byAlias?.term.kind, 'organisation');
     assert.equal(byName && text.slice(byName.start, byName.end), 'major incident review');
     assert.match(byName?.markdown ?? '', /### Major incident review/);
@@ -179,12 +181,12 @@ suite('Glossary: effective terms', () => {
     assert.match(byName?.markdown ?? '', /A meeting within five working days/);
     assert.match(byName?.markdown ?? '', /Incident management.*Problem management/s);
     // An abbreviation matches only as written or in capitals.
-    assert.equal(renderer.hoverAt('Mir is a name.', 0), undefined);
+    assert.equal(renderer.hoverAt('Mir is a name.', 0, ITIL4), undefined);
   });
 
   test('an override leads the built-in card with the organisation definition and adds spellings', () => {
     const text = 'Every CAB approval is logged.';
-    const hover = renderer.hoverAt(text, text.indexOf('approval'));
+    const hover = renderer.hoverAt(text, text.indexOf('approval'), ITIL4);
     assert.deepEqual(hover?.term, { kind: 'practice', id: 'change-enablement' });
     const markdown = hover?.markdown ?? '';
     assert.ok(markdown.indexOf('Contoso definition') < markdown.indexOf('Purpose'), markdown);
@@ -193,9 +195,9 @@ suite('Glossary: effective terms', () => {
   });
 
   test('hidden terms and spellings are not matched; other spellings of the term still are', () => {
-    assert.equal(renderer.hoverAt('Value for money.', 0), undefined);
-    assert.equal(renderer.hoverAt('Our SLM report.', 4), undefined);
-    assert.equal(renderer.hoverAt('Our service level management report.', 4)?.term.id, 'service-level-management');
+    assert.equal(renderer.hoverAt('Value for money.', 0, ITIL4), undefined);
+    assert.equal(renderer.hoverAt('Our SLM report.', 4, ITIL4), undefined);
+    assert.equal(renderer.hoverAt('Our service level management report.', 4, ITIL4)?.term.id, 'service-level-management');
     assert.ok(terms.isHidden({ kind: 'concept', id: 'value' }));
     assert.equal(builtInTerms().index.findAt('Value for money.', 0)?.term.id, 'value');
   });
@@ -249,7 +251,7 @@ suite('Glossary: terminology checker', () => {
   });
 
   test('the avoided name’s hover says what to write instead, and why', () => {
-    const hover = new TermHoverRenderer({ commandLinks: false }, terms).hoverAt('one call', 5);
+    const hover = new TermHoverRenderer({ commandLinks: false }, terms).hoverAt('one call', 5, ITIL4);
     assert.match(hover?.markdown ?? '', /### ticket, call/);
     assert.match(hover?.markdown ?? '', /Contoso glossary — say “service request” instead/);
     assert.match(hover?.markdown ?? '', /Our catalogue speaks of requests/);
@@ -263,7 +265,7 @@ suite('Glossary: terminology checker', () => {
     const bigTerms = effectiveTerms(big.glossary);
     const text = 'The contoso widget 199 feeds incident management; Change Management is old.';
     assert.deepEqual(bigTerms.index.findAll(text).map((match) => match.term.kind), ['organisation', 'practice', 'legacy']);
-    assert.equal(cardToMarkdown(bigTerms.card({ kind: 'organisation', id: 'contoso widget 199' }), { commandLinks: false }).includes('Widget number 199.'), true);
+    assert.equal(cardToMarkdown(bigTerms.card({ kind: 'organisation', id: 'contoso widget 199' }, ITIL4), { commandLinks: false }).includes('Widget number 199.'), true);
   });
 });
 

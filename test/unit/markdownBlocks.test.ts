@@ -4,11 +4,10 @@ import {
   blockOffsetToDocument,
   documentOffsetToBlock,
   findValueStreamBlocks,
-  isInsideFencedBlock,
-  isValueStreamInfo,
   parseMarkdownValueStreams,
-} from '../../src/model/markdownBlocks';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+} from '../../src/model/valueStreams/markdownBlocks';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
+import { isInsideFencedBlock, isValueStreamInfo } from '../../src/model/documents/fences';
 
 const INCIDENT = EXAMPLE_STREAMS[1].source;
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ACTIVITIES } from '../../src/model/activities';
+import { ACTIVITIES } from '../../src/model/itil/activities';
 import { activityColorReference } from '../../src/model/cards';
-import { activityClassName } from '../../src/model/mermaid';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
-import { valueStreamBlockDiagrams } from '../../src/model/markdownDiagrams';
+import { activityClassName } from '../../src/model/diagrams/mermaid/mermaidText';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
+import { valueStreamBlockDiagrams } from '../../src/model/diagrams/mermaid/markdownDiagrams';
 
 suite('Markdown preview diagrams', () => {
   test('a valid block gives one flowchart per stream and a Gantt, coloured by class only', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES } from '../../src/model/activities';
-import { activityTable, blockInsertion, practiceTable } from '../../src/model/markdownTables';
-import { PRACTICES } from '../../src/model/practices';
+import { ACTIVITIES } from '../../src/model/itil/activities';
+import { activityTable, blockInsertion, practiceTable } from '../../src/model/explorer/markdownTables';
+import { PRACTICES } from '../../src/model/itil/practices';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 suite('Markdown tables', () => {
   test('an activity table puts inputs and outputs side by side', () => {
@@ -19,7 +20,7 @@ suite('Markdown tables', () => {
   });
 
   test('a practice table summarizes group, purpose, activities, Foundation markers and other names', () => {
-    const table = practiceTable('service-level-management');
+    const table = practiceTable('service-level-management', ITIL4);
     const lines = table.trimEnd().split('\n');
     assert.equal(lines[0], '| Practice | Service level management |');
     assert.equal(lines[1], '| --- | --- |');
@@ -30,7 +31,7 @@ suite('Markdown tables', () => {
   });
 
   test('every table has the same number of cells on every row', () => {
-    const tables = [...ACTIVITIES.map((activity) => activityTable(activity.id)), ...PRACTICES.map((practice) => practiceTable(practice.id))];
+    const tables = [...ACTIVITIES.map((activity) => activityTable(activity.id)), ...PRACTICES.map((practice) => practiceTable(practice.id, ITIL4))];
     for (const table of tables) {
       const cellCounts = table
         .trimEnd()

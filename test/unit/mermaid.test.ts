@@ -1,23 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ACTIVITIES, ACTIVITY_LINKS, getActivity, type ActivityId } from '../../src/model/activities';
-import {
-  activityClassName,
-  contrastingTextColor,
-  defaultActivityColors,
-  escapeMermaidLabel,
-  escapeMermaidText,
-  SECTION_NAME_LENGTH,
-  stepsInDependencyOrder,
-  tickInterval,
-  valueChainDescription,
-  valueChainFlowchart,
-  valueStreamDescription,
-  valueStreamFlowchart,
-  valueStreamGantt,
-} from '../../src/model/mermaid';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
-import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreamTypes';
+import { ACTIVITIES, ACTIVITY_LINKS, getActivity, type ActivityId } from '../../src/model/itil/activities';
+import { activityClassName, contrastingTextColor, defaultActivityColors, escapeMermaidLabel, escapeMermaidText } from '../../src/model/diagrams/mermaid/mermaidText';
+import { SECTION_NAME_LENGTH, stepsInDependencyOrder, tickInterval, valueStreamDescription, valueStreamFlowchart, valueStreamGantt } from '../../src/model/diagrams/mermaid/valueStreamCharts';
+import { valueChainDescription, valueChainFlowchart } from '../../src/model/diagrams/mermaid/valueChainChart';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
+import { parseValueStreams } from '../../src/model/yamlParsers';
+import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreams/valueStreamTypes';
 
 const NO_RANGE = { start: 0, end: 0 };
 

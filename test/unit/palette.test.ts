@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIVITIES, type ActivityPalette } from '../../src/model/activities';
+import { ACTIVITIES, type ActivityPalette } from '../../src/model/itil/activities';
 
 interface ContributedColor {
   readonly id: string;

@@ -2,10 +2,10 @@
 // of document and per outdated name, printed with every miss and false alarm. It fails under 95 % recall, on any
 // false alarm, on any finding whose confidence or advice differs from its label.
 import * as assert from 'node:assert/strict';
-import { getLegacyTerm } from '../../src/model/legacyTerms';
-import { TerminologyCheck, findOutdatedTerms, type TerminologyFinding } from '../../src/model/terminology';
+import { getLegacyTerm } from '../../src/model/itil';
+import { TerminologyCheck, findOutdatedTerms, type TerminologyFinding } from '../../src/model/terms/checker';
 import { judge, loadCorpus, type CorpusDocument, type ExpectedFinding, type Judgement, type ReportedFinding } from '../fixtures/prose/corpus';
-import { termIndex } from '../../src/model/termMatcher';
+import { termIndex } from '../../src/model/terms';
 
 const corpus = loadCorpus();
 

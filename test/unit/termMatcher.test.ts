@@ -7,11 +7,11 @@ import {
   normalizeForm,
   termIndex,
   type TermMatch,
-} from '../../src/model/termMatcher';
-import { ACTIVITIES } from '../../src/model/activities';
-import { PRACTICES } from '../../src/model/practices';
-import { LEGACY_TERMS } from '../../src/model/legacyTerms';
-import { ALL_CONCEPTS, DIMENSIONS, GUIDING_PRINCIPLES } from '../../src/model/concepts';
+} from '../../src/model/terms/termMatcher';
+import { ACTIVITIES } from '../../src/model/itil/activities';
+import { PRACTICES } from '../../src/model/itil/practices';
+import { LEGACY_TERMS } from '../../src/model/itil/legacyTerms';
+import { ALL_CONCEPTS, DIMENSIONS, GUIDING_PRINCIPLES } from '../../src/model/itil/concepts';
 
 const index = termIndex();
 

@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LEGACY_TERM_CODE, TerminologyCheck, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terminology';
-import { joinNames } from '../../src/model/terminologyAdvice';
-import { applyCaseStyle, caseStyleOf, isSentenceStart } from '../../src/model/writtenStyle';
-import { disabledRegions, fencedCodeBlocks, proseRanges } from '../../src/model/proseRanges';
-import { PROTECTED_TERMS } from '../../src/model/protectedTerms';
-import { TermHoverRenderer } from '../../src/model/termHover';
+import { LEGACY_TERM_CODE, TerminologyCheck, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terms/checker/terminology';
+import { joinNames } from '../../src/model/terms/checker/terminologyAdvice';
+import { applyCaseStyle, caseStyleOf, isSentenceStart } from '../../src/model/terms/checker/writtenStyle';
+import { fencedBlocks } from '../../src/model/documents/fences';
+import { disabledRegions, proseRanges } from '../../src/model/documents/proseRanges';
+import { PROTECTED_TERMS } from '../../src/model/terms/protectedTerms';
+import { TermHoverRenderer } from '../../src/model/terms/termHover';
+import { builtInTerms } from '../../src/model/terms/effectiveTerms';
+import { ITIL4 } from '../../src/model/itil/editions';
 
 function written(text: string, format: 'markdown' | 'plaintext' = 'markdown', ignore: string[] = []): string[] {
   return findOutdatedTerms(text, { format, ignore }).map((finding) => finding.written);
@@ -106,7 +109,7 @@ suite('Terminology: Markdown structure', () => {
   });
 
   test('an unclosed fence runs to the end; a longer closing fence closes a shorter one', () => {
-    assert.deepEqual(fencedCodeBlocks('a\n```\nb'), [{ start: 2, end: 7 }]);
+    assert.deepEqual(fencedBlocks('a\n```\nb').map((block) => block.range), [{ start: 2, end: 7 }]);
     assert.deepEqual(written('```\nChange Management\n`````\nRequest Fulfilment'), ['Request Fulfilment']);
     assert.deepEqual(written('````\n```\nChange Management\n````\nRequest Fulfilment'), ['Request Fulfilment']);
   });
@@ -224,11 +227,11 @@ suite('Terminology: protected names, context and confidence', () => {
   });
 
   test('hovers show the ITIL 4 term a protected name stands for, or nothing, never an outdated name', () => {
-    const renderer = new TermHoverRenderer({ commandLinks: false });
+    const renderer = new TermHoverRenderer({ commandLinks: false }, builtInTerms());
     const text = 'The configuration management database, identity and access management and SIEM: security information and event management.';
-    assert.equal(renderer.hoverAt(text, text.indexOf('management database'))?.term.id, 'service-configuration-management');
-    assert.equal(renderer.hoverAt(text, text.indexOf('access management'))?.term.id, 'information-security-management');
-    assert.equal(renderer.hoverAt(text, text.indexOf('event management')), undefined);
+    assert.equal(renderer.hoverAt(text, text.indexOf('management database'), ITIL4)?.term.id, 'service-configuration-management');
+    assert.equal(renderer.hoverAt(text, text.indexOf('access management'), ITIL4)?.term.id, 'information-security-management');
+    assert.equal(renderer.hoverAt(text, text.indexOf('event management'), ITIL4), undefined);
   });
 
   test('an abbreviation with another sense is flagged only where the document is about its ITIL topic', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
-import { FINDING_SEVERITIES } from '../../src/model/valueStreamRules';
-import { FINDING_CODES, type Finding, type FindingCode } from '../../src/model/valueStreamTypes';
+import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
+import { parseValueStreams } from '../../src/model/yamlParsers';
+import { FINDING_SEVERITIES } from '../../src/model/valueStreams/valueStreamRules';
+import { FINDING_CODES, type Finding, type FindingCode } from '../../src/model/valueStreams/valueStreamTypes';
 
 /** The text a range covers, so that tests read like the source they check. */
 function covered(text: string, finding: Finding): string {

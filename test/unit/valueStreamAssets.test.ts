@@ -3,14 +3,14 @@ import Ajv from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIVITIES, resolveActivity } from '../../src/model/activities';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
-import { parseMarkdownValueStreams } from '../../src/model/markdownBlocks';
-import { parseValueStreams } from '../../src/model/valueStream';
-import { FINDING_SEVERITIES } from '../../src/model/valueStreamRules';
-import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreamFormat';
-import { FINDING_CODES } from '../../src/model/valueStreamTypes';
-import { activityInjectionGrammar, activityScope, activityTokenColorDefaults, generatedAssets, valueStreamSchema } from '../../src/model/valueStreamAssets';
+import { ACTIVITIES, resolveActivity } from '../../src/model/itil/activities';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
+import { parseMarkdownValueStreams } from '../../src/model/valueStreams/markdownBlocks';
+import { parseValueStreams } from '../../src/model/yamlParsers';
+import { FINDING_SEVERITIES } from '../../src/model/valueStreams/valueStreamRules';
+import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreams/valueStreamFormat';
+import { FINDING_CODES } from '../../src/model/valueStreams/valueStreamTypes';
+import { activityInjectionGrammar, activityScope, activityTokenColorDefaults, generatedAssets, valueStreamSchema } from '../../src/model/valueStreams/valueStreamAssets';
 import {
   ACTIVITY_TABLE_TEMPLATE,
   BLANK_TEMPLATE,
@@ -19,7 +19,7 @@ import {
   STEP_TEMPLATE,
   fencedTemplate,
   snippetDefaults,
-} from '../../src/model/valueStreamTemplates';
+} from '../../src/model/valueStreams/valueStreamTemplates';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -118,11 +118,11 @@ suite('Value-stream JSON Schema', () => {
   const validate = ajv.compile(valueStreamSchema());
   const documentsOf = (text: string): unknown[] => parseAllDocuments(text).map((document) => document.toJS());
 
-  test('accepts the seed examples and the samples, one YAML document per stream', () => {
+  test('accepts the seed examples and the test workspace\'s streams, one YAML document per stream', () => {
     const sources = [
       ...EXAMPLE_STREAMS.map((example) => example.source),
-      readFileSync(path.join(ROOT, 'samples', 'incident-resolution.valuestream.yaml'), 'utf8'),
-      readFileSync(path.join(ROOT, 'samples', 'onboarding.valuestream.yaml'), 'utf8'),
+      readFileSync(path.join(ROOT, 'test', 'fixtures', 'workspace', 'incident-resolution.valuestream.yaml'), 'utf8'),
+      readFileSync(path.join(ROOT, 'test', 'fixtures', 'workspace', 'onboarding.valuestream.yaml'), 'utf8'),
     ];
     for (const source of sources) {
       for (const document of documentsOf(source)) assert.ok(validate(document), JSON.stringify(validate.errors));

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
-import { parseValueStreams } from '../../src/model/valueStream';
-import { STEP_FIELDS, STREAM_FIELDS } from '../../src/model/valueStreamRules';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
+import { parseValueStreams } from '../../src/model/yamlParsers';
+import { STEP_FIELDS, STREAM_FIELDS } from '../../src/model/valueStreams/valueStreamRules';
 import {
   completionContextAt,
   invalidStepIdReason,
   renameStepEdits,
   targetAt,
   type CompletionContext,
-} from '../../src/model/valueStreamEditing';
-import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreamFormat';
+} from '../../src/model/valueStreams/valueStreamEditing';
+import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreams/valueStreamFormat';
 
 /** Completion context where `|` marks the cursor. */
 function contextAt(textWithCursor: string): (CompletionContext & { typed: string }) | undefined {

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { EXAMPLE_STREAMS } from '../../src/model/exampleStreams';
+import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
 import {
-  LineMap,
   ValueStreamIndex,
   indexSource,
+  type ValueStreamReader,
   looksBinary,
-  mayContainValueStream,
-  parseValueStreamSource,
-  sourceKindOfPath,
-  type SourceKind,
-} from '../../src/model/valueStreamIndex';
+} from '../../src/model/valueStreams/valueStreamIndex';
+import { LineMap } from '../../src/model/documents/lineMap';
+import { documentKind } from '../../src/model/documents/documentKind';
+import { mayContainValueStream } from '../../src/model/documents/fences';
+import { readValueStreams } from '../../src/model/valueStreams/valueStreamSources';
 
 const MARKDOWN_WITH_STREAM = `# Onboarding
 
@@ -28,12 +28,12 @@ steps:
 `;
 
 /** The real parser, counting how often it runs. */
-function countingParser(): { parse: (text: string, kind: SourceKind) => ReturnType<typeof parseValueStreamSource>; calls: () => number } {
+function countingParser(): { parse: ValueStreamReader; calls: () => number } {
   let calls = 0;
   return {
     parse: (text, kind) => {
       calls += 1;
-      return parseValueStreamSource(text, kind);
+      return readValueStreams(text, kind);
     },
     calls: () => calls,
   };
@@ -41,12 +41,12 @@ function countingParser(): { parse: (text: string, kind: SourceKind) => ReturnTy
 
 suite('Value-stream index', () => {
   test('source kinds come from the file name', () => {
-    assert.equal(sourceKindOfPath('/w/flows/onboarding.valuestream.yaml'), 'yaml');
-    assert.equal(sourceKindOfPath('/w/flows/ONBOARDING.VALUESTREAM.YML'), 'yaml');
-    assert.equal(sourceKindOfPath('/w/docs/readme.md'), 'markdown');
-    assert.equal(sourceKindOfPath('/w/docs/notes.markdown'), 'markdown');
-    assert.equal(sourceKindOfPath('/w/flows/onboarding.yaml'), undefined);
-    assert.equal(sourceKindOfPath('/w/src/index.ts'), undefined);
+    assert.equal(documentKind({ path: '/w/flows/onboarding.valuestream.yaml' }), 'valuestream');
+    assert.equal(documentKind({ path: '/w/flows/ONBOARDING.VALUESTREAM.YML' }), 'valuestream');
+    assert.equal(documentKind({ path: '/w/docs/readme.md' }), 'markdown');
+    assert.equal(documentKind({ path: '/w/docs/notes.markdown' }), 'markdown');
+    assert.equal(documentKind({ path: '/w/flows/onboarding.yaml' }), undefined);
+    assert.equal(documentKind({ path: '/w/src/index.ts' }), undefined);
   });
 
   test('only Markdown with a valuestream fence is worth parsing', () => {
@@ -66,7 +66,7 @@ suite('Value-stream index', () => {
   });
 
   test('a Markdown block yields its stream with steps at their document lines', () => {
-    const source = indexSource('file:///w/onboarding.md', 'markdown', MARKDOWN_WITH_STREAM, parseValueStreamSource);
+    const source = indexSource('file:///w/onboarding.md', 'markdown', MARKDOWN_WITH_STREAM, readValueStreams);
     assert.ok(source);
     assert.equal(source.streams.length, 1);
     const [stream] = source.streams;
@@ -84,7 +84,7 @@ suite('Value-stream index', () => {
 
   test('the seed examples index with all their steps', () => {
     for (const example of EXAMPLE_STREAMS) {
-      const source = indexSource(`svc-example:/${example.id}`, 'yaml', example.source, parseValueStreamSource);
+      const source = indexSource(`svc-example:/${example.id}`, 'valuestream', example.source, readValueStreams);
       assert.equal(source?.streams[0]?.name, example.name);
       assert.ok((source?.streams[0]?.steps.length ?? 0) >= 3);
       assert.ok(source?.streams[0]?.steps.every((step) => step.activity !== undefined));
@@ -92,11 +92,11 @@ suite('Value-stream index', () => {
   });
 
   test('broken YAML files stay listed with their errors; Markdown without blocks is not listed', () => {
-    const broken = indexSource('file:///w/broken.valuestream.yaml', 'yaml', 'valueStream: [unclosed\nsteps: {', parseValueStreamSource);
+    const broken = indexSource('file:///w/broken.valuestream.yaml', 'valuestream', 'valueStream: [unclosed\nsteps: {', readValueStreams);
     assert.ok(broken);
     assert.ok(broken.errorCount > 0);
-    assert.equal(indexSource('file:///w/plain.md', 'markdown', '# Just prose\n', parseValueStreamSource), undefined);
-    assert.equal(indexSource('file:///w/blob.md', 'markdown', `\u0000\u0001${MARKDOWN_WITH_STREAM}`, parseValueStreamSource), undefined);
+    assert.equal(indexSource('file:///w/plain.md', 'markdown', '# Just prose\n', readValueStreams), undefined);
+    assert.equal(indexSource('file:///w/blob.md', 'markdown', `\u0000\u0001${MARKDOWN_WITH_STREAM}`, readValueStreams), undefined);
     assert.ok(looksBinary('PNG\u0000\u0000'));
   });
 
@@ -106,7 +106,7 @@ suite('Value-stream index', () => {
     assert.equal(index.update('file:///w/a.md', 'markdown', '# nothing here\n'), false);
     assert.equal(parser.calls(), 0, 'plain Markdown never reaches the parser');
     assert.equal(index.update('file:///w/b.md', 'markdown', MARKDOWN_WITH_STREAM), true);
-    assert.equal(index.update('file:///w/a.valuestream.yaml', 'yaml', EXAMPLE_STREAMS[0]?.source ?? ''), true);
+    assert.equal(index.update('file:///w/a.valuestream.yaml', 'valuestream', EXAMPLE_STREAMS[0]?.source ?? ''), true);
     assert.equal(parser.calls(), 2);
     assert.equal(index.update('file:///w/b.md', 'markdown', MARKDOWN_WITH_STREAM), false, 'same content, same listing');
     assert.equal(parser.calls(), 3);

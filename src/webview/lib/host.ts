@@ -2,7 +2,7 @@
  * The webview side of the conversation with the extension host: typed messages out, host messages in,
  * persisted state, and the strings the host localised for this page.
  */
-import type { HostMessage, RenderReport, WebviewMessage, WebviewRequestKind } from '../../model/diagramProtocol';
+import type { HostMessage, RenderReport, WebviewMessage, WebviewRequestKind } from '../../model/diagrams';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -2,7 +2,7 @@
  * Makes diagram nodes behave like buttons: focusable, activated by click, Enter or Space, with a tooltip on
  * hover and on keyboard focus.
  */
-import type { DiagramNode } from '../../model/mermaid';
+import type { DiagramNode } from '../../model/diagrams/mermaid/mermaidText';
 import type { RenderedDiagram } from './render';
 
 let tooltip: HTMLElement | undefined;

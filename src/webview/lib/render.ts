@@ -3,7 +3,7 @@
  * on first use; its diagram types are separate chunks, so only the flowchart and Gantt code is ever fetched.
  */
 import type { Mermaid, MermaidConfig } from 'mermaid';
-import { contrastingTextColor, type ActivityColors, type DiagramNode, type MermaidDiagram, type ThemeKind } from '../../model/mermaid';
+import { contrastingTextColor, type ActivityColors, type DiagramNode, type MermaidDiagram, type ThemeKind } from '../../model/diagrams/mermaid/mermaidText';
 import { mermaidConfig, type EditorColors } from './theme';
 
 let mermaidLoading: Promise<Mermaid> | undefined;

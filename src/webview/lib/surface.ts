@@ -3,9 +3,15 @@
  * area, theme changes, and answers to the host's requests (SVG, PNG, Mermaid source, inspection).
  */
 import type { MermaidConfig } from 'mermaid';
-import type { ExportOptions, RenderReport, ToolbarAction, WebviewRequestKind } from '../../model/diagramProtocol';
-import { DEFAULT_EXPORT_OPTIONS, TOOLBAR_ACTIONS } from '../../model/diagramProtocol';
-import { defaultActivityColors, type ActivityColors, type MermaidDiagram, type ThemeKind } from '../../model/mermaid';
+import {
+  type ExportOptions,
+  type RenderReport,
+  type ToolbarAction,
+  type WebviewRequestKind,
+  DEFAULT_EXPORT_OPTIONS,
+  TOOLBAR_ACTIONS,
+} from '../../model/diagrams';
+import { defaultActivityColors, type ActivityColors, type MermaidDiagram, type ThemeKind } from '../../model/diagrams/mermaid/mermaidText';
 import { pngBase64, pngBlob, svgDocument } from './exporter';
 import { answerRequest, localized, onHostMessage, post, saveState, savedState } from './host';
 import { hideTooltip } from './interaction';

@@ -4,9 +4,9 @@
  * overrides apply) and Mermaid's theme variables from the `--vscode-*` variables of the current theme.
  */
 import type { MermaidConfig } from 'mermaid';
-import { ACTIVITIES, type ActivityId } from '../../model/activities';
+import { ACTIVITIES, type ActivityId } from '../../model/itil';
 import { activityColorVariable } from '../../model/cards';
-import { defaultActivityColors, isHexColor, type ActivityColors, type ThemeKind } from '../../model/mermaid';
+import { defaultActivityColors, isHexColor, type ActivityColors, type ThemeKind } from '../../model/diagrams/mermaid/mermaidText';
 
 export function currentThemeKind(body: HTMLElement = document.body): ThemeKind {
   const classes = body.classList;

@@ -58,9 +58,9 @@ suite('Multi-root workspace: one glossary per folder', function () {
       'the launch opens the two-folder workspace',
     );
     await waitFor(async () => {
-      await api.glossary.ready();
+      await api.testing.glossary.ready();
       return ['alpha', 'beta'].every(
-        (name) => api.glossary.termsFor(vscode.Uri.joinPath(folderNamed(name).uri, 'notes.md')).glossary.organisation === (name === 'alpha' ? 'Alpha' : 'Beta'),
+        (name) => api.testing.glossary.termsFor(vscode.Uri.joinPath(folderNamed(name).uri, 'notes.md')).glossary.organisation === (name === 'alpha' ? 'Alpha' : 'Beta'),
       );
     }, 'both folders’ glossaries', 30_000);
   });

@@ -1,0 +1,194 @@
+/**
+ * What a document is about, as far as the terminology checker needs it to tell the senses of an old name
+ * apart: "RFC" is a request for change in a change policy and an IETF standard in a protocol design; "CSI"
+ * is continual service improvement in ITIL notes and the Container Storage Interface in a Kubernetes runbook.
+ *
+ * Evidence is counted per document, as the number of distinct cues of each topic: ITIL terms whose mention
+ * tells the topic (read from the term matcher's hits) and cue words that are no ITIL term (read by the term
+ * matcher silently, see termTopics). A name never vouches for itself.
+ */
+import { ITIL4 } from '../../itil';
+import type { TermRef } from '../termMatcher';
+import type { ContextRule, EvidenceTopic } from '../../itil';
+import { TOPIC_CUES, type Confidence } from '../termTopics';
+
+const cueWords = new Map<EvidenceTopic, Set<string>>();
+for (const { topic, forms } of TOPIC_CUES) {
+  cueWords.set(topic, new Set(forms.filter((form) => !/\s/.test(form)).map((form) => form.toLowerCase())));
+}
+
+/** Whether the word right before `offset` is a cue word of `topic`: "IETF RFC", "Kubernetes CSI". */
+export function isAfterCueWord(text: string, offset: number, topic: EvidenceTopic): boolean {
+  let end = offset;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) start--;
+  return start < end && (cueWords.get(topic)?.has(text.slice(start, end).toLowerCase()) ?? false);
+}
+
+const CHANGE_TERMS = [
+  'practice:change-enablement',
+  'concept:change-request',
+  'concept:change-authority',
+  'concept:change-schedule',
+  'concept:standard-change',
+  'concept:normal-change',
+  'concept:emergency-change',
+  'legacy:change-management',
+  'legacy:change-evaluation',
+  'legacy:request-for-change',
+  'legacy:forward-schedule-of-change',
+  'legacy:change-advisory-board',
+  'legacy:emergency-change-advisory-board',
+];
+
+const ITSM_CONCEPTS = [
+  'service-management',
+  'incident',
+  'problem',
+  'known-error',
+  'workaround',
+  'service-request',
+  'service-level-agreement',
+  'configuration-item',
+  'major-incident',
+  'continual-improvement-register',
+  'continual-improvement-model',
+  'service-value-system',
+  'service-value-chain',
+];
+
+/** The topics each ITIL term tells when it is mentioned: ITSM practices, concepts and old names, and the change ones. */
+const TERM_TOPICS = new Map<string, EvidenceTopic[]>();
+function addTermTopic(key: string, topic: EvidenceTopic): void {
+  TERM_TOPICS.set(key, [...(TERM_TOPICS.get(key) ?? []), topic]);
+}
+// The general management practices (risk, project, portfolio management…) are everyday business words: only the
+// service and technical ones tell an ITSM document.
+for (const group of ITIL4.practiceGroups.filter((candidate) => candidate.id !== 'general')) {
+  for (const id of group.practiceIds) addTermTopic(`practice:${id}`, 'itsm');
+}
+for (const id of ITSM_CONCEPTS) addTermTopic(`concept:${id}`, 'itsm');
+// Changes are part of ITSM: a change request tells both.
+for (const key of CHANGE_TERMS) {
+  addTermTopic(key, 'change');
+  if (!key.startsWith('legacy:')) addTermTopic(key, 'itsm');
+}
+addTermTopic('practice:organizational-change-management', 'people-change');
+
+const termTopicCache = new WeakMap<TermRef, readonly EvidenceTopic[]>();
+const NO_TOPICS: readonly EvidenceTopic[] = [];
+
+/** The topics a mention of `term` tells; legacy names tell ITSM too. */
+export function topicsOfTerm(term: TermRef): readonly EvidenceTopic[] {
+  let topics = termTopicCache.get(term);
+  if (!topics) {
+    const own = TERM_TOPICS.get(`${term.kind}:${term.id}`) ?? [];
+    topics = term.kind === 'legacy' && !own.includes('itsm') ? [...own, 'itsm'] : own.length > 0 ? own : NO_TOPICS;
+    termTopicCache.set(term, topics);
+  }
+  return topics;
+}
+
+/** Topics that are part of a broader one. */
+const BROADER_TOPICS: Partial<Record<EvidenceTopic, EvidenceTopic>> = { change: 'itsm' };
+const CLEARLY_ABOUT = 3;
+
+/** The distinct cues of each topic seen in one document. */
+export class DocumentEvidence {
+  private readonly cues = new Map<EvidenceTopic, Set<unknown>>();
+
+  /** Records one cue; `key` (a term, or a spelling) tells cues apart: the same cue twice counts once. */
+  add(topic: EvidenceTopic, key: unknown): void {
+    let keys = this.cues.get(topic);
+    if (!keys) {
+      keys = new Set<unknown>();
+      this.cues.set(topic, keys);
+    }
+    keys.add(key);
+  }
+
+  /**
+   * How many distinct cues tell `topic`, leaving out the cue `own` (a name does not vouch for itself). A document
+   * clearly about the broader topic (three cues of ITSM) counts as one cue of a narrower one (changes).
+   */
+  support(topic: EvidenceTopic, own?: unknown): number {
+    const broader = BROADER_TOPICS[topic];
+    const fromBroader = broader && this.count(broader, own) >= CLEARLY_ABOUT ? 1 : 0;
+    return this.count(topic, own) + fromBroader;
+  }
+
+  private count(topic: EvidenceTopic, own: unknown): number {
+    const keys = this.cues.get(topic);
+    if (!keys) return 0;
+    return own !== undefined && keys.has(own) ? keys.size - 1 : keys.size;
+  }
+}
+
+/**
+ * How sure the document's evidence makes the checker that a name governed by `rule` means its ITIL v3 sense:
+ * undefined when it means something else. `own` is the name's own cue key. The cues the rule requires make it
+ * likely, one more makes it certain; evidence of the other sense weakens it and, once it weighs as much, silences it.
+ */
+export function contextConfidence(rule: ContextRule, evidence: DocumentEvidence, own: unknown): Confidence | undefined {
+  const support = evidence.support(rule.topic, own);
+  const required = rule.required ?? 0;
+  if (support < required) return undefined;
+  const against = rule.against ? evidence.support(rule.against, own) : 0;
+  if (against > 0) return against >= support ? undefined : 'likely';
+  return required > 0 && support === required ? 'likely' : 'certain';
+}
+
+/** Words before an old name, in the same sentence, that say the text names it as the old name. */
+const MENTION_BEFORE = /formerly|previously|originally|\bcall(?:s|ed)?\b|named|known as|used to be|\bw(?:as|ere)\b|replac(?:es|ed|ing)|instead of|rather than|\bold(?:er)?\b|\bsa(?:y|ys|id)\b|\bterms?\b|v3|ITIL 2011/i;
+/** Words after an old name, in the same sentence, that say the same: "… became change enablement", "(ITIL v3)". */
+const MENTION_AFTER =
+  /\b(?:was|were|is|are|has been|have been|got|gets)(?: now| later| since| then| all| also)? (?:renamed|replaced|split|merged|retired|absorbed|dropped)\b|\b(?:became|becomes|no longer|any more|anymore)\b|\b(?:is|are) (?:now|gone)\b|\b(?:has|have) no\b|→|->|\bin ITIL v[23]\b/i;
+const VERSION_AFTER = /^[\s*_"”’)]*\((?:ITIL )?(?:v[23]|2011)\b/i;
+const QUOTES_BEFORE = new Set(['"', '“', "'", '‘']);
+const QUOTES_AFTER = new Set(['"', '”', "'", '’']);
+/** How far around a name its sentence is read for those words. */
+const MENTION_WINDOW = 40;
+/** A sentence that speaks of an older edition ("the 2011 edition lists … Change Management") names old names as such. */
+const OLD_EDITION = /\b(?:v[23]|V[23]|2007|2011)\b/;
+const SENTENCE_WINDOW = 200;
+// ".", "!", "?" and a line break end a sentence; a colon or semicolon does not.
+const FULL_STOPS = new Uint8Array(128).map((_, code) => ('.!?\n'.includes(String.fromCharCode(code)) ? 1 : 0));
+// ".", "!", "?", ";", ":" and a line break end the stretch read around a name.
+const SENTENCE_BREAKS = new Uint8Array(128).map((_, code) => ('.!?;:\n'.includes(String.fromCharCode(code)) ? 1 : 0));
+
+/** Whether a parenthesis opens right after `offset`, past spaces and closing emphasis or quotes. */
+function opensParenthesis(text: string, offset: number): boolean {
+  for (let index = offset; index < offset + 4 && index < text.length; index++) {
+    const character = text[index];
+    if (character === '(') return true;
+    if (!/[\s*_"”’)]/.test(character)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether the text names an old name as such rather than using it: "change enablement (formerly change
+ * management)", "ITIL v3 defines Capacity Management as…", "Request Fulfilment became service request
+ * management", a name in quotation marks. Rewriting it would change what the sentence says, so such a finding
+ * is never more than likely.
+ */
+export function isNamedAsOldName(text: string, start: number, end: number): boolean {
+  if (QUOTES_BEFORE.has(text[start - 1]) && QUOTES_AFTER.has(text[end])) return true;
+  let from = start;
+  const before = Math.max(0, start - MENTION_WINDOW);
+  while (from > before && SENTENCE_BREAKS[text.charCodeAt(from - 1)] !== 1) from--;
+  if (from < start - 3 && MENTION_BEFORE.test(text.slice(from, start))) return true;
+  if (from > 0 && FULL_STOPS[text.charCodeAt(from - 1)] !== 1) {
+    // The sentence goes on further back: does it speak of an older edition?
+    let sentenceStart = from;
+    const limit = Math.max(0, start - SENTENCE_WINDOW);
+    while (sentenceStart > limit && FULL_STOPS[text.charCodeAt(sentenceStart - 1)] !== 1) sentenceStart--;
+    if (OLD_EDITION.test(text.slice(sentenceStart, from))) return true;
+  }
+  if (opensParenthesis(text, end) && VERSION_AFTER.test(text.slice(end, end + 16))) return true;
+  let to = end;
+  const after = Math.min(text.length, end + MENTION_WINDOW);
+  while (to < after && SENTENCE_BREAKS[text.charCodeAt(to)] !== 1) to++;
+  return to > end + 3 && MENTION_AFTER.test(text.slice(end, to));
+}

@@ -1,0 +1,27 @@
+/**
+ * Reading YAML text with the `yaml` library: value-stream definitions and organisation glossaries, every problem
+ * as a finding with its range. The folder loads lazily: code elsewhere imports the readers from this index, the
+ * folder's seam, which loads the rest on the first parse. In the Node extension host that is dist/yamlParsers.js
+ * beside dist/extension.js (see esbuild.mjs), so activation neither loads nor pays for the library. The folder's
+ * files import the value-stream and term modules they need by file: model/valueStreams' index leads back here.
+ */
+import type { GlossaryParseResult } from '../glossary/glossaryTypes';
+import type { ValueStreamParseResult } from '../valueStreams/valueStreamTypes';
+import type * as Parsers from './parsers';
+
+let parsers: typeof Parsers | undefined;
+
+function loaded(): typeof Parsers {
+  // A synchronous load keeps every caller synchronous (the Markdown preview's markdown-it rules cannot wait).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy seam: the Node host's build requires dist/yamlParsers.js here
+  parsers ??= require('./parsers') as typeof Parsers;
+  return parsers;
+}
+
+export function parseValueStreams(text: string): ValueStreamParseResult {
+  return loaded().parseValueStreams(text);
+}
+
+export function parseGlossary(text: string): GlossaryParseResult {
+  return loaded().parseGlossary(text);
+}
