@@ -208,15 +208,15 @@ suite('Organisation glossary', function () {
     const off = await vscode.workspace.openTextDocument(offUri);
     const editor = await vscode.window.showTextDocument(off);
 
-    // The front matter is metadata: only the body's mention is flagged where the file is on.
-    await flagged(on, ['Change Management']);
-    assert.equal(terminologyDiagnostics(onUri)[0]?.range.start.line, 3);
+    // Where the file is on, its title is read as prose as well as its body.
+    await flagged(on, ['Change Management', 'Change Management']);
+    assert.deepEqual(terminologyDiagnostics(onUri).map((diagnostic) => diagnostic.range.start.line), [1, 3]);
     assert.match((await cardAt(on, 'Management meets')) ?? '', /^### Change Management/);
     await flagged(off, []);
     assert.equal(await cardAt(off, 'Management meets'), undefined);
 
     await editor.edit((builder) => builder.replace(new vscode.Range(2, 0, 3, 0), ''));
-    await flagged(off, ['Change Management']);
+    await flagged(off, ['Change Management', 'Change Management']);
     assert.match((await cardAt(off, 'Management meets')) ?? '', /^### Change Management/);
   });
 });

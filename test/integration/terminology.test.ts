@@ -221,6 +221,51 @@ suite('Terminology checker', function () {
     assert.equal(document.getText(), 'Every change request goes to the CAB; Change Enablement publishes the change schedule.\n');
   });
 
+  test('front matter: the title, description and excerpt are checked with fixes written as their YAML needs, other keys are not', async () => {
+    const content = [
+      '---',
+      'title: "Our \\"new\\" Change Management handbook"',
+      "description: 'Request Fulfilment and the CAB'",
+      'excerpt: >-',
+      '  How Release and Deployment',
+      '  Management ships our software.',
+      'permalink: /change-management/',
+      'tags: [Request Fulfilment]',
+      '---',
+      '',
+      'Every change needs a change record and a backout plan.',
+      '',
+    ].join('\n');
+    const document = await openMarkdown(content);
+    const diagnostics = await diagnosticsCovering(document, [
+      'Change Management',
+      'Request Fulfilment',
+      'CAB',
+      'Release and Deployment\n  Management',
+    ]);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.severity]),
+      [
+        [1, vscode.DiagnosticSeverity.Warning],
+        [2, vscode.DiagnosticSeverity.Warning],
+        [2, vscode.DiagnosticSeverity.Information],
+        [4, vscode.DiagnosticSeverity.Warning],
+      ],
+    );
+    const actions = await codeActionsAt(document, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.find((action) => action.isPreferred);
+    assert.equal(preferred?.title, 'Replace with “Change Enablement”');
+    assert.equal(await vscode.commands.executeCommand('svc.terminology.fixAll', document.uri), 3);
+    assert.deepEqual(document.getText().split('\n').slice(1, 6), [
+      'title: "Our \\"new\\" Change Enablement handbook"',
+      "description: 'Service Request Management and the CAB'",
+      'excerpt: >-',
+      '  How Release Management and Deployment Management ships our software.',
+      'permalink: /change-management/',
+    ]);
+    await diagnosticsCovering(document, ['CAB']);
+  });
+
   test('a long document is checked a slice at a time: its findings arrive and the host keeps answering', async () => {
     const paragraph = 'The service desk logs every incident, and problem management looks for causes in the records every week.\n\n';
     const content = `${paragraph.repeat(Math.ceil((6 * 1024 * 1024) / paragraph.length))}Approvals still go through Change Management.\n`;

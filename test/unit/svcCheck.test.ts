@@ -85,6 +85,21 @@ suite('svc-check (built binary)', function () {
     assert.equal(svcCheck(['warnings', '--strict']).status, 1);
   });
 
+  test('front matter: the title, description and excerpt are read, at their own lines and columns; other keys are not', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'svc-check-front-matter-'));
+    try {
+      writeFileSync(path.join(folder, 'page.md'), '---\nlayout: post\ntitle: "Our Request Fulfilment guide"\npermalink: /request-fulfilment/\n---\n\nBody text.\n');
+      const run = svcCheck(['page.md', '--format', 'json'], folder);
+      const problems = JSON.parse(run.stdout) as JsonProblem[];
+      assert.deepEqual(
+        problems.map((problem) => [problem.line, problem.column, problem.endColumn, problem.code]),
+        [[3, 13, 31, 'svc/legacy-term']],
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('files and globs; globs match below their fixed folder', () => {
     assert.equal(svcCheck(['clean/onboarding.valuestream.yaml']).status, 0);
     const globbed = svcCheck(['**/*.md']);

@@ -1,10 +1,12 @@
 /**
  * Reading YAML text with the `yaml` library: value-stream definitions and organisation glossaries, every problem
- * as a finding with its range. The folder loads lazily: code elsewhere imports the readers from this index, the
- * folder's seam, which loads the rest on the first parse. In the Node extension host that is dist/yamlParsers.js
- * beside dist/extension.js (see esbuild.mjs), so activation neither loads nor pays for the library. The folder's
- * files import the value-stream and term modules they need by file: model/valueStreams' index leads back here.
+ * as a finding with its range, and the text values of a Markdown document's front matter. The folder loads
+ * lazily: code elsewhere imports the readers from this index, the folder's seam, which loads the rest on the
+ * first parse. In the Node extension host that is dist/yamlParsers.js beside dist/extension.js (see esbuild.mjs),
+ * so activation neither loads nor pays for the library. The folder's files import the value-stream and term
+ * modules they need by file: model/valueStreams' index leads back here.
  */
+import type { FrontMatterText } from '../documents/frontMatter';
 import type { GlossaryParseResult } from '../glossary/glossaryTypes';
 import type { ValueStreamParseResult } from '../valueStreams/valueStreamTypes';
 import type * as Parsers from './parsers';
@@ -24,4 +26,8 @@ export function parseValueStreams(text: string): ValueStreamParseResult {
 
 export function parseGlossary(text: string): GlossaryParseResult {
   return loaded().parseGlossary(text);
+}
+
+export function readFrontMatterTexts(markdown: string): FrontMatterText[] {
+  return loaded().readFrontMatterTexts(markdown);
 }

@@ -1,3 +1,4 @@
 /** The readers of this folder, as its lazily loaded bundle exports them (see index.ts). */
+export { readFrontMatterTexts } from './frontMatterTexts';
 export { parseGlossary } from './glossaryParser';
 export { parseValueStreams } from './valueStreamParser';

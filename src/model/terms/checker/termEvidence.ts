@@ -170,11 +170,11 @@ function opensParenthesis(text: string, offset: number): boolean {
 /**
  * Whether the text names an old name as such rather than using it: "change enablement (formerly change
  * management)", "ITIL v3 defines Capacity Management as…", "Request Fulfilment became service request
- * management", a name in quotation marks. Rewriting it would change what the sentence says, so such a finding
- * is never more than likely.
+ * management", a name in quotation marks (unless `quotesAreSyntax`: the quotes of a YAML value around it).
+ * Rewriting it would change what the sentence says, so such a finding is never more than likely.
  */
-export function isNamedAsOldName(text: string, start: number, end: number): boolean {
-  if (QUOTES_BEFORE.has(text[start - 1]) && QUOTES_AFTER.has(text[end])) return true;
+export function isNamedAsOldName(text: string, start: number, end: number, quotesAreSyntax = false): boolean {
+  if (!quotesAreSyntax && QUOTES_BEFORE.has(text[start - 1]) && QUOTES_AFTER.has(text[end])) return true;
   let from = start;
   const before = Math.max(0, start - MENTION_WINDOW);
   while (from > before && SENTENCE_BREAKS[text.charCodeAt(from - 1)] !== 1) from--;

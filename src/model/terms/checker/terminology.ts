@@ -8,16 +8,19 @@
  * (a CAB may still be a change authority) or when the document's context points to the ITIL sense without
  * settling it (see termEvidence): its rewrites are offered, never applied without asking.
  *
- * A document is read in slices (see proseSlices), so that an editor can check a huge one a little at a time.
+ * A document is read in slices (see proseSlices), so that an editor can check a huge one a little at a time. The
+ * title, description and excerpt of a Markdown document's front matter are read first, like prose; their rewrites
+ * are written as the YAML value they land in needs (quotes escaped), or not offered when it cannot hold them.
  */
 import { builtInTerms, type EffectiveTerms } from '../effectiveTerms';
 import { getLegacyTerm, LEGACY_TERMS, type ContextRule, type EvidenceTopic, type LegacyTerm } from '../../itil';
-import { ProseSlices } from '../../documents';
+import { ProseSlices, frontMatter, type FrontMatterText } from '../../documents';
+import { readFrontMatterTexts } from '../../yamlParsers';
 import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, topicsOfTerm } from './termEvidence';
 import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, type LegacyTermFinding, type TerminologyFinding, type TerminologyOptions } from './terminologyFindings';
 import type { Confidence } from '../termTopics';
 import { normalizeForm, type TermMatch, type TermRef } from '../termMatcher';
-import { avoidedAdvice, legacyAdvice, withArticle, type Advice } from './terminologyAdvice';
+import { avoidedAdvice, fittedToScalar, legacyAdvice, withArticle, type Advice } from './terminologyAdvice';
 import { isSentenceStart, isWrittenAsName } from './writtenStyle';
 
 export type { Confidence } from '../termTopics';
@@ -107,6 +110,14 @@ interface Pending {
   readonly ownKey: unknown;
   /** Whether the name is written as an everyday phrase ("configuration management" in lower case). */
   readonly everyday: boolean;
+  readonly inValue: FrontMatterText | undefined;
+}
+
+/** The front matter values of a Markdown text that are read as prose; the `yaml` library loads only for those. */
+function frontMatterTextsOf(text: string, options: TerminologyOptions): readonly FrontMatterText[] {
+  if (options.format !== 'markdown') return [];
+  const metadata = frontMatter(text);
+  return metadata?.hasTextValues && !metadata.svcOff ? readFrontMatterTexts(text) : [];
 }
 
 /**
@@ -116,6 +127,10 @@ interface Pending {
 export class TerminologyCheck {
   private readonly terms: EffectiveTerms;
   private readonly slices: ProseSlices;
+  /** Front matter values still to read: they come before the first slice. */
+  private frontMatterTexts: readonly FrontMatterText[];
+  /** The front matter value being read, if any. */
+  private inValue: FrontMatterText | undefined;
   private readonly ignored: ReadonlySet<string>;
   private readonly ignoredNames = new Map<string, boolean>();
   private readonly evidence = new DocumentEvidence();
@@ -136,11 +151,18 @@ export class TerminologyCheck {
   ) {
     this.terms = options.terms ?? builtInTerms();
     this.slices = new ProseSlices(text, options.format, sliceSize);
+    this.frontMatterTexts = frontMatterTextsOf(text, options);
     this.ignored = new Set((options.ignore ?? []).map(normalizeForm));
   }
 
   /** Reads slices until `shouldPause` (asked after each one) says to stop; true once the whole text is checked. */
   advance(shouldPause: () => boolean = () => false): boolean {
+    for (const value of this.frontMatterTexts) {
+      this.inValue = value;
+      this.read(value.range.start, value.range.end);
+    }
+    this.inValue = undefined;
+    this.frontMatterTexts = [];
     while (!this.slices.done) {
       for (const range of this.slices.next()) this.read(range.start, range.end);
       if (shouldPause()) return false;
@@ -180,7 +202,7 @@ export class TerminologyCheck {
     const rule = this.terms.rule(term.id);
     const written = this.text.slice(start, end);
     if (!rule || this.isIgnored(written, [written])) return;
-    const advice = avoidedAdvice(rule, this.terms.glossary.organisation, written, isSentenceStart(this.text, start));
+    const advice = this.fitted(avoidedAdvice(rule, this.terms.glossary.organisation, written, this.isSentenceStart(start, this.inValue)), this.inValue);
     this.decided.push({ code: PREFERRED_TERM_CODE, start, end, written, rule, confidence: 'certain', ...advice });
   };
 
@@ -198,8 +220,9 @@ export class TerminologyCheck {
     const ownKey = vouches ? match.term : undefined;
     if (this.ignored.size > 0 && this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
     const everyday = legacy.everydayInLowerCase === true && !isWrittenAsName(written);
-    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, everyday });
-    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, !everyday));
+    const inValue = this.inValue;
+    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, everyday, inValue });
+    else this.decided.push(this.legacyFinding(match, legacy, written, spelling, !everyday, inValue));
   }
 
   /**
@@ -207,12 +230,23 @@ export class TerminologyCheck {
    * its ITIL 4 name is a true replacement (not an approximate one) and the text does not name it as the old name
    * ("formerly Change Management"), which a rewrite would change the meaning of.
    */
-  private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, sure: boolean): LegacyTermFinding {
+  private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, sure: boolean, inValue: FrontMatterText | undefined): LegacyTermFinding {
     const rewritable = sure && legacy.mapping !== 'approximate';
-    const confidence = rewritable && !isNamedAsOldName(this.text, match.start, match.end) ? 'certain' : 'likely';
-    const advice = adviceFor(legacy, written, spelling, isSentenceStart(this.text, match.start), confidence, sure);
+    const quotesAreSyntax = inValue?.range.start === match.start && inValue.range.end === match.end;
+    const confidence = rewritable && !isNamedAsOldName(this.text, match.start, match.end, quotesAreSyntax) ? 'certain' : 'likely';
+    const advice = adviceFor(legacy, written, spelling, this.isSentenceStart(match.start, inValue), confidence, sure);
     const placed = withArticle(this.text, match.start, advice);
-    return { code: LEGACY_TERM_CODE, start: placed.start, end: match.end, written, legacyId: legacy.id, mapping: legacy.mapping, confidence, ...placed.advice };
+    const fitted = this.fitted(placed.advice, inValue);
+    return { code: LEGACY_TERM_CODE, start: placed.start, end: match.end, written, legacyId: legacy.id, mapping: legacy.mapping, confidence, ...fitted };
+  }
+
+  /** A front matter value starts a sentence of its own: a title's first word is capitalised like a sentence's. */
+  private isSentenceStart(offset: number, inValue: FrontMatterText | undefined): boolean {
+    return inValue?.range.start === offset || isSentenceStart(this.text, offset);
+  }
+
+  private fitted(advice: Advice, inValue: FrontMatterText | undefined): Advice {
+    return inValue ? fittedToScalar(advice, inValue.style) : advice;
   }
 
   private isIgnored(key: string, names: readonly string[]): boolean {
@@ -226,10 +260,10 @@ export class TerminologyCheck {
   }
 
   /** Decides a pending mention on the whole text's evidence. */
-  private decide({ match, legacy, written, spelling, ownKey, everyday }: Pending): void {
+  private decide({ match, legacy, written, spelling, ownKey, everyday, inValue }: Pending): void {
     const rule = spelling.form.rule;
     const context = rule && contextConfidence(rule, this.evidence, ownKey);
-    if (context) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, !everyday && context === 'certain'));
+    if (context) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, !everyday && context === 'certain', inValue));
   }
 }
 

@@ -2,6 +2,7 @@
  * What the terminology checker says about a finding and which rewrites it offers: the message, the fixes in the
  * writer's own style, and the one rewrite "fix all" may make without asking (certain findings only).
  */
+import { writtenInScalar, type ScalarStyle } from '../../documents';
 import type { PreferredTermRule } from '../../glossary';
 import type { LegacyTerm } from '../../itil';
 import type { Confidence } from '../termTopics';
@@ -95,4 +96,17 @@ export function withArticle(text: string, start: number, advice: Advice): { star
       ...(advice.fixAllText !== undefined ? { fixAllText: rewrite(advice.fixAllText) } : {}),
     },
   };
+}
+
+/**
+ * Advice for a name inside a front matter value of `style`: each rewrite written as that value needs it (quotes
+ * escaped); a rewrite the value cannot hold is not offered, and then neither is "fix all".
+ */
+export function fittedToScalar(advice: Advice, style: ScalarStyle): Advice {
+  const fixes = advice.fixes.flatMap((fix) => {
+    const newText = writtenInScalar(style, fix.newText);
+    return newText === undefined ? [] : [{ ...fix, newText }];
+  });
+  const fixAllText = advice.fixAllText === undefined ? undefined : writtenInScalar(style, advice.fixAllText);
+  return { message: advice.message, fixes, ...(fixAllText !== undefined ? { fixAllText } : {}) };
 }
