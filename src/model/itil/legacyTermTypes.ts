@@ -19,7 +19,9 @@ export type EvidenceTopic =
   /** Containers and Kubernetes, where CSI is the storage interface. */
   | 'containers'
   /** Product management, where a CAB is a customer advisory board. */
-  | 'product-management';
+  | 'product-management'
+  /** ISO/IEC 20000, whose clauses still use some of the ITIL v3 names (8.5.1 Change management). */
+  | 'iso20000';
 
 /** When a name means its ITIL v3 sense, judged on the document's evidence. */
 export interface ContextRule {
@@ -69,6 +71,11 @@ export interface LegacyTerm {
   readonly everydayInLowerCase?: boolean;
   /** Abbreviations with other senses (RFC, CSI, CAB) and everyday words written as the name. */
   readonly contextual?: readonly ContextualForms[];
+  /**
+   * A vocabulary that still uses the name, told by a topic: in a document of that topic the name may be that
+   * vocabulary's own (ISO/IEC 20000-1:2018 titles clause 8.5.1 "Change management"), so it is likely at most.
+   */
+  readonly keptBy?: EvidenceTopic;
   readonly era: 'ITIL v2' | 'ITIL v3' | 'ITIL v3/2011';
   readonly mapping: LegacyMapping;
   /** ITIL 4 wording to use instead, in order of preference (empty for absorbed terms). */

@@ -11,8 +11,9 @@ export type Confidence = 'certain' | 'likely';
 export const TOPIC_CUES: readonly { readonly topic: EvidenceTopic; readonly forms: readonly string[] }[] = [
   {
     topic: 'itsm',
-    forms: ['ITIL', 'ITSM', 'ServiceNow', 'Jira Service Management', 'BMC Remedy', 'TOPdesk', 'Cherwell', 'Freshservice', 'KEDB', 'OLA', 'OLAs', 'ISO/IEC 20000', 'ISO 20000'],
+    forms: ['ITIL', 'ITSM', 'ServiceNow', 'Jira Service Management', 'BMC Remedy', 'TOPdesk', 'Cherwell', 'Freshservice', 'KEDB', 'OLA', 'OLAs'],
   },
+  { topic: 'iso20000', forms: ['ISO/IEC 20000', 'ISO 20000', 'ISO/IEC 20000-1', 'ISO 20000-1'] },
   {
     topic: 'change',
     forms: [

@@ -92,6 +92,8 @@ export function topicsOfTerm(term: TermRef): readonly EvidenceTopic[] {
 
 /** Topics that are part of a broader one. */
 const BROADER_TOPICS: Partial<Record<EvidenceTopic, EvidenceTopic>> = { change: 'itsm' };
+/** Topics whose every cue is a cue of another as well: a document that cites ISO/IEC 20000 is about ITSM. */
+const ALSO_TELLS: Partial<Record<EvidenceTopic, EvidenceTopic>> = { iso20000: 'itsm' };
 const CLEARLY_ABOUT = 3;
 
 /** The distinct cues of each topic seen in one document. */
@@ -100,6 +102,8 @@ export class DocumentEvidence {
 
   /** Records one cue; `key` (a term, or a spelling) tells cues apart: the same cue twice counts once. */
   add(topic: EvidenceTopic, key: unknown): void {
+    const also = ALSO_TELLS[topic];
+    if (also) this.add(also, key);
     let keys = this.cues.get(topic);
     if (!keys) {
       keys = new Set<unknown>();
@@ -139,11 +143,18 @@ export function contextConfidence(rule: ContextRule, evidence: DocumentEvidence,
   return required > 0 && support === required ? 'likely' : 'certain';
 }
 
-/** Words before an old name, in the same sentence, that say the text names it as the old name. */
-const MENTION_BEFORE = /formerly|previously|originally|\bcall(?:s|ed)?\b|named|known as|used to be|\bw(?:as|ere)\b|replac(?:es|ed|ing)|instead of|rather than|\bold(?:er)?\b|\bsa(?:y|ys|id)\b|\bterms?\b|v3|ITIL 2011/i;
-/** Words after an old name, in the same sentence, that say the same: "… became change enablement", "(ITIL v3)". */
+/**
+ * Words before an old name, in the same sentence, that say the text names it as the old name. "Instead of" and
+ * "rather than" before a verb ("instead of writing an RFC") speak of doing, not of the name.
+ */
+const MENTION_BEFORE =
+  /formerly|previously|originally|\bcall(?:s|ed)?\b|named|known as|used to be|\bw(?:as|ere)\b|replac(?:es|ed|ing)|instead of(?!\s+\w+ing\b)|rather than(?!\s+\w+ing\b)|\bold(?:er)?\b|\bsa(?:y|ys|id)\b|\bterms?\b|v3|ITIL 2011/i;
+/**
+ * Words after an old name, in the same sentence, that say the same: "… became change enablement", "(ITIL v3)". "Is
+ * now" says so only with what the name is now ("is now called…"): "is now a standing item" uses the name.
+ */
 const MENTION_AFTER =
-  /\b(?:was|were|is|are|has been|have been|got|gets)(?: now| later| since| then| all| also)? (?:renamed|replaced|split|merged|retired|absorbed|dropped)\b|\b(?:became|becomes|no longer|any more|anymore)\b|\b(?:is|are) (?:now|gone)\b|\b(?:has|have) no\b|→|->|\bin ITIL v[23]\b/i;
+  /\b(?:was|were|is|are|has been|have been|got|gets)(?: now| later| since| then| all| also)? (?:renamed|replaced|split|merged|retired|absorbed|dropped)\b|\b(?:became|becomes|no longer|any more|anymore)\b|\b(?:is|are) gone\b|\b(?:is|are) now (?:called|named|known as|part of|covered by|handled by|included in)\b|\b(?:has|have) no\b|→|->|\bin ITIL v[23]\b/i;
 const VERSION_AFTER = /^[\s*_"”’)]*\((?:ITIL )?(?:v[23]|2011)\b/i;
 const QUOTES_BEFORE = new Set(['"', '“', "'", '‘']);
 const QUOTES_AFTER = new Set(['"', '”', "'", '’']);
@@ -156,6 +167,12 @@ const SENTENCE_WINDOW = 200;
 const FULL_STOPS = new Uint8Array(128).map((_, code) => ('.!?\n'.includes(String.fromCharCode(code)) ? 1 : 0));
 // ".", "!", "?", ";", ":" and a line break end the stretch read around a name.
 const SENTENCE_BREAKS = new Uint8Array(128).map((_, code) => ('.!?;:\n'.includes(String.fromCharCode(code)) ? 1 : 0));
+/**
+ * Words for the parts of a tool: an old name right before one (a word may stand between) names that part, which
+ * may keep the old name whatever the practice is called now: "the Change Management plugin", "the RFC-number field".
+ */
+const TOOL_PART_AFTER =
+  /^(?:-[\p{L}\p{N}]+)?[ \t]+(?:[\p{L}\p{N}]+[ \t]+)?(?:plug-?ins?|add-ons?|APIs?|modules?|apps?|applications?|consoles?|dashboards?|widgets?|menus?|fields?|tables?|screens?|tabs?|buttons?|columns?|propert(?:y|ies)|licen[cs]es?|SKUs?)\b/iu;
 
 /** Whether a parenthesis opens right after `offset`, past spaces and closing emphasis or quotes. */
 function opensParenthesis(text: string, offset: number): boolean {
@@ -167,28 +184,86 @@ function opensParenthesis(text: string, offset: number): boolean {
   return false;
 }
 
+/** The sentence around `start`–`end`: from the last full stop before it to the next one after it, within a window. */
+function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  const limit = Math.max(0, start - SENTENCE_WINDOW);
+  while (from > limit && FULL_STOPS[text.charCodeAt(from - 1)] !== 1) from--;
+  let to = end;
+  const after = Math.min(text.length, end + SENTENCE_WINDOW);
+  while (to < after && FULL_STOPS[text.charCodeAt(to)] !== 1) to++;
+  return { start: from, end: to };
+}
+
+/** `text` in lower case with single spaces, and without any of `spellings`. */
+function withoutSpellings(text: string, spellings: readonly string[]): string {
+  let lower = text.toLowerCase().replace(/\s+/g, ' ');
+  for (const spelling of spellings) lower = lower.split(spelling).join(' ');
+  return lower;
+}
+
+/** Whether `names` (ITIL 4 names, in lower case) has one in `lower` (lower case, single spaces) as whole words. */
+function mentionsAny(lower: string, names: readonly string[]): boolean {
+  return names.some((name) => {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+      if (!/[\p{L}\p{N}]/u.test(lower[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(lower[at + name.length] ?? ' ')) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Whether the line of `offset` is in a blockquote introduced by a paragraph that ends in a colon and speaks of an
+ * older edition ("The v3 glossary defined it so:"): the quotation is the older edition's words.
+ */
+function isQuotedFromOldEdition(text: string, offset: number): boolean {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (!/^[ \t]*>/.test(text.slice(lineStart, lineStart + 8))) return false;
+  while (lineStart > 0) {
+    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (!/^[ \t]*>/.test(text.slice(previous, previous + 8))) break;
+    lineStart = previous;
+  }
+  const leadIn = text.slice(Math.max(0, lineStart - SENTENCE_WINDOW), lineStart).trimEnd();
+  const paragraph = leadIn.slice(leadIn.lastIndexOf('\n\n') + 1);
+  return paragraph.endsWith(':') && OLD_EDITION.test(paragraph);
+}
+
+/** How an old name stands in the text, for telling whether the text uses it or names it as the old name. */
+export interface OldNameSighting {
+  readonly start: number;
+  readonly end: number;
+  /** The ITIL 4 names that replace it, in lower case. */
+  readonly replacements: readonly string[];
+  /** Its own spellings, in lower case: a long form beside an abbreviation may hold a replacement (IT Service Continuity Management). */
+  readonly spellings: readonly string[];
+  /** The quotes around it are a YAML value's, not quotation marks. */
+  readonly quotesAreSyntax?: boolean;
+}
+
 /**
  * Whether the text names an old name as such rather than using it: "change enablement (formerly change
  * management)", "ITIL v3 defines Capacity Management as…", "Request Fulfilment became service request
- * management", a name in quotation marks (unless `quotesAreSyntax`: the quotes of a YAML value around it).
- * Rewriting it would change what the sentence says, so such a finding is never more than likely.
+ * management", "from Change Management to change enablement", a name in quotation marks or in a quotation of an
+ * older edition. Rewriting it would change what the sentence says, so such a finding is never more than likely.
  */
-export function isNamedAsOldName(text: string, start: number, end: number, quotesAreSyntax = false): boolean {
+export function isNamedAsOldName(text: string, { start, end, replacements, spellings, quotesAreSyntax = false }: OldNameSighting): boolean {
   if (!quotesAreSyntax && QUOTES_BEFORE.has(text[start - 1]) && QUOTES_AFTER.has(text[end])) return true;
   let from = start;
   const before = Math.max(0, start - MENTION_WINDOW);
   while (from > before && SENTENCE_BREAKS[text.charCodeAt(from - 1)] !== 1) from--;
   if (from < start - 3 && MENTION_BEFORE.test(text.slice(from, start))) return true;
-  if (from > 0 && FULL_STOPS[text.charCodeAt(from - 1)] !== 1) {
-    // The sentence goes on further back: does it speak of an older edition?
-    let sentenceStart = from;
-    const limit = Math.max(0, start - SENTENCE_WINDOW);
-    while (sentenceStart > limit && FULL_STOPS[text.charCodeAt(sentenceStart - 1)] !== 1) sentenceStart--;
-    if (OLD_EDITION.test(text.slice(sentenceStart, from))) return true;
-  }
   if (opensParenthesis(text, end) && VERSION_AFTER.test(text.slice(end, end + 16))) return true;
   let to = end;
   const after = Math.min(text.length, end + MENTION_WINDOW);
   while (to < after && SENTENCE_BREAKS[text.charCodeAt(to)] !== 1) to++;
-  return to > end + 3 && MENTION_AFTER.test(text.slice(end, to));
+  if (to > end + 3 && MENTION_AFTER.test(text.slice(end, to))) return true;
+  const sentence = sentenceAround(text, start, end);
+  const rest = `${text.slice(sentence.start, start)} ${text.slice(end, sentence.end)}`;
+  return OLD_EDITION.test(rest) || mentionsAny(withoutSpellings(rest, spellings), replacements) || isQuotedFromOldEdition(text, start);
+}
+
+/** Whether the name ending at `end` names a part of a tool ("the Change Management plugin"). */
+export function namesToolPart(text: string, end: number): boolean {
+  return TOOL_PART_AFTER.test(text.slice(end, end + 48));
 }

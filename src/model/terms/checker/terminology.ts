@@ -13,10 +13,10 @@
  * are written as the YAML value they land in needs (quotes escaped), or not offered when it cannot hold them.
  */
 import { builtInTerms, type EffectiveTerms } from '../effectiveTerms';
-import { getLegacyTerm, LEGACY_TERMS, type ContextRule, type EvidenceTopic, type LegacyTerm } from '../../itil';
+import { contextualSpellings, getLegacyTerm, LEGACY_TERMS, type ContextRule, type EvidenceTopic, type LegacyTerm } from '../../itil';
 import { ProseSlices, frontMatter, type FrontMatterText } from '../../documents';
 import { readFrontMatterTexts } from '../../yamlParsers';
-import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, topicsOfTerm } from './termEvidence';
+import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, namesToolPart, topicsOfTerm } from './termEvidence';
 import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, type LegacyTermFinding, type TerminologyFinding, type TerminologyOptions } from './terminologyFindings';
 import type { Confidence } from '../termTopics';
 import { normalizeForm, type TermMatch, type TermRef } from '../termMatcher';
@@ -96,6 +96,19 @@ function spellingOf(legacy: LegacyTerm, written: string): Spelling {
 function adviceFor(legacy: LegacyTerm, written: string, spelling: Spelling, sentenceStart: boolean, confidence: Confidence, sure: boolean): Advice {
   const slot = (sentenceStart ? 1 : 0) + (confidence === 'likely' ? 2 : 0) + (sure ? 0 : 4);
   return (spelling.advice[slot] ??= legacyAdvice(legacy, written, { sentenceStart, confidence, plural: spelling.form.plural, sure }));
+}
+
+const lowerCaseNames = new WeakMap<LegacyTerm, { replacements: readonly string[]; spellings: readonly string[] }>();
+
+/** An old name's replacements and own spellings in lower case, for telling whether a sentence names it as such. */
+function namesOf(legacy: LegacyTerm): { replacements: readonly string[]; spellings: readonly string[] } {
+  let names = lowerCaseNames.get(legacy);
+  if (!names) {
+    const lower = (texts: readonly string[]): string[] => texts.map((text) => text.toLowerCase());
+    names = { replacements: lower(legacy.replacements), spellings: lower([legacy.term, ...legacy.variants, ...(legacy.plurals ?? []), ...contextualSpellings(legacy)]) };
+    lowerCaseNames.set(legacy, names);
+  }
+  return names;
 }
 
 /** A name followed by a number is an identifier ("RFC 9110", "CAB-12"), whatever it abbreviates. */
@@ -221,23 +234,28 @@ export class TerminologyCheck {
     if (this.ignored.size > 0 && this.isIgnored(`${legacy.id}\n${written}`, [written, legacy.id, legacy.term, ...legacy.variants])) return;
     const everyday = legacy.everydayInLowerCase === true && !isWrittenAsName(written);
     const inValue = this.inValue;
-    if (form.rule) this.pending.push({ match, legacy, written, spelling, ownKey, everyday, inValue });
+    if (form.rule || legacy.keptBy) this.pending.push({ match, legacy, written, spelling, ownKey, everyday, inValue });
     else this.decided.push(this.legacyFinding(match, legacy, written, spelling, !everyday, inValue));
   }
 
   /**
    * The finding on an old name; `sure` says whether it surely means the old name. It is certain only when it does,
-   * its ITIL 4 name is a true replacement (not an approximate one) and the text does not name it as the old name
-   * ("formerly Change Management"), which a rewrite would change the meaning of.
+   * its ITIL 4 name is a true replacement (not an approximate one), the text does not name it as the old name
+   * ("formerly Change Management"), which a rewrite would change the meaning of, and it names no part of a tool
+   * ("the Change Management plugin"), which may keep the old name.
    */
   private legacyFinding(match: TermMatch, legacy: LegacyTerm, written: string, spelling: Spelling, sure: boolean, inValue: FrontMatterText | undefined): LegacyTermFinding {
     const rewritable = sure && legacy.mapping !== 'approximate';
-    const quotesAreSyntax = inValue?.range.start === match.start && inValue.range.end === match.end;
-    const confidence = rewritable && !isNamedAsOldName(this.text, match.start, match.end, quotesAreSyntax) ? 'certain' : 'likely';
+    const confidence = rewritable && !this.isNamedAsOldName(match, legacy, inValue) && !namesToolPart(this.text, match.end) ? 'certain' : 'likely';
     const advice = adviceFor(legacy, written, spelling, this.isSentenceStart(match.start, inValue), confidence, sure);
     const placed = withArticle(this.text, match.start, advice);
     const fitted = this.fitted(placed.advice, inValue);
     return { code: LEGACY_TERM_CODE, start: placed.start, end: match.end, written, legacyId: legacy.id, mapping: legacy.mapping, confidence, ...fitted };
+  }
+
+  private isNamedAsOldName({ start, end }: TermMatch, legacy: LegacyTerm, inValue: FrontMatterText | undefined): boolean {
+    const quotesAreSyntax = inValue?.range.start === start && inValue.range.end === end;
+    return isNamedAsOldName(this.text, { start, end, quotesAreSyntax, ...namesOf(legacy) });
   }
 
   /** A front matter value starts a sentence of its own: a title's first word is capitalised like a sentence's. */
@@ -259,11 +277,15 @@ export class TerminologyCheck {
     return ignored;
   }
 
-  /** Decides a pending mention on the whole text's evidence. */
+  /**
+   * Decides a pending mention on the whole text's evidence: its context rule, if any, and whether the document
+   * cites a vocabulary that keeps the name.
+   */
   private decide({ match, legacy, written, spelling, ownKey, everyday, inValue }: Pending): void {
     const rule = spelling.form.rule;
-    const context = rule && contextConfidence(rule, this.evidence, ownKey);
-    if (context) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, !everyday && context === 'certain', inValue));
+    const context = rule ? contextConfidence(rule, this.evidence, ownKey) : 'certain';
+    const kept = legacy.keptBy !== undefined && this.evidence.support(legacy.keptBy) > 0;
+    if (context) this.latecomers.push(this.legacyFinding(match, legacy, written, spelling, !everyday && !kept && context === 'certain', inValue));
   }
 }
 
