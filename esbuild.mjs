@@ -2,6 +2,7 @@
 // sources: for the Node extension host (`main`) and for the web worker host (`browser`).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compiledTestEntries } from './scripts/test-files.mjs';
 
@@ -56,6 +57,19 @@ const forbidNodeGlobals = {
   },
 };
 
+// docx writes Node's Buffer only for the `nodebuffer` output, after checking that `Buffer` exists. The web bundle,
+// which asks for an ArrayBuffer, gives its modules a `Buffer` of their own that is undefined, so that check answers
+// truthfully there and no reference to the Node global remains.
+const docxWithoutNodeBuffer = {
+  name: 'docx-without-node-buffer',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/][\w-]+\.mjs$/ }, async (args) => ({
+      contents: `const Buffer = undefined;\n${await readFile(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 // The `yaml` package's Node build imports node:process and node:buffer; its browser build is the same parser
 // without them, so the Node host's parser bundle uses it too and stays free of Node built-ins.
 const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' };
@@ -68,7 +82,10 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 //   yamlParsers: the value-stream and glossary readers and the `yaml` library (first parse);
 //   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
 //   terminologyChecker: the terminology checker and its check, with document evidence, advice and slicing
-//                (the host's first turn after activation).
+//                (the host's first turn after activation);
+//   documentExport: SVC: Export Document… with markdown-it, docx and the Word and HTML writers (first export).
+// `shares` lists folders another lazy bundle owns that this one may hold a copy of too: they must be pure and
+// stateless (the export writes the same Mermaid text as the panels, and `main` still must not include it).
 const LAZY_BUNDLES = [
   {
     name: 'yamlParsers',
@@ -88,6 +105,13 @@ const LAZY_BUNDLES = [
     entry: 'src/features/terms/checker/terminologyChecker.ts',
     folders: ['src/features/terms/checker/', 'src/model/terms/checker/'],
   },
+  {
+    name: 'documentExport',
+    seam: 'src/features/export/run/index.ts',
+    entry: 'src/features/export/run/exportRun.ts',
+    folders: ['src/features/export/run/', 'src/model/export/', 'node_modules/docx/', 'node_modules/markdown-it/'],
+    shares: ['src/model/diagrams/mermaid/'],
+  },
 ];
 
 /** A path relative to this folder, with `/` separators, as the metafile and LAZY_BUNDLES write them. */
@@ -105,13 +129,16 @@ const lazySeams = {
   },
 };
 
-/** Fails the build when an input under one of `bundles`' folders (its seam aside) reaches the bundle being built. */
-function keepOut(bundles) {
+/**
+ * Fails the build when an input under one of `bundles`' folders (its seam aside) reaches the bundle being built,
+ * unless it is under one of the `shared` folders the built bundle may hold a copy of.
+ */
+function keepOut(bundles, shared) {
   return {
     name: 'keep-lazy-code-out',
     setup(build) {
       build.onEnd((result) => {
-        const inputs = Object.keys(result.metafile?.inputs ?? {});
+        const inputs = Object.keys(result.metafile?.inputs ?? {}).filter((input) => !shared.some((folder) => input.startsWith(folder)));
         const errors = bundles.flatMap((bundle) => {
           const leaked = inputs.filter((input) => input !== bundle.seam && bundle.folders.some((folder) => input.startsWith(folder)));
           if (leaked.length === 0) return [];
@@ -149,7 +176,7 @@ const builds = [
     external: ['vscode'],
     alias: yamlWithoutNodeBuiltins,
     metafile: true,
-    plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(LAZY_BUNDLES)],
+    plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(LAZY_BUNDLES, [])],
   },
   ...LAZY_BUNDLES.map((bundle) => {
     const others = LAZY_BUNDLES.filter((other) => other !== bundle);
@@ -162,7 +189,7 @@ const builds = [
       external: ['vscode'],
       alias: yamlWithoutNodeBuiltins,
       metafile: true,
-      plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(others)],
+      plugins: [forbidNodeBuiltins, lazySeams, sourceWithoutSideEffects, keepOut(others, bundle.shares ?? [])],
     };
   }),
   {
@@ -173,7 +200,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins, forbidNodeGlobals, sourceWithoutSideEffects],
+    plugins: [forbidNodeBuiltins, docxWithoutNodeBuffer, forbidNodeGlobals, sourceWithoutSideEffects],
   },
 ];
 
@@ -188,10 +215,25 @@ if (existsSync('src/cli/svc-check.ts')) {
   });
 }
 
-// The webviews draw only flowcharts and Gantt charts. Mermaid loads every other diagram type, layout engine and
-// KaTeX through dynamic imports: replace those with a module that fails clearly, so they are neither bundled
-// nor shipped (elk alone is 1.5 MB).
-const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre)-[\w-]+\.mjs$/;
+// svc-export drives a local Chromium through playwright-core, which stays a package of its own (it is not made to
+// be bundled) and is a dependency of the CLI only: the extension never loads it.
+if (existsSync('src/cli/svc-export.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/cli/svc-export.ts'],
+    outfile: 'dist/cli/svc-export.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['playwright-core'],
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+
+// The diagram panels draw only flowcharts and Gantt charts; the export's drawing page also draws a document's own
+// Mermaid blocks of the common types below (src/model/export/figures.ts lists the same). Mermaid loads every
+// other diagram type, layout engine and KaTeX through dynamic imports: replace those with a module that fails
+// clearly, so they are neither bundled nor shipped (elk alone is 1.5 MB).
+const MERMAID_LAZY_ALLOWED = /(^|\/)(flowDiagram|ganttDiagram|dagre|sequenceDiagram|classDiagram-v2|stateDiagram-v2|erDiagram|journeyDiagram|timeline-definition|quadrantDiagram|pieDiagram|pie)-[\w-]+\.mjs$/;
 const mermaidFlowchartAndGanttOnly = {
   name: 'mermaid-flowchart-and-gantt-only',
   setup(build) {
@@ -201,7 +243,7 @@ const mermaidFlowchartAndGanttOnly = {
       return { path: args.path, namespace: 'mermaid-excluded' };
     });
     build.onLoad({ filter: /.*/, namespace: 'mermaid-excluded' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews only draw flowcharts and Gantt charts (${args.path})`)});`,
+      contents: `throw new Error(${JSON.stringify(`Not bundled: the diagram webviews do not draw this kind of diagram (${args.path})`)});`,
       loader: 'js',
     }));
   },

@@ -3,8 +3,9 @@
 // and VSIX sizes and activation in the real extension host, then writes bench/results.json and prints a
 // Markdown table of figure, value, budget and pass/fail.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { repoRoot as root } from './bootstrap.mjs';
 import { buildProject } from './harness.mjs';
@@ -31,6 +32,17 @@ function run(/** @type {string} */ command, /** @type {string[]} */ commandArgs)
 /** @type {Figure[]} */
 const figures = [];
 
+/** Median time V8 takes to compile `file` as the web worker host does (a fresh source each time, so no code cache). */
+function compileMs(/** @type {string} */ file) {
+  const source = readFileSync(path.join(root, file), 'utf8');
+  const times = Array.from({ length: 21 }, (_, index) => {
+    const started = performance.now();
+    new Function('module', 'exports', 'require', `${source}\n//# sourceURL=compile-${index}`);
+    return performance.now() - started;
+  }).sort((a, b) => a - b);
+  return times[10] ?? 0;
+}
+
 function sizeFigures() {
   run('npm', ['run', '--silent', 'package']);
   const kib = (/** @type {string} */ file) => statSync(path.join(root, file)).size / 1024;
@@ -39,8 +51,13 @@ function sizeFigures() {
   figures.push({ name: 'Loaded on the first diagram: dist/diagrams.js (panels, Mermaid text)', value: kib('dist/diagrams.js'), unit: 'KB', better: 'lower' });
   figures.push({ name: 'Loaded on the first parse: dist/yamlParsers.js (value-stream and glossary readers, yaml)', value: kib('dist/yamlParsers.js'), unit: 'KB', better: 'lower' });
   figures.push({ name: 'Loaded right after activation: dist/terminologyChecker.js (terminology checker and check)', value: kib('dist/terminologyChecker.js'), unit: 'KB', better: 'lower' });
-  figures.push({ name: 'Webview scripts (Mermaid flowchart and Gantt), loaded only inside diagram panels', value: kibUnder('dist/webview'), unit: 'KB', better: 'lower' });
-  figures.push({ name: 'Extension bundle (browser, minified)', value: kib('dist/web/extension.js'), unit: 'KB', better: 'lower', note: 'everything in one script: the web worker loads no second file' });
+  figures.push({ name: 'Loaded on the first export: dist/documentExport.js (markdown-it, docx, the Word and HTML writers)', value: kib('dist/documentExport.js'), unit: 'KB', better: 'lower' });
+  figures.push({ name: 'Webview scripts (Mermaid), loaded only inside diagram panels and the export’s drawing page', value: kibUnder('dist/webview'), unit: 'KB', better: 'lower' });
+  // VS Code's web worker host runs an extension as one script (it fetches `browser` and evaluates it with a require
+  // that knows only `vscode`; importScripts throws there), so the web bundle carries the export's markdown-it and
+  // docx too. Their code runs on the first export only (behind the export's seam); at load the worker only parses it.
+  figures.push({ name: 'Extension bundle (browser, minified): the one script the web worker host loads', value: kib('dist/web/extension.js'), unit: 'KB', budget: 1100, better: 'lower' });
+  figures.push({ name: 'Web bundle: compile time in V8 (new Function, as the web worker host loads it), median of 21', value: compileMs('dist/web/extension.js'), unit: 'ms', budget: 50, better: 'lower' });
   figures.push({ name: 'VSIX size', value: kib('service-value-chain.vsix') / 1024, unit: 'MB', budget: 2.5, better: 'lower' });
 }
 

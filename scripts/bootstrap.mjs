@@ -211,8 +211,10 @@ export async function ensureNpmPackages() {
 // ---------------------------------------------------------------------------------------------------------------
 // Debian packages
 
-// chromium runs the workbench; the rest build code-server's native modules (kerberos needs gssapi headers).
-export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'python3', 'make', 'g++'];
+// chromium runs the workbench; libkrb5-dev to g++ build code-server's native modules (kerberos needs gssapi
+// headers); LibreOffice's Writer and poppler's pdftoppm let the export tests open an exported Word file as a word
+// processor does and look at its pages.
+export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'python3', 'make', 'g++', 'libreoffice-writer-nogui', 'poppler-utils'];
 
 /**
  * Installs the Debian packages the host needs (as root, with apt-get); as another user it stops and names them.

@@ -3,6 +3,7 @@ import { createApi, type SvcApi } from './api';
 import { DetailsPanel, ExplorerCommands, ExplorerViews, FindCommand } from './features/explorer';
 import { CoverageView } from './features/coverage';
 import { DiagramCommands, extendMarkdownIt } from './features/diagrams';
+import { ExportDocumentCommand } from './features/export';
 import { GlossaryService } from './features/glossary';
 import { TermHoverFeature, TerminologyFeature } from './features/terms';
 import {
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
 
   const diagrams = new DiagramCommands(context.extensionUri, explorer.valueChainView, valueStreams);
   context.subscriptions.push(diagrams, new ValueStreamPreviewLenses(valueStreams));
+  context.subscriptions.push(new ExportDocumentCommand(context, glossary));
 
   const activationMs = performance.now() - activationStarted;
   return createApi(

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { VIEW_CONTAINER_TITLE, openFile, pointOnText, runCommand, screenshot, useWorkbench, webviewFrame } from './workbench';
+import { VIEW_CONTAINER_TITLE, answerSaveDialog, openFile, pointOnText, runCommand, screenshot, useWorkbench, webviewFrame } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const vsixPath = path.join(repoRoot, 'service-value-chain.vsix');
@@ -44,6 +44,23 @@ suite('Packaged VSIX', () => {
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
     await sidebar.getByRole('treeitem', { name: /^Major incident\b/ }).first().waitFor({ timeout: 60_000 });
     await screenshot(page, 'vsix-value-streams');
+  });
+
+  test('the installed extension exports a document to Word with the export bundle it loads on first use', async function () {
+    this.timeout(240_000);
+    const { page, folder } = workbench;
+    // Without dist/documentExport.js or the drawing page in the VSIX, nothing would be written.
+    await openFile(page, 'consulting-notes.md');
+    await runCommand(page, 'SVC: Export Document…');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Word document (.docx)' }).first().click({ timeout: 30_000 });
+    await page.locator('.quick-input-widget', { hasText: 'appendices' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    const target = path.join(folder, 'consulting-notes-export.docx');
+    await answerSaveDialog(page, 'consulting-notes.docx', target);
+    const deadline = Date.now() + 180_000;
+    while (!existsSync(target) && Date.now() < deadline) await page.waitForTimeout(250);
+    assert.ok(existsSync(target), 'the export wrote the Word file');
+    assert.equal(readFileSync(target).subarray(0, 2).toString('latin1'), 'PK', 'a Word file is a ZIP package');
   });
 
   test('the installed extension draws the value chain diagram with its bundled Mermaid', async () => {

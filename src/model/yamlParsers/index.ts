@@ -1,10 +1,11 @@
 /**
  * Reading YAML text with the `yaml` library: value-stream definitions and organisation glossaries, every problem
- * as a finding with its range, and the text values of a Markdown document's front matter. The folder loads
- * lazily: code elsewhere imports the readers from this index, the folder's seam, which loads the rest on the
- * first parse. In the Node extension host that is dist/yamlParsers.js beside dist/extension.js (see esbuild.mjs),
- * so activation neither loads nor pays for the library. The folder's files import the value-stream and term
- * modules they need by file: model/valueStreams' index leads back here.
+ * as a finding with its range, the text values of a Markdown document's front matter, and plain YAML such as an
+ * exported document's front matter. The folder loads lazily: code elsewhere imports the readers from this index,
+ * the folder's seam, which loads the rest on the first parse. In the Node extension host that is
+ * dist/yamlParsers.js beside dist/extension.js (see esbuild.mjs), so activation neither loads nor pays for the
+ * library. The folder's files import the value-stream and term modules they need by file: model/valueStreams'
+ * index leads back here.
  */
 import type { FrontMatterText } from '../documents/frontMatter';
 import type { GlossaryParseResult } from '../glossary/glossaryTypes';
@@ -30,4 +31,9 @@ export function parseGlossary(text: string): GlossaryParseResult {
 
 export function readFrontMatterTexts(markdown: string): FrontMatterText[] {
   return loaded().readFrontMatterTexts(markdown);
+}
+
+/** Plain YAML as JavaScript values; throws the library's error on text that is not YAML. */
+export function parseYaml(text: string): unknown {
+  return loaded().parseYaml(text);
 }

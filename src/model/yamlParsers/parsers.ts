@@ -2,3 +2,4 @@
 export { readFrontMatterTexts } from './frontMatterTexts';
 export { parseGlossary } from './glossaryParser';
 export { parseValueStreams } from './valueStreamParser';
+export { parse as parseYaml } from 'yaml';
