@@ -71,7 +71,7 @@ suite('Terminology: names the text names as the old ones', () => {
     ]);
   });
 
-  test('a sentence that names an old name beside its own ITIL 4 name speaks of the renaming', () => {
+  test('an old name followed by its own ITIL 4 name speaks of the renaming', () => {
     assert.deepEqual(confidences('From Change Management to change enablement in one year.\n'), [['Change Management', 'likely']]);
     assert.deepEqual(confidences('Request Fulfilment is now service request management.\n'), [['Request Fulfilment', 'likely']]);
     assert.deepEqual(confidences('IT Service Continuity Management (ITSCM) supports business continuity.\n'), [

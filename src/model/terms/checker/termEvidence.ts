@@ -143,18 +143,17 @@ export function contextConfidence(rule: ContextRule, evidence: DocumentEvidence,
   return required > 0 && support === required ? 'likely' : 'certain';
 }
 
+/** Words before an old name, in the same sentence, that say the text names it as the old name. */
+const MENTION_BEFORE = /formerly|previously|originally|\bcall(?:s|ed)?\b|named|known as|used to be|\bw(?:as|ere)\b|replac(?:es|ed|ing)|instead of|rather than|\bold(?:er)?\b|\bsa(?:y|ys|id)\b|\bterms?\b|v3|ITIL 2011/i;
+/** "Instead of" and "rather than" before a verb ("instead of writing an RFC") speak of doing, not of the name. */
+const INSTEAD_OF_DOING = /(?:instead of|rather than)\s+\w+ing\b/gi;
 /**
- * Words before an old name, in the same sentence, that say the text names it as the old name. "Instead of" and
- * "rather than" before a verb ("instead of writing an RFC") speak of doing, not of the name.
- */
-const MENTION_BEFORE =
-  /formerly|previously|originally|\bcall(?:s|ed)?\b|named|known as|used to be|\bw(?:as|ere)\b|replac(?:es|ed|ing)|instead of(?!\s+\w+ing\b)|rather than(?!\s+\w+ing\b)|\bold(?:er)?\b|\bsa(?:y|ys|id)\b|\bterms?\b|v3|ITIL 2011/i;
-/**
- * Words after an old name, in the same sentence, that say the same: "… became change enablement", "(ITIL v3)". "Is
- * now" says so only with what the name is now ("is now called…"): "is now a standing item" uses the name.
+ * Words after an old name, in the same sentence, that say the same: "… became change enablement", "(ITIL v3)", an
+ * older edition ("… from v3"). "Is now" says so only with what the name is now ("is now called…"): "is now a
+ * standing item" uses the name.
  */
 const MENTION_AFTER =
-  /\b(?:was|were|is|are|has been|have been|got|gets)(?: now| later| since| then| all| also)? (?:renamed|replaced|split|merged|retired|absorbed|dropped)\b|\b(?:became|becomes|no longer|any more|anymore)\b|\b(?:is|are) gone\b|\b(?:is|are) now (?:called|named|known as|part of|covered by|handled by|included in)\b|\b(?:has|have) no\b|→|->|\bin ITIL v[23]\b/i;
+  /\b(?:was|were|is|are|has been|have been|got|gets)(?: now| later| since| then| all| also)? (?:renamed|replaced|split|merged|retired|absorbed|dropped)\b|\b(?:became|becomes|no longer|any more|anymore)\b|\b(?:is|are) gone\b|\b(?:is|are) now (?:called|named|known as|part of|covered by|handled by|included in)\b|\b(?:has|have) no\b|→|->|\b(?:v[23]|2007|2011)\b/i;
 const VERSION_AFTER = /^[\s*_"”’)]*\((?:ITIL )?(?:v[23]|2011)\b/i;
 const QUOTES_BEFORE = new Set(['"', '“', "'", '‘']);
 const QUOTES_AFTER = new Set(['"', '”', "'", '’']);
@@ -172,7 +171,7 @@ const SENTENCE_BREAKS = new Uint8Array(128).map((_, code) => ('.!?;:\n'.includes
  * may keep the old name whatever the practice is called now: "the Change Management plugin", "the RFC-number field".
  */
 const TOOL_PART_AFTER =
-  /^(?:-[\p{L}\p{N}]+)?[ \t]+(?:[\p{L}\p{N}]+[ \t]+)?(?:plug-?ins?|add-ons?|APIs?|modules?|apps?|applications?|consoles?|dashboards?|widgets?|menus?|fields?|tables?|screens?|tabs?|buttons?|columns?|propert(?:y|ies)|licen[cs]es?|SKUs?)\b/iu;
+  /(?:-[A-Za-z0-9]+)?[ \t]+(?:[A-Za-z0-9]+[ \t]+)?(?:plug-?ins?|add-ons?|APIs?|modules?|apps?|applications?|consoles?|dashboards?|widgets?|menus?|fields?|tables?|screens?|tabs?|buttons?|columns?|propert(?:y|ies)|licen[cs]es?|SKUs?)\b/iy;
 
 /** Whether a parenthesis opens right after `offset`, past spaces and closing emphasis or quotes. */
 function opensParenthesis(text: string, offset: number): boolean {
@@ -184,32 +183,30 @@ function opensParenthesis(text: string, offset: number): boolean {
   return false;
 }
 
-/** The sentence around `start`–`end`: from the last full stop before it to the next one after it, within a window. */
-function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
-  let from = start;
-  const limit = Math.max(0, start - SENTENCE_WINDOW);
-  while (from > limit && FULL_STOPS[text.charCodeAt(from - 1)] !== 1) from--;
-  let to = end;
-  const after = Math.min(text.length, end + SENTENCE_WINDOW);
-  while (to < after && FULL_STOPS[text.charCodeAt(to)] !== 1) to++;
-  return { start: from, end: to };
-}
-
-/** `text` in lower case with single spaces, and without any of `spellings`. */
-function withoutSpellings(text: string, spellings: readonly string[]): string {
-  let lower = text.toLowerCase().replace(/\s+/g, ' ');
-  for (const spelling of spellings) lower = lower.split(spelling).join(' ');
-  return lower;
-}
-
-/** Whether `names` (ITIL 4 names, in lower case) has one in `lower` (lower case, single spaces) as whole words. */
-function mentionsAny(lower: string, names: readonly string[]): boolean {
-  return names.some((name) => {
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
-      if (!/[\p{L}\p{N}]/u.test(lower[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(lower[at + name.length] ?? ' ')) return true;
+/**
+ * Whether `stretch` (read beside an old name) names one of its ITIL 4 names outside its own spellings: a long form
+ * beside an abbreviation may hold one ("IT Service Continuity Management (ITSCM)").
+ */
+function namesReplacement(stretch: string, names: OldNameForms): boolean {
+  names.replacements.lastIndex = 0;
+  for (let found = names.replacements.exec(stretch); found; found = names.replacements.exec(stretch)) {
+    const start = found.index;
+    const end = start + found[0].length;
+    names.spellings.lastIndex = 0;
+    let insideSpelling = false;
+    for (let own = names.spellings.exec(stretch); own && own.index < end && !insideSpelling; own = names.spellings.exec(stretch)) {
+      insideSpelling = own.index <= start && end <= own.index + own[0].length;
     }
-    return false;
-  });
+    if (!insideSpelling) return true;
+  }
+  return false;
+}
+
+/** Whether the line starting at `lineStart` is a blockquote line: "> …" after up to a few spaces. */
+function isQuoteLine(text: string, lineStart: number): boolean {
+  let index = lineStart;
+  while (index < lineStart + 8 && (text[index] === ' ' || text[index] === '\t')) index++;
+  return text[index] === '>';
 }
 
 /**
@@ -218,10 +215,10 @@ function mentionsAny(lower: string, names: readonly string[]): boolean {
  */
 function isQuotedFromOldEdition(text: string, offset: number): boolean {
   let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  if (!/^[ \t]*>/.test(text.slice(lineStart, lineStart + 8))) return false;
+  if (!isQuoteLine(text, lineStart)) return false;
   while (lineStart > 0) {
     const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
-    if (!/^[ \t]*>/.test(text.slice(previous, previous + 8))) break;
+    if (!isQuoteLine(text, previous)) break;
     lineStart = previous;
   }
   const leadIn = text.slice(Math.max(0, lineStart - SENTENCE_WINDOW), lineStart).trimEnd();
@@ -229,41 +226,56 @@ function isQuotedFromOldEdition(text: string, offset: number): boolean {
   return paragraph.endsWith(':') && OLD_EDITION.test(paragraph);
 }
 
-/** How an old name stands in the text, for telling whether the text uses it or names it as the old name. */
-export interface OldNameSighting {
-  readonly start: number;
-  readonly end: number;
-  /** The ITIL 4 names that replace it, in lower case. */
-  readonly replacements: readonly string[];
-  /** Its own spellings, in lower case: a long form beside an abbreviation may hold a replacement (IT Service Continuity Management). */
-  readonly spellings: readonly string[];
-  /** The quotes around it are a YAML value's, not quotation marks. */
-  readonly quotesAreSyntax?: boolean;
+/** An old name's ITIL 4 names and its own spellings, as global case-insensitive patterns of whole words. */
+export interface OldNameForms {
+  readonly replacements: RegExp;
+  readonly spellings: RegExp;
+}
+
+/** A pattern of any of `names` (ASCII words, as the model's are) as whole words, case and spacing aside; it never matches when there are none. */
+export function wholeWordsPattern(names: readonly string[]): RegExp {
+  if (names.length === 0) return /(?!)/g;
+  const alternatives = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi');
 }
 
 /**
  * Whether the text names an old name as such rather than using it: "change enablement (formerly change
  * management)", "ITIL v3 defines Capacity Management as…", "Request Fulfilment became service request
- * management", "from Change Management to change enablement", a name in quotation marks or in a quotation of an
- * older edition. Rewriting it would change what the sentence says, so such a finding is never more than likely.
+ * management", "from Change Management to change enablement" (its own ITIL 4 name right after it), "Request
+ * Fulfilment from v3", a name in quotation marks (unless `quotesAreSyntax`: the quotes of a YAML value around it)
+ * or in a quotation of an older edition. Rewriting it would change what the sentence says, so such a finding is
+ * never more than likely. `names` are the old name's ITIL 4 names and own spellings.
  */
-export function isNamedAsOldName(text: string, { start, end, replacements, spellings, quotesAreSyntax = false }: OldNameSighting): boolean {
+export function isNamedAsOldName(text: string, start: number, end: number, names: OldNameForms, quotesAreSyntax = false): boolean {
   if (!quotesAreSyntax && QUOTES_BEFORE.has(text[start - 1]) && QUOTES_AFTER.has(text[end])) return true;
   let from = start;
   const before = Math.max(0, start - MENTION_WINDOW);
   while (from > before && SENTENCE_BREAKS[text.charCodeAt(from - 1)] !== 1) from--;
-  if (from < start - 3 && MENTION_BEFORE.test(text.slice(from, start))) return true;
+  if (from < start - 3) {
+    const preceding = text.slice(from, start);
+    if (MENTION_BEFORE.test(preceding) && MENTION_BEFORE.test(preceding.replace(INSTEAD_OF_DOING, ' '))) return true;
+  }
+  if (from > 0 && FULL_STOPS[text.charCodeAt(from - 1)] !== 1) {
+    // The sentence goes on further back: does it speak of an older edition?
+    let sentenceStart = from;
+    const limit = Math.max(0, start - SENTENCE_WINDOW);
+    while (sentenceStart > limit && FULL_STOPS[text.charCodeAt(sentenceStart - 1)] !== 1) sentenceStart--;
+    if (OLD_EDITION.test(text.slice(sentenceStart, from))) return true;
+  }
   if (opensParenthesis(text, end) && VERSION_AFTER.test(text.slice(end, end + 16))) return true;
   let to = end;
   const after = Math.min(text.length, end + MENTION_WINDOW);
   while (to < after && SENTENCE_BREAKS[text.charCodeAt(to)] !== 1) to++;
-  if (to > end + 3 && MENTION_AFTER.test(text.slice(end, to))) return true;
-  const sentence = sentenceAround(text, start, end);
-  const rest = `${text.slice(sentence.start, start)} ${text.slice(end, sentence.end)}`;
-  return OLD_EDITION.test(rest) || mentionsAny(withoutSpellings(rest, spellings), replacements) || isQuotedFromOldEdition(text, start);
+  // After the name, its own ITIL 4 name ("from Change Management to change enablement", "… is now service request
+  // management") says the same.
+  const following = to > end + 3 ? text.slice(end, to) : '';
+  if (following && (MENTION_AFTER.test(following) || namesReplacement(following, names))) return true;
+  return isQuotedFromOldEdition(text, start);
 }
 
 /** Whether the name ending at `end` names a part of a tool ("the Change Management plugin"). */
 export function namesToolPart(text: string, end: number): boolean {
-  return TOOL_PART_AFTER.test(text.slice(end, end + 48));
+  TOOL_PART_AFTER.lastIndex = end;
+  return TOOL_PART_AFTER.test(text);
 }

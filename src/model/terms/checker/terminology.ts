@@ -16,7 +16,7 @@ import { builtInTerms, type EffectiveTerms } from '../effectiveTerms';
 import { contextualSpellings, getLegacyTerm, LEGACY_TERMS, type ContextRule, type EvidenceTopic, type LegacyTerm } from '../../itil';
 import { ProseSlices, frontMatter, type FrontMatterText } from '../../documents';
 import { readFrontMatterTexts } from '../../yamlParsers';
-import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, namesToolPart, topicsOfTerm } from './termEvidence';
+import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, namesToolPart, topicsOfTerm, wholeWordsPattern, type OldNameForms } from './termEvidence';
 import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, type LegacyTermFinding, type TerminologyFinding, type TerminologyOptions } from './terminologyFindings';
 import type { Confidence } from '../termTopics';
 import { normalizeForm, type TermMatch, type TermRef } from '../termMatcher';
@@ -98,17 +98,19 @@ function adviceFor(legacy: LegacyTerm, written: string, spelling: Spelling, sent
   return (spelling.advice[slot] ??= legacyAdvice(legacy, written, { sentenceStart, confidence, plural: spelling.form.plural, sure }));
 }
 
-const lowerCaseNames = new WeakMap<LegacyTerm, { replacements: readonly string[]; spellings: readonly string[] }>();
+const oldNameForms = new Map<string, OldNameForms>();
 
-/** An old name's replacements and own spellings in lower case, for telling whether a sentence names it as such. */
-function namesOf(legacy: LegacyTerm): { replacements: readonly string[]; spellings: readonly string[] } {
-  let names = lowerCaseNames.get(legacy);
-  if (!names) {
-    const lower = (texts: readonly string[]): string[] => texts.map((text) => text.toLowerCase());
-    names = { replacements: lower(legacy.replacements), spellings: lower([legacy.term, ...legacy.variants, ...(legacy.plurals ?? []), ...contextualSpellings(legacy)]) };
-    lowerCaseNames.set(legacy, names);
+/** An old name's ITIL 4 names and own spellings as patterns, for telling whether a sentence names it as such. */
+function formsOf(legacy: LegacyTerm): OldNameForms {
+  let forms = oldNameForms.get(legacy.id);
+  if (!forms) {
+    forms = {
+      replacements: wholeWordsPattern(legacy.replacements),
+      spellings: wholeWordsPattern([legacy.term, ...legacy.variants, ...(legacy.plurals ?? []), ...contextualSpellings(legacy)]),
+    };
+    oldNameForms.set(legacy.id, forms);
   }
-  return names;
+  return forms;
 }
 
 /** A name followed by a number is an identifier ("RFC 9110", "CAB-12"), whatever it abbreviates. */
@@ -255,7 +257,7 @@ export class TerminologyCheck {
 
   private isNamedAsOldName({ start, end }: TermMatch, legacy: LegacyTerm, inValue: FrontMatterText | undefined): boolean {
     const quotesAreSyntax = inValue?.range.start === start && inValue.range.end === end;
-    return isNamedAsOldName(this.text, { start, end, quotesAreSyntax, ...namesOf(legacy) });
+    return isNamedAsOldName(this.text, start, end, formsOf(legacy), quotesAreSyntax);
   }
 
   /** A front matter value starts a sentence of its own: a title's first word is capitalised like a sentence's. */
