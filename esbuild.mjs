@@ -57,16 +57,24 @@ const forbidNodeGlobals = {
   },
 };
 
-// docx writes Node's Buffer only for the `nodebuffer` output, after checking that `Buffer` exists. The web bundle,
-// which asks for an ArrayBuffer, gives its modules a `Buffer` of their own that is undefined, so that check answers
-// truthfully there and no reference to the Node global remains.
-const docxWithoutNodeBuffer = {
-  name: 'docx-without-node-buffer',
+// Library files that use a Node global only after checking that it exists. The web bundle gives each of them a
+// variable of that name of its own, undefined (declared at the end, where it keeps a 'use strict' the first
+// statement), so the check answers truthfully there and no reference to the Node global remains:
+//   docx writes Node's Buffer only for the `nodebuffer` output; the web bundle asks for an ArrayBuffer.
+//   picomatch asks `process.platform` whether paths use backslashes; the checks give it `/` paths everywhere.
+const FEATURE_TESTED_NODE_GLOBALS = [
+  { files: /[\\/]node_modules[\\/]docx[\\/]dist[\\/][\w-]+\.mjs$/, global: 'Buffer' },
+  { files: /[\\/]node_modules[\\/]picomatch[\\/]lib[\\/]utils\.js$/, global: 'process' },
+];
+const nodeGlobalsUndefinedForFeatureTests = {
+  name: 'node-globals-undefined-for-feature-tests',
   setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/][\w-]+\.mjs$/ }, async (args) => ({
-      contents: `const Buffer = undefined;\n${await readFile(args.path, 'utf8')}`,
-      loader: 'js',
-    }));
+    for (const { files, global } of FEATURE_TESTED_NODE_GLOBALS) {
+      build.onLoad({ filter: files }, async (args) => ({
+        contents: `${await readFile(args.path, 'utf8')}\nvar ${global};\n`,
+        loader: 'js',
+      }));
+    }
   },
 };
 
@@ -79,7 +87,7 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 // first use. The web and CLI builds (and the tests) bundle the entry in like any module: the web worker loads one
 // script. In the Node host's builds `lazySeams` turns the seam's require into one of the sibling dist/<name>.js,
 // and `keepOut` fails the build when a file under a lazy bundle's folders (its seam aside) reaches another bundle.
-//   yamlParsers: the value-stream and glossary readers and the `yaml` library (first parse);
+//   yamlParsers: the value-stream, glossary and configuration readers, the `yaml` library and picomatch (first parse);
 //   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
 //   terminologyChecker: the terminology checker and its check, with document evidence, advice and slicing
 //                (the host's first turn after activation);
@@ -91,7 +99,7 @@ const LAZY_BUNDLES = [
     name: 'yamlParsers',
     seam: 'src/model/yamlParsers/index.ts',
     entry: 'src/model/yamlParsers/parsers.ts',
-    folders: ['src/model/yamlParsers/', 'node_modules/yaml/'],
+    folders: ['src/model/yamlParsers/', 'node_modules/yaml/', 'node_modules/picomatch/'],
   },
   {
     name: 'diagrams',
@@ -200,7 +208,7 @@ const builds = [
     format: 'cjs',
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    plugins: [forbidNodeBuiltins, docxWithoutNodeBuffer, forbidNodeGlobals, sourceWithoutSideEffects],
+    plugins: [forbidNodeBuiltins, nodeGlobalsUndefinedForFeatureTests, forbidNodeGlobals, sourceWithoutSideEffects],
   },
 ];
 
@@ -212,8 +220,24 @@ if (existsSync('src/cli/svc-check.ts')) {
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    define: { SVC_CHECK_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   });
 }
+
+// The svc-check npm package (packages/svc-check): the same command line, minified, with its libraries bundled so
+// that it installs without dependencies, and the package's version for --version and reports.
+builds.push({
+  ...common,
+  entryPoints: ['src/cli/svc-check.ts'],
+  outfile: 'packages/svc-check/dist/svc-check.js',
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  banner: { js: '#!/usr/bin/env node' },
+  define: { SVC_CHECK_VERSION: JSON.stringify(JSON.parse(readFileSync('packages/svc-check/package.json', 'utf8')).version) },
+});
 
 // svc-export drives a local Chromium through playwright-core, which stays a package of its own (it is not made to
 // be bundled) and is a dependency of the CLI only: the extension never loads it.

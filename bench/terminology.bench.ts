@@ -2,7 +2,8 @@
 // messages and fixes) on the bench's megabyte, and the longest single piece of work an editor does for it while
 // someone types in a 10 MB document, checked a slice at a time as the terminology feature does.
 import { availableParallelism, loadavg } from 'node:os';
-import { CHECK_SLICE_MS, TerminologyCheck, findOutdatedTerms } from '../src/model/terms/checker';
+import { CHECK_SLICE_MS } from '../src/model/terms';
+import { TerminologyCheck, findOutdatedTerms } from '../src/model/terms/checker';
 import { consultantMarkdown } from './terms.bench';
 import { percentile, timeRuns, type BenchFigure } from './figures';
 

@@ -211,23 +211,31 @@ export async function ensureNpmPackages() {
 // ---------------------------------------------------------------------------------------------------------------
 // Debian packages
 
-// chromium runs the workbench; libkrb5-dev to g++ build code-server's native modules (kerberos needs gssapi
-// headers); LibreOffice's Writer and poppler's pdftoppm let the export tests open an exported Word file as a word
-// processor does and look at its pages.
-export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'python3', 'make', 'g++', 'libreoffice-writer-nogui', 'poppler-utils'];
+/**
+ * The Debian packages each part of the set-up needs. `host`: code-server's native modules are compiled on this
+ * machine (kerberos needs the gssapi headers of libkrb5-dev). `tests`: Chromium runs the workbench the tests drive
+ * and draws svc-export's figures; LibreOffice's Writer and poppler's pdftoppm open an exported Word file as a word
+ * processor does and turn its pages into pictures. `npm start` needs only the first list.
+ */
+export const DEBIAN_PACKAGES = {
+  host: ['libkrb5-dev', 'pkg-config', 'python3', 'make', 'g++'],
+  tests: ['chromium', 'libreoffice-writer-nogui', 'poppler-utils'],
+};
 
 /**
- * Installs the Debian packages the host needs (as root, with apt-get); as another user it stops and names them.
- * Returns what it found or did.
+ * Installs the Debian packages of `purpose` that are missing (as root, with apt-get); as another user it stops and
+ * names them. Returns what it found or did.
+ * @param {keyof typeof DEBIAN_PACKAGES} purpose
  */
-export async function ensureDebianPackages() {
-  const query = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\n', ...DEBIAN_PACKAGES], { encoding: 'utf8' });
+export async function ensureDebianPackages(purpose) {
+  const packages = DEBIAN_PACKAGES[purpose];
+  const query = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\n', ...packages], { encoding: 'utf8' });
   if (query.error) {
-    throw new Error(`dpkg-query is not available: this harness needs Debian's packages ${DEBIAN_PACKAGES.join(' ')}`);
+    throw new Error(`dpkg-query is not available: this harness needs Debian's packages ${packages.join(' ')}`);
   }
   const installed = new Set(query.stdout.split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]));
-  const missing = DEBIAN_PACKAGES.filter((name) => !installed.has(name));
-  if (missing.length === 0) return `Debian packages: ${DEBIAN_PACKAGES.join(', ')} installed`;
+  const missing = packages.filter((name) => !installed.has(name));
+  if (missing.length === 0) return `Debian packages (${purpose}): ${packages.join(', ')} installed`;
   if (process.getuid?.() !== 0) {
     throw new Error(`Missing Debian packages: ${missing.join(' ')}\nInstall them once with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\nthen run the command again.`);
   }
@@ -236,5 +244,5 @@ export async function ensureDebianPackages() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update'], { env });
   await run('apt-get', ['install', '-y', ...missing], { env });
-  return `Debian packages: installed ${missing.join(', ')} in ${secondsSince(started)} s`;
+  return `Debian packages (${purpose}): installed ${missing.join(', ')} in ${secondsSince(started)} s`;
 }

@@ -12,14 +12,15 @@ const testWorkspaceDir = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 
 /**
  * What `npm test` and `npm start` do first on any machine, each step reported in one line: the npm packages (`npm ci`
- * when node_modules does not match the lock), then with `host` the Debian packages and the VS Code host
- * (`.vscode-test/`).
+ * when node_modules does not match the lock), then with `tests` the Debian packages the tests use, and with `host`
+ * the Debian packages code-server is built with and the VS Code host (`.vscode-test/`).
  */
-export async function setUp({ host = true } = {}) {
+export async function setUp({ host = true, tests = true } = {}) {
   const started = Date.now();
   logStep(await ensureNpmPackages());
+  if (tests) logStep(await ensureDebianPackages('tests'));
   if (host) {
-    logStep(await ensureDebianPackages());
+    logStep(await ensureDebianPackages('host'));
     const { ensureHost } = await import('./vscode-host.mjs');
     logStep(await ensureHost());
   }
@@ -65,8 +66,8 @@ export function makeTestWorkspace(parentDir, { fixtureFiles, files } = {}) {
 }
 
 /**
- * A copy of the multi-root fixture (test/fixtures/multi-root: two folders with a glossary each) inside `parentDir`;
- * returns the path of its `.code-workspace` file.
+ * A copy of the multi-root fixture (test/fixtures/multi-root: two folders with a glossary and a checks configuration
+ * each) inside `parentDir`; returns the path of its `.code-workspace` file.
  */
 export function copyMultiRootWorkspace(/** @type {string} */ parentDir) {
   const target = path.join(parentDir, 'multi-root');

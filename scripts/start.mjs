@@ -14,7 +14,7 @@ function hasCommand(/** @type {string} */ name) {
 runMain(async () => {
   const desktop = hasCommand('code');
   try {
-    await setUp({ host: !desktop });
+    await setUp({ host: !desktop, tests: false });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     return 1;

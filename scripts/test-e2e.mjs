@@ -4,6 +4,7 @@
 //   node scripts/test-e2e.mjs [--grep <pattern>]
 import { parseArgs } from 'node:util';
 import { buildProject, runMain, runMocha } from './harness.mjs';
+import { ensureDebianPackages } from './bootstrap.mjs';
 import { compiledTests } from './test-files.mjs';
 import { ensureHost, stopAllServers } from './vscode-host.mjs';
 
@@ -11,6 +12,7 @@ const { values: options } = parseArgs({ options: { grep: { type: 'string' } } })
 
 runMain(async () => {
   await buildProject();
+  await ensureDebianPackages('tests');
   await ensureHost();
   try {
     // The workbench is driven through its UI, whose timing on a loaded 2-core machine varies: a spec gets two more

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { repoRoot } from './bootstrap.mjs';
+import { ensureDebianPackages, repoRoot } from './bootstrap.mjs';
 import { EXTENSION_ID, buildProject, copyMultiRootWorkspace, delay, makeTestWorkspace, runMain } from './harness.mjs';
 import { compiledTests, testSources } from './test-files.mjs';
 import { ensureHost, launchBrowser, startServer, stopAllServers, workbenchUrl } from './vscode-host.mjs';
@@ -153,6 +153,7 @@ async function main() {
   const started = Date.now();
   if (!options.prebuilt) await buildProject();
   const extensionTestsPath = options.web ? await buildWebSuite(options.grep) : path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  await ensureDebianPackages('tests');
   await ensureHost();
   const server = await startServer({
     // A package with both `main` and `browser` runs in the Node host unless told to prefer the web worker.

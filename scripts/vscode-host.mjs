@@ -242,7 +242,7 @@ function hostIsReady() {
  * already did. Returns what it found or did.
  */
 export async function ensureHost() {
-  await ensureDebianPackages();
+  await ensureDebianPackages('host');
   const started = Date.now();
   const provisioned = await provisionOnce(hostIsReady, async () => {
     rmSync(provisionLog, { force: true });

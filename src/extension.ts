@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createApi, type SvcApi } from './api';
+import { ConfigService } from './features/checks';
 import { DetailsPanel, ExplorerCommands, ExplorerViews, FindCommand } from './features/explorer';
 import { CoverageView } from './features/coverage';
 import { DiagramCommands, extendMarkdownIt } from './features/diagrams';
@@ -18,7 +19,7 @@ import {
   ValueStreamRename,
   ValueStreamSymbols,
 } from './features/valueStreams';
-import { LifecycleView } from './features/itil';
+import { LifecycleView, WorkspaceEdition } from './features/itil';
 import { ValueStreamsView } from './features/valueStreams/view';
 import { Walkthrough } from './features/walkthrough';
 import { createTestingApi } from './testing';
@@ -26,14 +27,15 @@ import { createTestingApi } from './testing';
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
   context.subscriptions.push(new Walkthrough());
-  const glossary = new GlossaryService();
-  context.subscriptions.push(glossary);
+  const configs = new ConfigService();
+  const glossary = new GlossaryService(configs);
+  context.subscriptions.push(configs, new WorkspaceEdition(configs), glossary);
   const valueStreams = new ValueStreamDocuments();
   const valueStreamHover = new ValueStreamHover(valueStreams, glossary);
   context.subscriptions.push(valueStreamHover, new TermHoverFeature(valueStreamHover, glossary));
-  context.subscriptions.push(new TerminologyFeature(glossary));
+  context.subscriptions.push(new TerminologyFeature(glossary, configs));
 
-  context.subscriptions.push(new ValueStreamDiagnostics(valueStreams));
+  context.subscriptions.push(new ValueStreamDiagnostics(valueStreams, configs));
   context.subscriptions.push(new ValueStreamCompletion(valueStreams, glossary));
   context.subscriptions.push(new ValueStreamSymbols(valueStreams));
   context.subscriptions.push(new ValueStreamCodeActions(valueStreams));
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationMs = performance.now() - activationStarted;
   return createApi(
     extendMarkdownIt,
-    createTestingApi(activationMs, { explorer, valueStreamsView, details, find, diagrams, coverage, lifecycle: lifecycleView, glossary }),
+    createTestingApi(activationMs, { explorer, valueStreamsView, details, find, diagrams, coverage, lifecycle: lifecycleView, glossary, configs }),
   );
 }
 

@@ -1,10 +1,11 @@
 /**
  * The extension's one testing entry: what its integration tests look at in the running features (the real tree
- * providers and views, what the diagram webviews report, the Document Coverage state, the workspace glossaries)
- * and the activation time the benchmark records. `activate` returns it as `api.testing`; no feature reads it, and
+ * providers and views, what the diagram webviews report, the Document Coverage state, the workspace glossaries and
+ * checks configurations) and the activation time the benchmark records. `activate` returns it as `api.testing`; no feature reads it, and
  * what it reaches inside a feature is read-only.
  */
 import type * as vscode from 'vscode';
+import type { ConfigService } from './features/checks';
 import type { CoverageNode, CoverageState, CoverageView } from './features/coverage';
 import type { DiagramCommands } from './features/diagrams';
 import type { DetailsPanel, ExplorerTreeProvider, ExplorerViews, FindCommand } from './features/explorer';
@@ -66,6 +67,8 @@ export interface SvcTestingApi {
   readonly editions: EditionsApi;
   /** The workspace glossaries (`.svc/glossary.yaml` per folder): the terms a document is read with. */
   readonly glossary: Pick<GlossaryService, 'termsFor' | 'ready' | 'onDidChange'>;
+  /** The checks configurations (`.svc/config.yaml`): what a document is checked with. */
+  readonly configs: Pick<ConfigService, 'forDocument' | 'ready'>;
 }
 
 /** The running features the tests look into. */
@@ -78,10 +81,11 @@ export interface TestedFeatures {
   readonly coverage: CoverageView;
   readonly lifecycle: LifecycleView;
   readonly glossary: GlossaryService;
+  readonly configs: ConfigService;
 }
 
 export function createTestingApi(activationMs: number, features: TestedFeatures): SvcTestingApi {
-  const { explorer, valueStreamsView, details, find, diagrams, coverage, lifecycle, glossary } = features;
+  const { explorer, valueStreamsView, details, find, diagrams, coverage, lifecycle, glossary, configs } = features;
   return {
     activationMs,
     explorer: {
@@ -110,5 +114,6 @@ export function createTestingApi(activationMs: number, features: TestedFeatures)
       inspectLifecycleDiagram: async () => diagrams.loadedPanels?.lifecycle.inspect(),
     },
     glossary,
+    configs,
   };
 }

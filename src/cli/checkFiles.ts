@@ -5,10 +5,10 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { documentKind, LineMap } from '../model/documents';
-import { effectiveTerms, type EffectiveTerms } from '../model/terms';
-import { GLOSSARY_PATH } from '../model/glossary';
-import { parseGlossary } from '../model/yamlParsers';
+import { automaticFix, lockedRegions, type AutomaticFix } from '../model/checks';
+import { documentKind, LineMap, type TextRange } from '../model/documents';
+import { effectiveTerms, type Confidence, type EffectiveTerms } from '../model/terms';
+import { globMatcher, parseGlossary } from '../model/yamlParsers';
 import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind, type FindingSeverity } from '../model/valueStreams';
 
 export interface Problem {
@@ -21,6 +21,18 @@ export interface Problem {
   readonly severity: FindingSeverity;
   readonly code: string;
   readonly message: string;
+  /** How sure a terminology finding is: a likely one is information at most, whatever the configuration says. */
+  readonly confidence?: Confidence;
+  /** The edit `--fix` makes for it, when there is a safe one. */
+  readonly fix?: ProblemFix;
+}
+
+/** An automatic fix, also located by 1-based lines and columns like its problem. */
+export interface ProblemFix extends AutomaticFix {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 /** A problem with the run itself (a missing path, an unreadable file): reported on stderr, exit code 2. */
@@ -33,6 +45,8 @@ export interface ProseFinding {
   readonly code: string;
   readonly severity: FindingSeverity;
   readonly message: string;
+  readonly confidence?: Confidence;
+  readonly fix?: AutomaticFix;
 }
 
 export type ProseChecker = (markdown: string) => readonly ProseFinding[];
@@ -45,55 +59,18 @@ export function kindOf(file: string): ValueStreamSourceKind | undefined {
   return holdsValueStreams(kind) ? kind : undefined;
 }
 
-/** Kind of a file named explicitly on the command line: plain `.yaml` files are read as value streams too. */
-function kindOfNamedFile(file: string): ValueStreamSourceKind | undefined {
-  return kindOf(file) ?? (/\.ya?ml$/i.test(file) ? 'valuestream' : undefined);
+/**
+ * The kind of a file the user named (on the command line or with --stdin-filename): beyond the names a folder
+ * search takes, a plain `.yaml` file is read as a value stream. `argument` is how the user wrote it, for the error.
+ */
+export function namedFileKind(file: string, argument: string): ValueStreamSourceKind {
+  const kind = kindOf(file) ?? (/\.ya?ml$/i.test(file) ? 'valuestream' : undefined);
+  if (!kind) throw new UsageError(`${argument}: not a value-stream file (*.valuestream.yaml) nor Markdown (*.md)`);
+  return kind;
 }
 
 export function isGlob(argument: string): boolean {
   return /[*?[\]{}]/.test(argument);
-}
-
-/** A glob (`*`, `**`, `?`, `{a,b}`, `[abc]`) as a regular expression over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let index = 0; index < glob.length; index += 1) {
-    const character = glob[index] ?? '';
-    if (character === '*') {
-      if (glob[index + 1] === '*') {
-        const slashAfter = glob[index + 2] === '/';
-        source += slashAfter ? '(?:.*/)?' : '.*';
-        index += slashAfter ? 2 : 1;
-      } else {
-        source += '[^/]*';
-      }
-    } else if (character === '?') {
-      source += '[^/]';
-    } else if (character === '{') {
-      const close = glob.indexOf('}', index);
-      if (close === -1) {
-        source += '\\{';
-      } else {
-        source += `(?:${glob.slice(index + 1, close).split(',').map(escapeRegExp).join('|')})`;
-        index = close;
-      }
-    } else if (character === '[') {
-      const close = glob.indexOf(']', index);
-      if (close === -1) {
-        source += '\\[';
-      } else {
-        source += `[${glob.slice(index + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        index = close;
-      }
-    } else {
-      source += escapeRegExp(character);
-    }
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function walk(folder: string, found: string[]): void {
@@ -131,12 +108,12 @@ export function collectFiles(argumentsList: readonly string[], cwd: string): Col
       const baseParts: string[] = [];
       while (fixed.length > 1 && !isGlob(fixed[0] ?? '')) baseParts.push(fixed.shift() ?? '');
       const base = path.resolve(cwd, baseParts.join('/') || '.');
-      const pattern = globToRegExp(fixed.join('/'));
+      const matches = globMatcher(fixed.join('/'));
       const candidates: string[] = [];
       if (existsAsFolder(base)) walk(base, candidates);
-      const matches = candidates.filter((candidate) => pattern.test(path.relative(base, candidate).split(path.sep).join('/')));
-      if (matches.length === 0) notes.push(`no value-stream or Markdown file matches ${argument}`);
-      for (const match of matches) files.set(match, kindOf(match) ?? 'markdown');
+      const matching = candidates.filter((candidate) => matches(path.relative(base, candidate).split(path.sep).join('/')));
+      if (matching.length === 0) notes.push(`no value-stream or Markdown file matches ${argument}`);
+      for (const match of matching) files.set(match, kindOf(match) ?? 'markdown');
       continue;
     }
     const full = path.resolve(cwd, argument);
@@ -152,9 +129,7 @@ export function collectFiles(argumentsList: readonly string[], cwd: string): Col
       for (const file of found) files.set(file, kindOf(file) ?? 'markdown');
       continue;
     }
-    const kind = kindOfNamedFile(full);
-    if (!kind) throw new UsageError(`${argument}: not a value-stream file (*.valuestream.yaml) nor Markdown (*.md)`);
-    files.set(full, kind);
+    files.set(full, namedFileKind(full, argument));
   }
   return { files: [...files].map(([file, kind]) => ({ path: file, kind })), notes };
 }
@@ -176,7 +151,7 @@ function describeError(error: unknown): string {
 }
 
 /** Reads a file as UTF-8 text; binary content (NUL bytes, invalid UTF-8) is a usage error. */
-export function readText(file: string, displayName: string): string {
+export function readText(file: string | number, displayName: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -190,7 +165,8 @@ export function readText(file: string, displayName: string): string {
 
 /** Every problem in one file's text, in text order. */
 export function checkText(displayName: string, kind: ValueStreamSourceKind, text: string, proseChecker: ProseChecker): Problem[] {
-  const located: ProseFinding[] = readValueStreams(text, kind).findings.map((finding) => ({ ...finding, ...finding.range }));
+  const locked = kind === 'markdown' ? lockedRegions(text) : [];
+  const located: ProseFinding[] = readValueStreams(text, kind).findings.map((finding) => ({ ...finding, ...finding.range, fix: automaticFix(finding, text, locked) }));
   if (kind === 'markdown') located.push(...proseChecker(text));
   const lines = new LineMap(text);
   return located
@@ -202,20 +178,29 @@ export function checkText(displayName: string, kind: ValueStreamSourceKind, text
 function problemAt(
   displayName: string,
   lines: LineMap,
-  finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string },
+  finding: {
+    readonly start: number;
+    readonly end: number;
+    readonly severity: Problem['severity'];
+    readonly code: string;
+    readonly confidence?: Confidence;
+    readonly fix?: AutomaticFix | undefined;
+  },
   message: string,
 ): Problem {
-  const start = lines.positionAt(finding.start);
-  const end = lines.positionAt(finding.end);
+  const located = (range: TextRange) => {
+    const start = lines.positionAt(range.start);
+    const end = lines.positionAt(range.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  };
   return {
     file: displayName,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
+    ...located(finding),
     severity: finding.severity,
     code: finding.code,
     message,
+    ...(finding.confidence ? { confidence: finding.confidence } : {}),
+    ...(finding.fix ? { fix: { ...finding.fix, ...located(finding.fix) } } : {}),
   };
 }
 
@@ -229,16 +214,25 @@ export interface LoadedGlossary {
 export function loadGlossary(file: string, displayName: string): LoadedGlossary {
   const text = readText(file, displayName);
   const parsed = parseGlossary(text);
+  return { terms: effectiveTerms(parsed.glossary), problems: locateFindings(displayName, text, parsed.findings) };
+}
+
+/** Findings of a reader that gives ranges (the glossary's, the configuration's) as located problems. */
+export function locateFindings(
+  displayName: string,
+  text: string,
+  findings: readonly { readonly range: TextRange; readonly severity: FindingSeverity; readonly code: string; readonly message: string }[],
+): Problem[] {
   const lines = new LineMap(text);
-  const problems = parsed.findings.map((finding) => problemAt(displayName, lines, { ...finding, ...finding.range }, finding.message));
-  return { terms: effectiveTerms(parsed.glossary), problems };
+  return findings.map((finding) => problemAt(displayName, lines, { ...finding, ...finding.range }, finding.message));
 }
 
 /**
- * The glossary that applies to a file: `.svc/glossary.yaml` in its folder or the nearest folder above it,
- * looking no further up than a repository root (a folder with `.git`). Undefined when there is none.
+ * The file at `svcPath` (`.svc/glossary.yaml`, `.svc/config.yaml`) that applies to a file: in its folder or the
+ * nearest folder above it, looking no further up than a repository root (a folder with `.git`). Undefined when
+ * there is none. `cache` remembers the answer per folder for one `svcPath`.
  */
-export function glossaryFileFor(file: string, cache: Map<string, string | undefined>): string | undefined {
+export function nearestSvcFile(file: string, svcPath: string, cache: Map<string, string | undefined>): string | undefined {
   const visited: string[] = [];
   let folder = path.dirname(file);
   let found: string | undefined;
@@ -248,7 +242,7 @@ export function glossaryFileFor(file: string, cache: Map<string, string | undefi
       break;
     }
     visited.push(folder);
-    const candidate = path.join(folder, ...GLOSSARY_PATH.split('/'));
+    const candidate = path.join(folder, ...svcPath.split('/'));
     if (existsSync(candidate)) {
       found = candidate;
       break;

@@ -8,9 +8,10 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPENDIX_IDS, ExportError, exportDocument, isAppendixId, type AppendixId, type ExportFormat, type ImageFile } from '../model/export';
+import { GLOSSARY_PATH } from '../model/glossary';
 import { getEdition } from '../model/itil';
 import { builtInTerms, type EffectiveTerms } from '../model/terms';
-import { glossaryFileFor, loadGlossary, readText, UsageError } from './checkFiles';
+import { loadGlossary, nearestSvcFile, readText, UsageError } from './checkFiles';
 import { BROWSER_VARIABLES, BrowserDrawing, findBrowser } from './export/browserDrawing';
 
 const USAGE = `Usage: svc-export <file.md> -o <out.docx|out.html> [options]
@@ -138,7 +139,7 @@ export async function main(argv: readonly string[], cwd: string, environment: No
   let drawing: BrowserDrawing | undefined;
   try {
     const markdown = readText(input, displayName);
-    const glossaryFile = options.glossary !== undefined ? path.resolve(cwd, options.glossary) : glossaryFileFor(input, new Map());
+    const glossaryFile = options.glossary !== undefined ? path.resolve(cwd, options.glossary) : nearestSvcFile(input, GLOSSARY_PATH, new Map());
     const terms: EffectiveTerms = glossaryFile ? loadGlossary(glossaryFile, path.relative(cwd, glossaryFile)).terms : builtInTerms();
     const result = await exportDocument({
       markdown,

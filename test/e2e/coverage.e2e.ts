@@ -3,8 +3,8 @@
 // selects its first mention in the editor. Once in a light and once in a dark theme. Then, with ITIL (Version 5)
 // chosen, the lifecycle view and diagram with their "source uncertain" marks.
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import { VIEW_CONTAINER_TITLE, collapseView, expandView, openFile, runCommand, screenshot, useWorkbench, webviewFrame } from './workbench';
+import type { Page } from 'playwright-core';
+import { openFile, runCommand, screenshot, showViews, useWorkbench, viewRow, webviewFrame } from './workbench';
 
 const UI_TIMEOUT_MS = 30_000;
 const COVERAGE_VIEW = 'Document Coverage';
@@ -14,16 +14,6 @@ const THEMES = [
   { name: 'Light Modern', slug: 'light' },
   { name: 'Dark Modern', slug: 'dark' },
 ] as const;
-
-function pane(page: Page, view: string): Locator {
-  return page.locator('#workbench\\.parts\\.sidebar .pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^${view}`) }) });
-}
-
-function row(page: Page, view: string, label: string): Locator {
-  return pane(page, view)
-    .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
-    .first();
-}
 
 /** Drags the side bar's edge until it is `width` pixels wide, so descriptions are not cut off in the screenshot. */
 async function widenSideBar(page: Page, width: number): Promise<void> {
@@ -43,19 +33,17 @@ for (const theme of THEMES) {
     test('shows the proposal’s coverage and jumps to a first mention', async () => {
       const { page } = workbench;
       await openFile(page, 'proposal.md');
-      await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
-      for (const view of OTHER_VIEWS) await collapseView(page, view);
-      await expandView(page, COVERAGE_VIEW);
+      await showViews(page, { collapsed: OTHER_VIEWS, expanded: [COVERAGE_VIEW] });
       await widenSideBar(page, 440);
 
-      const activities = row(page, COVERAGE_VIEW, 'Activities');
+      const activities = viewRow(page, COVERAGE_VIEW, 'Activities');
       await activities.waitFor({ timeout: UI_TIMEOUT_MS });
       assert.equal((await activities.locator('.label-description').innerText()).trim(), '6/6');
-      const practices = row(page, COVERAGE_VIEW, 'Practices');
+      const practices = viewRow(page, COVERAGE_VIEW, 'Practices');
       assert.match((await practices.locator('.label-description').innerText()).trim(), /^\d+\/34$/);
-      await row(page, COVERAGE_VIEW, 'Not mentioned but usually involved').waitFor({ timeout: UI_TIMEOUT_MS });
+      await viewRow(page, COVERAGE_VIEW, 'Not mentioned but usually involved').waitFor({ timeout: UI_TIMEOUT_MS });
 
-      const incident = row(page, COVERAGE_VIEW, 'Incident management');
+      const incident = viewRow(page, COVERAGE_VIEW, 'Incident management');
       assert.match((await incident.locator('.label-description').innerText()).trim(), /^\d+× · line \d+$/);
       await incident.click({ timeout: UI_TIMEOUT_MS });
       await page
@@ -72,13 +60,9 @@ suite('ITIL (Version 5) lifecycle view and diagram (Dark Modern)', () => {
 
   test('the lifecycle view lists the stages; the diagram draws them, shows a stage card marked source uncertain and comes back after a reload', async () => {
     const { page } = workbench;
-    await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
-    await collapseView(page, 'Value Chain');
-    await collapseView(page, 'Value Streams');
-    await expandView(page, 'Practices');
-    await expandView(page, 'Lifecycle');
-    await row(page, 'Practices', 'Product and service management \\(22\\)').waitFor({ timeout: UI_TIMEOUT_MS });
-    const acquire = row(page, 'Lifecycle', '3\\. Acquire');
+    await showViews(page, { collapsed: ['Value Chain', 'Value Streams'], expanded: ['Practices', 'Lifecycle'] });
+    await viewRow(page, 'Practices', 'Product and service management \\(22\\)').waitFor({ timeout: UI_TIMEOUT_MS });
+    const acquire = viewRow(page, 'Lifecycle', '3\\. Acquire');
     await acquire.waitFor({ timeout: UI_TIMEOUT_MS });
     assert.equal((await acquire.locator('.label-description').innerText()).trim(), 'source uncertain');
 

@@ -304,6 +304,25 @@ export async function collapseView(page: Page, view: string): Promise<void> {
   if ((await header.getAttribute('aria-expanded')) === 'true') await header.click({ timeout: UI_TIMEOUT_MS });
 }
 
+/** Opens the Service Value Chain side bar, collapses the views in `collapsed` to leave room, and expands those in `expanded`. */
+export async function showViews(page: Page, { collapsed, expanded }: { readonly collapsed: readonly string[]; readonly expanded: readonly string[] }): Promise<void> {
+  await page.locator(`.activitybar [aria-label^="${VIEW_CONTAINER_TITLE}"]`).first().click({ timeout: UI_TIMEOUT_MS });
+  for (const view of collapsed) await collapseView(page, view);
+  for (const view of expanded) await expandView(page, view);
+}
+
+/** The side bar view titled `view` (a title starting so), header and rows. */
+export function viewPane(page: Page, view: string): Locator {
+  return page.locator('#workbench\\.parts\\.sidebar .pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^${view}`) }) });
+}
+
+/** The first row of a side bar view whose label is `label` (a regular expression source, anchored). */
+export function viewRow(page: Page, view: string, label: string): Locator {
+  return viewPane(page, view)
+    .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
+}
+
 function viewHeader(page: Page, view: string): Locator {
   return page
     .locator('#workbench\\.parts\\.sidebar .pane-header', { has: page.locator('.title', { hasText: new RegExp(`^${escapeRegExp(view)}$`, 'i') }) })

@@ -8,7 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import { type GlossaryFinding } from '../../src/model/glossary';
 import { cardToMarkdown } from '../../src/model/cards';
 import { TermHoverRenderer } from '../../src/model/terms/termHover';
-import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terms/checker';
+import { fixAllEdits } from '../../src/model/checks';
+import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits } from '../../src/model/terms';
+import { findOutdatedTerms } from '../../src/model/terms/checker';
 import { parseGlossary } from '../../src/model/yamlParsers';
 import { ITIL4 } from '../../src/model/itil/editions';
 
@@ -220,7 +222,7 @@ suite('Glossary: terminology checker', () => {
     const text = 'Log a ticket. Tickets are counted.\n\nTicket numbers and every CALL go to the desk.';
     const findings = findOutdatedTerms(text, { format: 'markdown', terms });
     assert.deepEqual(
-      findings.map((finding) => [finding.code, finding.written, finding.fixAllText]),
+      findings.map((finding) => [finding.code, finding.written, fixAllEdits([finding])[0]?.newText]),
       [
         [PREFERRED_TERM_CODE, 'ticket', 'service request'],
         [PREFERRED_TERM_CODE, 'Ticket', 'Service request'],

@@ -3,9 +3,10 @@
 // false alarm, on any finding whose confidence or advice differs from its label.
 import * as assert from 'node:assert/strict';
 import { getLegacyTerm } from '../../src/model/itil';
-import { TerminologyCheck, findOutdatedTerms, type TerminologyFinding } from '../../src/model/terms/checker';
+import { fixAllEdits } from '../../src/model/checks';
+import { TerminologyCheck, findOutdatedTerms } from '../../src/model/terms/checker';
 import { judge, loadCorpus, type CorpusDocument, type ExpectedFinding, type Judgement, type ReportedFinding } from '../fixtures/prose/corpus';
-import { termIndex } from '../../src/model/terms';
+import { termIndex, type TerminologyFinding } from '../../src/model/terms';
 
 const corpus = loadCorpus();
 
@@ -14,7 +15,8 @@ function reported(finding: TerminologyFinding): ReportedFinding {
     start: finding.start,
     end: finding.end,
     confidence: finding.confidence,
-    ...(finding.fixAllText !== undefined ? { fixAllText: finding.fixAllText } : {}),
+    // What fix all writes, as the model spells it (a name wrapped across lines keeps its line break when written).
+    ...(fixAllEdits([finding]).length > 0 ? { fixAllText: finding.fixes.find((fix) => fix.preferred)?.newText } : {}),
     offered: finding.fixes.map((fix) => fix.newText),
   };
 }

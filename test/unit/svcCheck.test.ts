@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { globToRegExp } from '../../src/cli/checkFiles';
+import { collectFiles } from '../../src/cli/checkFiles';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BINARY = path.join(ROOT, 'dist', 'cli', 'svc-check.js');
@@ -113,7 +113,7 @@ suite('svc-check (built binary)', function () {
 
   test('usage errors exit 2 with a message', () => {
     for (const [args, message] of [
-      [['--format', 'xml'], /--format must be text or json/],
+      [['--format', 'xml'], /--format must be one of text, json, sarif, github, junit, gitlab, not "xml"/],
       [['--colour'], /Unknown option '--colour'/],
       [['missing-folder'], /missing-folder: no such file or folder/],
       [['clean/docs/notes.txt'], /no such file or folder/],
@@ -209,13 +209,29 @@ suite('svc-check with an organisation glossary', function () {
 });
 
 suite('svc-check globs', () => {
-  test('*, **, ?, {a,b} and [..]', () => {
-    assert.ok(globToRegExp('**/*.md').test('a/b/c.md'));
-    assert.ok(globToRegExp('**/*.md').test('c.md'));
-    assert.ok(!globToRegExp('*.md').test('a/c.md'));
-    assert.ok(globToRegExp('docs/*.{md,markdown}').test('docs/x.markdown'));
-    assert.ok(globToRegExp('file?.md').test('file1.md'));
-    assert.ok(globToRegExp('[ab].md').test('b.md'));
-    assert.ok(!globToRegExp('[!ab].md').test('a.md'));
+  test('*, **, ?, {a,b} and [..] from the glob\'s fixed folder, dot folders included', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'svc-globs-'));
+    try {
+      for (const file of ['c.md', 'a/c.md', 'a/b/c.md', 'docs/x.markdown', 'docs/y.md', 'file1.md', 'b.md', '.notes/d.md', 'e.valuestream.yaml']) {
+        mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+        writeFileSync(path.join(folder, file), '# Title\n');
+      }
+      const matched = (glob: string): string[] =>
+        collectFiles([glob], folder)
+          .files.map((file) => path.relative(folder, file.path).split(path.sep).join('/'))
+          .sort();
+      assert.deepEqual(matched('**/*.md'), ['.notes/d.md', 'a/b/c.md', 'a/c.md', 'b.md', 'c.md', 'docs/y.md', 'file1.md']);
+      assert.deepEqual(matched('*.md'), ['b.md', 'c.md', 'file1.md']);
+      assert.deepEqual(matched('a/**/c.md'), ['a/b/c.md', 'a/c.md']);
+      assert.deepEqual(matched('docs/*.{md,markdown}'), ['docs/x.markdown', 'docs/y.md']);
+      assert.deepEqual(matched('file?.md'), ['file1.md']);
+      assert.deepEqual(matched('[bc].md'), ['b.md', 'c.md']);
+      assert.deepEqual(matched('[!b].md'), ['c.md']);
+      assert.deepEqual(matched('*.valuestream.yaml'), ['e.valuestream.yaml']);
+      const nothing = collectFiles(['nowhere/*.md'], folder);
+      assert.deepEqual([nothing.files, nothing.notes], [[], ['no value-stream or Markdown file matches nowhere/*.md']]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,7 @@
  * command that needs it before then. The checker loads through its seam, checker/index.ts.
  */
 import * as vscode from 'vscode';
+import type { ConfigService } from '../checks';
 import type { GlossaryService } from '../glossary';
 import { createTerminologyChecker, type TerminologyChecker } from './checker';
 import { EXPLAIN_TERM_COMMAND, FIX_ALL_COMMAND, IGNORE_TERM_COMMAND } from './terminologyCommands';
@@ -13,7 +14,10 @@ export class TerminologyFeature implements vscode.Disposable {
   private readonly start: ReturnType<typeof setTimeout>;
   private readonly commands: vscode.Disposable[];
 
-  constructor(private readonly glossary: GlossaryService) {
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly configs: Pick<ConfigService, 'forDocument' | 'onDidChange'>,
+  ) {
     this.commands = [
       vscode.commands.registerCommand(FIX_ALL_COMMAND, (uri?: vscode.Uri) => this.loaded().fixAll(uri)),
       vscode.commands.registerCommand(IGNORE_TERM_COMMAND, (term?: string) => this.loaded().ignoreTerm(term)),
@@ -23,7 +27,7 @@ export class TerminologyFeature implements vscode.Disposable {
   }
 
   private loaded(): TerminologyChecker {
-    this.checker ??= createTerminologyChecker(this.glossary);
+    this.checker ??= createTerminologyChecker(this.glossary, this.configs);
     return this.checker;
   }
 

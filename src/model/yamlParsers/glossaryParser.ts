@@ -4,7 +4,7 @@
  * Reading never throws: every problem becomes a finding with the range of the offending node, and the
  * entries that are fine still apply.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { TextRange } from '../documents';
 import {
   EMPTY_GLOSSARY,
@@ -22,7 +22,7 @@ import { closestMatches } from '../terms/editDistance';
 import { normalizeForm, type TermRef } from '../terms/termMatcher';
 import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
 import { describeTerm, resolveBuiltInTerm, type BuiltInName } from './builtInNames';
-import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';
+import { dereference, quoteList, rangeOf, readSettingsFile, splitFields, type Field } from './yamlNodes';
 
 const ROOT_KEYS = ['version', 'organisation', 'terms', 'overrides', 'hide', 'preferredTerms'] as const;
 const TERM_KEYS = ['name', 'aliases', 'definition', 'practices'] as const;
@@ -43,34 +43,9 @@ const SEVERITIES: Readonly<Record<GlossaryFindingCode, FindingSeverity>> = {
 };
 
 export function parseGlossary(text: string): GlossaryParseResult {
-  const findings: GlossaryFinding[] = [];
-  let glossary = EMPTY_GLOSSARY;
-  try {
-    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    for (const error of document.errors) findings.push(yamlFinding(error, 'error', text.length));
-    for (const warning of document.warnings) findings.push(yamlFinding(warning, 'warning', text.length));
-    glossary = new GlossaryReader(document, text.length, findings).read();
-  } catch (error) {
-    // The yaml library is not expected to throw on any string; if it does, the user still gets a finding.
-    findings.push({
-      code: 'svc/glossary-syntax',
-      severity: 'error',
-      message: `The glossary could not be read (${String(error)}).`,
-      range: { start: 0, end: Math.min(1, text.length) },
-    });
-  }
-  const clampRange = (range: TextRange): TextRange => ({ start: clamp(range.start, 0, text.length), end: clamp(range.end, 0, text.length) });
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { glossary, findings: findings.map((finding) => ({ ...finding, range: clampRange(finding.range) })) };
-}
-
-function yamlFinding(
-  error: { readonly message: string; readonly pos: readonly [number, number] },
-  severity: FindingSeverity,
-  textLength: number,
-): GlossaryFinding {
-  const { range, problem } = yamlProblem(error, textLength);
-  return { code: 'svc/glossary-syntax', severity, message: `${problem} The rest of the glossary still applies where it can be read.`, range };
+  const syntax = { code: 'svc/glossary-syntax', what: 'glossary', rest: 'The rest of the glossary still applies where it can be read.' } as const;
+  const { settings, findings } = readSettingsFile(text, EMPTY_GLOSSARY, syntax, (document, found) => new GlossaryReader(document, text.length, found).read());
+  return { glossary: settings, findings };
 }
 
 /** A text value with the range it came from. */

@@ -2,4 +2,6 @@
 export { readFrontMatterTexts } from './frontMatterTexts';
 export { parseGlossary } from './glossaryParser';
 export { parseValueStreams } from './valueStreamParser';
+export { parseSvcConfig } from './configParser';
+export { globMatcher, ignoreMatcher } from './ignorePatterns';
 export { parse as parseYaml } from 'yaml';

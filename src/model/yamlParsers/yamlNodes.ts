@@ -1,9 +1,51 @@
 /**
- * What the readers share about the `yaml` library's output: following aliases, a node's source range, the keys of
- * a mapping split into known fields and the rest, and a syntax error as a range and one sentence.
+ * What the readers share about the `yaml` library's output: reading a settings file without throwing, following
+ * aliases, a node's source range, the keys of a mapping split into known fields and the rest, and a syntax error as a
+ * range and one sentence.
  */
-import { isAlias, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { TextRange } from '../documents';
+import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
+
+/** A problem a settings file's reader reports (the glossary's, the configuration's). */
+export interface SettingsFinding<Code extends string> {
+  readonly code: Code;
+  readonly severity: FindingSeverity;
+  readonly message: string;
+  readonly range: TextRange;
+}
+
+/**
+ * Reads a settings file of the `.svc/` folder without ever throwing: the library's errors and warnings become
+ * findings of `syntax.code` at their positions (the message ending with `syntax.rest`, what still applies), an
+ * exception one at the start, and `read` turns the document into settings, adding findings of its own. Ranges are
+ * clamped to the text, and the findings come in text order.
+ */
+export function readSettingsFile<Settings, Code extends string>(
+  text: string,
+  fallback: Settings,
+  syntax: { readonly code: Code; readonly what: string; readonly rest: string },
+  read: (document: Document.Parsed, findings: SettingsFinding<Code>[]) => Settings,
+): { readonly settings: Settings; readonly findings: SettingsFinding<Code>[] } {
+  const findings: SettingsFinding<Code>[] = [];
+  let settings = fallback;
+  try {
+    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    for (const [problems, severity] of [[document.errors, 'error'], [document.warnings, 'warning']] as const) {
+      for (const problem of problems) {
+        const { range, problem: sentence } = yamlProblem(problem, text.length);
+        findings.push({ code: syntax.code, severity, message: `${sentence} ${syntax.rest}`, range });
+      }
+    }
+    settings = read(document, findings);
+  } catch (error) {
+    // The yaml library is not expected to throw on any string; if it does, the user still gets a finding.
+    findings.push({ code: syntax.code, severity: 'error', message: `The ${syntax.what} could not be read (${String(error)}).`, range: { start: 0, end: Math.min(1, text.length) } });
+  }
+  const clampRange = (range: TextRange): TextRange => ({ start: clamp(range.start, 0, text.length), end: clamp(range.end, 0, text.length) });
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { settings, findings: findings.map((finding) => ({ ...finding, range: clampRange(finding.range) })) };
+}
 
 /** A field of a mapping: its key and its value, aliases followed. */
 export interface Field {

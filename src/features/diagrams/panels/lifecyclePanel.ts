@@ -49,7 +49,7 @@ export class LifecyclePanel implements vscode.Disposable {
   private async explainEdition(): Promise<void> {
     const switchEdition = vscode.l10n.t('Open Setting');
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('The product and service lifecycle belongs to ITIL (Version 5). Set “svc.edition” to “itil5” to use it.'),
+      vscode.l10n.t('The product and service lifecycle belongs to ITIL (Version 5). Set “svc.edition” to “itil5”, or write “edition: itil5” in the workspace’s .svc/config.yaml, to use it.'),
       switchEdition,
     );
     if (choice === switchEdition) await vscode.commands.executeCommand('workbench.action.openSettings', EDITION_SETTING);

@@ -7,10 +7,13 @@
 import * as vscode from 'vscode';
 import { documentKind } from '../../../model/documents';
 import { LEGACY_TERMS } from '../../../model/itil';
-import { normalizeForm, type EffectiveTerms } from '../../../model/terms';
-import { CHECK_SLICE_MS, TerminologyCheck, fixAllEdits, LEGACY_TERM_CODE, type TerminologyFinding } from '../../../model/terms/checker';
+import { fixAllEdits } from '../../../model/checks';
+import { CHECK_SLICE_MS, LEGACY_TERM_CODE, normalizeForm, type EffectiveTerms, type TerminologyFinding } from '../../../model/terms';
+import { TerminologyCheck } from '../../../model/terms/checker';
+import type { FindingSeverity } from '../../../model/valueStreams';
+import type { ConfigService } from '../../checks';
 import type { GlossaryService } from '../../glossary';
-import { DELAYS_MS, DocumentDebouncer } from '../../shared';
+import { DELAYS_MS, DIAGNOSTIC_SEVERITIES, DocumentDebouncer } from '../../shared';
 import { DIAGNOSTIC_SOURCE, OUTDATED_TERMS_REPLACED_CONTEXT } from '../terminologyCommands';
 import { FIX_ALL_KIND, fixAllEdit, terminologyCodeActions } from './terminologyCodeActions';
 import { readTerminologySettings, severityOf } from './terminologySettings';
@@ -21,6 +24,9 @@ const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm']);
 const DIAGNOSTICS_BATCH = 500;
 /** Characters past which copying a document's text is worth a turn of the host of its own. */
 const LONG_DOCUMENT = 256 * 1024;
+
+/** A finding as the document's settings and configuration have it reported. */
+export type ReportedFinding = TerminologyFinding & { readonly severity: FindingSeverity };
 
 /** The check of one version of a document with one set of terms, running or done. */
 interface Check {
@@ -53,14 +59,18 @@ export interface TerminologyChecker extends vscode.Disposable {
   explain(uri?: vscode.Uri, offset?: number): Promise<void>;
 }
 
-export function createTerminologyChecker(glossary: GlossaryService): TerminologyChecker {
-  return new TerminologyDiagnostics(glossary);
+type Configs = Pick<ConfigService, 'forDocument' | 'onDidChange'>;
+
+export function createTerminologyChecker(glossary: GlossaryService, configs: Configs): TerminologyChecker {
+  return new TerminologyDiagnostics(glossary, configs);
 }
 
 /**
  * Diagnostics on outdated ITIL v3/2011 names and on names the workspace glossary's preferred-term rules
  * flag, in prose, with quick fixes, "fix all" and a workspace ignore list. Certain findings take the configured
  * severity and a preferred quick fix; likely ones are information at most, with fixes offered but none preferred.
+ * The checks configuration (`.svc/config.yaml`) sets the severities, switches codes off and leaves files out;
+ * quick fixes and "fix all" offer only what is reported.
  */
 class TerminologyDiagnostics implements vscode.CodeActionProvider, TerminologyChecker {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('svc-terminology');
@@ -72,12 +82,19 @@ class TerminologyDiagnostics implements vscode.CodeActionProvider, TerminologyCh
   private codeActionRegistration: vscode.Disposable | undefined;
   private settings = readTerminologySettings();
 
-  constructor(private readonly glossary: GlossaryService) {
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly configs: Configs,
+  ) {
     this.disposables.push(
       glossary.onDidChange((folder) => {
         for (const document of vscode.workspace.textDocuments) {
           if (vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() === folder.uri.toString()) this.check(document);
         }
+      }),
+      // The findings stay; what is reported of them changes.
+      configs.onDidChange(() => {
+        for (const document of vscode.workspace.textDocuments) this.check(document);
       }),
       vscode.workspace.onDidOpenTextDocument((document) => this.check(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
@@ -106,7 +123,21 @@ class TerminologyDiagnostics implements vscode.CodeActionProvider, TerminologyCh
   }
 
   private applies(document: vscode.TextDocument): boolean {
-    return this.settings.severity !== undefined && this.settings.languages.includes(document.languageId) && !SKIPPED_SCHEMES.has(document.uri.scheme);
+    return (
+      this.settings.severity !== 'off' &&
+      this.settings.languages.includes(document.languageId) &&
+      !SKIPPED_SCHEMES.has(document.uri.scheme) &&
+      !this.configs.forDocument(document.uri).ignored
+    );
+  }
+
+  /** The findings of `document` that are reported, each at its severity. */
+  private reported(document: vscode.TextDocument, findings: readonly TerminologyFinding[]): ReportedFinding[] {
+    const config = this.configs.forDocument(document.uri);
+    return findings.flatMap((finding) => {
+      const severity = severityOf(finding, this.settings, config);
+      return severity ? [{ ...finding, severity }] : [];
+    });
   }
 
   /** Checks again once the writer pauses; typing never waits for a check. */
@@ -128,13 +159,14 @@ class TerminologyDiagnostics implements vscode.CodeActionProvider, TerminologyCh
   private async publish(check: Check, findings: readonly TerminologyFinding[] | undefined): Promise<void> {
     const isCurrent = (): boolean => !check.cancellation.cancelled && this.checks.get(check.document.uri.toString()) === check;
     if (!findings || !isCurrent()) return;
+    const reported = this.reported(check.document, findings);
     const diagnostics: vscode.Diagnostic[] = [];
-    for (let from = 0; from < findings.length; from += DIAGNOSTICS_BATCH) {
+    for (let from = 0; from < reported.length; from += DIAGNOSTICS_BATCH) {
       if (from > 0) {
         await yieldToHost();
         if (!isCurrent()) return;
       }
-      for (const finding of findings.slice(from, from + DIAGNOSTICS_BATCH)) diagnostics.push(this.toDiagnostic(check.document, finding));
+      for (const finding of reported.slice(from, from + DIAGNOSTICS_BATCH)) diagnostics.push(this.toDiagnostic(check.document, finding));
     }
     this.diagnostics.set(check.document.uri, diagnostics);
   }
@@ -175,13 +207,14 @@ class TerminologyDiagnostics implements vscode.CodeActionProvider, TerminologyCh
     }
   }
 
-  /** The findings of the document as it is now, waiting for the check to finish; undefined when it is not checked. */
-  private async findingsOf(document: vscode.TextDocument): Promise<readonly TerminologyFinding[] | undefined> {
+  /** The reported findings of the document as it is now, waiting for the check to finish; undefined when it is not checked. */
+  private async findingsOf(document: vscode.TextDocument): Promise<readonly ReportedFinding[] | undefined> {
     if (!this.applies(document) || this.isTooLarge(document)) return undefined;
     for (;;) {
       const check = this.checkOf(document);
       const findings = await check.findings;
-      if (findings || document.isClosed) return findings;
+      if (findings) return this.reported(document, findings);
+      if (document.isClosed) return undefined;
     }
   }
 
@@ -220,9 +253,9 @@ class TerminologyDiagnostics implements vscode.CodeActionProvider, TerminologyCh
     this.diagnostics.delete(uri);
   }
 
-  private toDiagnostic(document: vscode.TextDocument, finding: TerminologyFinding): vscode.Diagnostic {
+  private toDiagnostic(document: vscode.TextDocument, finding: ReportedFinding): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-    const diagnostic = new vscode.Diagnostic(range, finding.message, severityOf(finding, this.settings));
+    const diagnostic = new vscode.Diagnostic(range, finding.message, DIAGNOSTIC_SEVERITIES[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = finding.code;
     return diagnostic;
@@ -241,7 +274,7 @@ class TerminologyDiagnostics implements vscode.CodeActionProvider, TerminologyCh
       return 0;
     }
     if (!this.applies(document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The ITIL 4 terminology check is off for this document (see the svc.terminology settings).'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('The ITIL 4 terminology check is off for this document (see the svc.terminology settings and the workspace’s .svc/config.yaml).'));
       return 0;
     }
     const findings = (await this.findingsOf(document)) ?? [];

@@ -1,7 +1,8 @@
 /** The code actions of terminology findings: each finding's rewrites, an explanation, ignoring the name, and "fix all". */
 import * as vscode from 'vscode';
+import { fixAllEdits } from '../../../model/checks';
 import { getLegacyTerm } from '../../../model/itil';
-import { LEGACY_TERM_CODE, fixAllEdits, type TerminologyFinding } from '../../../model/terms/checker';
+import { LEGACY_TERM_CODE, type TerminologyFinding } from '../../../model/terms';
 import { DIAGNOSTIC_SOURCE, EXPLAIN_TERM_COMMAND, IGNORE_TERM_COMMAND } from '../terminologyCommands';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('svc');

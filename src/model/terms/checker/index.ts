@@ -6,4 +6,3 @@
  * bundle include it like any folder.
  */
 export * from './terminology';
-export * from './writtenStyle';

@@ -1,6 +1,6 @@
 /**
  * The terminology check: finds outdated ITIL v3/2011 names in prose, and names an organisation's glossary asks
- * writers to avoid, and decides how sure it is about each (the findings themselves are terminologyFindings').
+ * writers to avoid, and decides how sure it is about each (the findings themselves are ../terminologyFindings').
  * Editor diagnostics, quick fixes and the command-line checker read these findings.
  *
  * A finding is `certain` when the name can only mean the old ITIL name: it has a preferred rewrite, and "fix
@@ -17,16 +17,12 @@ import { contextualSpellings, getLegacyTerm, LEGACY_TERMS, type ContextRule, typ
 import { ProseSlices, frontMatter, type FrontMatterText } from '../../documents';
 import { readFrontMatterTexts } from '../../yamlParsers';
 import { contextConfidence, DocumentEvidence, isAfterCueWord, isNamedAsOldName, namesToolPart, topicsOfTerm, wholeWordsPattern, type OldNameForms } from './termEvidence';
-import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, type LegacyTermFinding, type TerminologyFinding, type TerminologyOptions } from './terminologyFindings';
+import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, type LegacyTermFinding, type TerminologyFinding, type TerminologyOptions } from '../terminologyFindings';
 import type { Confidence } from '../termTopics';
 import { normalizeForm, type TermMatch, type TermRef } from '../termMatcher';
 import { avoidedAdvice, fittedToScalar, legacyAdvice, withArticle, type Advice } from './terminologyAdvice';
-import { isSentenceStart, isWrittenAsName } from './writtenStyle';
+import { isSentenceStart, isWrittenAsName } from '../writtenStyle';
 
-export type { Confidence } from '../termTopics';
-
-export { CHECK_SLICE_MS, LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, fixAllEdits } from './terminologyFindings';
-export type { LegacyTermFinding, PreferredTermFinding, TerminologyFinding, TerminologyFix, TerminologyOptions } from './terminologyFindings';
 
 /** Every finding of a text, in order. */
 export function findOutdatedTerms(text: string, options: TerminologyOptions): TerminologyFinding[] {

@@ -1,21 +1,20 @@
 /**
- * What the terminology checker says about a finding and which rewrites it offers: the message, the fixes in the
- * writer's own style, and the one rewrite "fix all" may make without asking (certain findings only).
+ * What the terminology checker says about a finding and which rewrites it offers: the message and the fixes in the
+ * writer's own style, one of them preferred where it needs no judgement (certain renames and glossary rules).
  */
 import { writtenInScalar, type ScalarStyle } from '../../documents';
 import type { PreferredTermRule } from '../../glossary';
 import type { LegacyTerm } from '../../itil';
 import type { Confidence } from '../termTopics';
 import { isAbbreviation, normalizeForm } from '../termText';
-import type { TerminologyFix } from './terminologyFindings';
+import type { TerminologyFix } from '../terminologyFindings';
 import { pluralOf } from '../termForms';
-import { applyCaseStyle, articleBefore, articleFor, caseStyleOf, keepEmphasis } from './writtenStyle';
+import { applyCaseStyle, articleBefore, articleFor, caseStyleOf, keepEmphasis } from '../writtenStyle';
 
 /** What a finding says and offers, apart from where it is. */
 export interface Advice {
   readonly message: string;
   readonly fixes: readonly TerminologyFix[];
-  readonly fixAllText?: string;
 }
 
 export function quote(text: string): string {
@@ -38,8 +37,9 @@ export interface Sighting {
 }
 
 /**
- * The advice on an outdated name written as `written`. Likely findings offer their rewrites but prefer none,
- * and leave "fix all" nothing to do.
+ * The advice on an outdated name written as `written`. Only a certain rename prefers its rewrite: a split asks the
+ * writer to name the practice meant (the combined phrase is offered, not preferred), an absorbed name needs
+ * rewording, and likely findings offer their rewrites but prefer none.
  */
 export function legacyAdvice(legacy: LegacyTerm, written: string, { sentenceStart, confidence, plural, sure }: Sighting): Advice {
   const style = caseStyleOf(written, sentenceStart);
@@ -52,13 +52,13 @@ export function legacyAdvice(legacy: LegacyTerm, written: string, { sentenceStar
     case 'rename': {
       const fixes = legacy.replacements.map((replacement, position) => replace(replacement, certain && position === 0));
       const message = `${oldName} — ITIL 4 uses ${legacy.replacements.map(quote).join(' or ')}.`;
-      return certain ? { message, fixes, fixAllText: fixes[0]?.newText } : { message, fixes };
+      return { message, fixes };
     }
     case 'split': {
       const combined = styled(joinNames(legacy.replacements));
       const fixes = [...legacy.replacements.map((replacement) => replace(replacement, false)), { title: `Replace with ${quote(combined)}`, newText: combined, preferred: false }];
       const message = `${oldName} — ITIL 4 splits it into ${joinNames(legacy.replacements.map(quote))}: name the one you mean, or both.`;
-      return certain ? { message, fixes, fixAllText: combined } : { message, fixes };
+      return { message, fixes };
     }
     case 'approximate':
       return { message: `${oldName} — ${legacy.note}`, fixes: legacy.replacements.map((replacement) => replace(replacement, false)) };
@@ -75,7 +75,6 @@ export function avoidedAdvice(rule: PreferredTermRule, organisation: string | un
   return {
     message: `${whose} says ${quote(rule.use)}, not ${quote(written)}.${reason}`,
     fixes: [{ title: `Replace with ${quote(replacement)}`, newText: replacement, preferred: true }],
-    fixAllText: replacement,
   };
 }
 
@@ -93,20 +92,18 @@ export function withArticle(text: string, start: number, advice: Advice): { star
     advice: {
       message: advice.message,
       fixes: advice.fixes.map((fix) => ({ ...fix, title: `Replace with ${quote(rewrite(fix.newText))}`, newText: rewrite(fix.newText) })),
-      ...(advice.fixAllText !== undefined ? { fixAllText: rewrite(advice.fixAllText) } : {}),
     },
   };
 }
 
 /**
  * Advice for a name inside a front matter value of `style`: each rewrite written as that value needs it (quotes
- * escaped); a rewrite the value cannot hold is not offered, and then neither is "fix all".
+ * escaped); a rewrite the value cannot hold is not offered, not even as the preferred one.
  */
 export function fittedToScalar(advice: Advice, style: ScalarStyle): Advice {
   const fixes = advice.fixes.flatMap((fix) => {
     const newText = writtenInScalar(style, fix.newText);
     return newText === undefined ? [] : [{ ...fix, newText }];
   });
-  const fixAllText = advice.fixAllText === undefined ? undefined : writtenInScalar(style, advice.fixAllText);
-  return { message: advice.message, fixes, ...(fixAllText !== undefined ? { fixAllText } : {}) };
+  return { message: advice.message, fixes };
 }

@@ -1,13 +1,13 @@
 /**
  * What the terminology checker reports: findings of outdated ITIL v3/2011 names and of names an organisation's
- * glossary asks writers to avoid, each with how sure the checker is and how to rewrite it; and the edits "fix
- * all" makes. The checking itself is terminology.ts.
+ * glossary asks writers to avoid, each with how sure the checker is and how to rewrite it. The checking itself is
+ * checker/; which fixes may be applied without asking is model/checks' decision (isSafeToApplyAutomatically).
  */
-import type { LegacyMapping } from '../../itil';
-import type { PreferredTermRule } from '../../glossary';
-import type { ProseFormat } from '../../documents';
-import type { EffectiveTerms } from '../effectiveTerms';
-import type { Confidence } from '../termTopics';
+import type { LegacyMapping } from '../itil';
+import type { PreferredTermRule } from '../glossary';
+import type { ProseFormat } from '../documents';
+import type { EffectiveTerms } from './effectiveTerms';
+import type { Confidence } from './termTopics';
 
 export const LEGACY_TERM_CODE = 'svc/legacy-term';
 /**
@@ -21,7 +21,7 @@ export const PREFERRED_TERM_CODE = 'svc/preferred-term';
 export interface TerminologyFix {
   readonly title: string;
   readonly newText: string;
-  /** The one fix an editor may apply without asking (certain renames only). */
+  /** The one rewrite that needs no judgement (certain renames and glossary rules only): fix all and --fix apply it. */
   readonly preferred: boolean;
 }
 
@@ -39,8 +39,6 @@ interface FindingBase {
   readonly message: string;
   /** Replacements to offer; empty for absorbed terms, which need rewording. */
   readonly fixes: readonly TerminologyFix[];
-  /** What "fix all" writes over `start`–`end`: certain findings with a safe replacement only. */
-  readonly fixAllText?: string;
 }
 
 /** An outdated ITIL v3/2011 name. */
@@ -64,13 +62,6 @@ export interface TerminologyOptions {
   readonly ignore?: readonly string[];
   /** The terms to read with (built-in ones unless a glossary changes them). */
   readonly terms?: EffectiveTerms;
-}
-
-/** The edits "fix all" makes: every certain finding with a safe replacement, in document order. */
-export function fixAllEdits(findings: readonly TerminologyFinding[]): { start: number; end: number; newText: string }[] {
-  return findings.flatMap((finding) =>
-    finding.confidence !== 'certain' || finding.fixAllText === undefined ? [] : [{ start: finding.start, end: finding.end, newText: finding.fixAllText }],
-  );
 }
 
 /** Applies non-overlapping edits to a text (for tests and the command-line checker). */
