@@ -26,7 +26,7 @@ const DIAGNOSTICS_BATCH = 500;
 const LONG_DOCUMENT = 256 * 1024;
 
 /** A finding as the document's settings and configuration have it reported. */
-export type ReportedFinding = TerminologyFinding & { readonly severity: FindingSeverity };
+type ReportedFinding = TerminologyFinding & { readonly severity: FindingSeverity };
 
 /** The check of one version of a document with one set of terms, running or done. */
 interface Check {
