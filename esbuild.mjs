@@ -89,6 +89,8 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 // and `keepOut` fails the build when a file under a lazy bundle's folders (its seam aside) reaches another bundle.
 //   yamlParsers: the value-stream, glossary and configuration readers, the `yaml` library and picomatch (first parse);
 //   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
+//   terminologyChecker: the terminology checker and its check, with document evidence, advice and slicing
+//                (the host's first turn after activation);
 //   documentExport: SVC: Export Document… with markdown-it, docx and the Word and HTML writers (first export).
 // `shares` lists folders another lazy bundle owns that this one may hold a copy of too: they must be pure and
 // stateless (the export writes the same Mermaid text as the panels, and `main` still must not include it).
@@ -104,6 +106,12 @@ const LAZY_BUNDLES = [
     seam: 'src/features/diagrams/panels/index.ts',
     entry: 'src/features/diagrams/panels/diagramPanels.ts',
     folders: ['src/features/diagrams/panels/', 'src/model/diagrams/mermaid/'],
+  },
+  {
+    name: 'terminologyChecker',
+    seam: 'src/features/terms/checker/index.ts',
+    entry: 'src/features/terms/checker/terminologyChecker.ts',
+    folders: ['src/features/terms/checker/', 'src/model/terms/checker/'],
   },
   {
     name: 'documentExport',

@@ -1,7 +1,7 @@
 // Organisation glossary figures: reading a 200-term glossary into effective terms, and what it costs the
 // terminology scan of a 1 MB Markdown document, measured side by side with the built-in terms alone.
 import { builtInTerms, effectiveTerms } from '../src/model/terms/effectiveTerms';
-import { findOutdatedTerms } from '../src/model/terms/terminology';
+import { findOutdatedTerms } from '../src/model/terms/checker';
 import { availableParallelism, loadavg } from 'node:os';
 import { consultantMarkdown } from './terms.bench';
 import { cpuMilliseconds, percentile, timeRuns, type BenchFigure } from './figures';

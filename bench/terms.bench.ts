@@ -29,7 +29,10 @@ const PLAIN_WORDS = (
 export function consultantMarkdown(size: number, seed = 42): string {
   const random = randomSource(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const termNames = modelTermForms().map((form) => form.text);
+  // The names as the model writes them; the "Mgmt" shorthands the index derives from them would crowd them out.
+  const termNames = modelTermForms()
+    .map((form) => form.text)
+    .filter((text) => !/\bMgm?t\b/.test(text));
   const parts: string[] = [];
   let length = 0;
   let section = 1;

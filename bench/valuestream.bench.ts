@@ -35,7 +35,7 @@ export function generatedStream(count: number): string {
  * About 10 KB of consultant prose with one ```valuestream block: ITIL 4 names throughout, and an outdated
  * ITIL v3 name in one paragraph out of five, as in a document that is being modernised.
  */
-function generatedMarkdown(seed: number): string {
+export function generatedMarkdown(seed: number): string {
   const paragraphs = [
     'The service desk logs every call and e-mail, and incident management restores service as fast as it can; the team reviews the queue each morning.',
     'Problem management looks for the causes of recurring incidents, and every idea for improvement goes into the continual improvement register.',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { automaticFix, lockedRegions, type AutomaticFix } from '../model/checks';
 import { documentKind, LineMap, type TextRange } from '../model/documents';
-import { effectiveTerms, type EffectiveTerms } from '../model/terms';
+import { effectiveTerms, type Confidence, type EffectiveTerms } from '../model/terms';
 import { globMatcher, parseGlossary } from '../model/yamlParsers';
 import { holdsValueStreams, readValueStreams, type ValueStreamSourceKind, type FindingSeverity } from '../model/valueStreams';
 
@@ -22,6 +22,8 @@ export interface Problem {
   readonly severity: FindingSeverity;
   readonly code: string;
   readonly message: string;
+  /** How sure a terminology finding is: a likely one is information at most, whatever the configuration says. */
+  readonly confidence?: Confidence;
   /** The edit `--fix` makes for it, when there is a safe one. */
   readonly fix?: ProblemFix;
 }
@@ -53,6 +55,7 @@ export interface ProseFinding {
   readonly code: string;
   readonly severity: FindingSeverity;
   readonly message: string;
+  readonly confidence?: Confidence;
   readonly fix?: AutomaticFix;
 }
 
@@ -185,7 +188,14 @@ export function checkText(displayName: string, kind: ValueStreamSourceKind, text
 function problemAt(
   displayName: string,
   lines: LineMap,
-  finding: { readonly start: number; readonly end: number; readonly severity: Problem['severity']; readonly code: string; readonly fix?: AutomaticFix | undefined },
+  finding: {
+    readonly start: number;
+    readonly end: number;
+    readonly severity: Problem['severity'];
+    readonly code: string;
+    readonly confidence?: Confidence;
+    readonly fix?: AutomaticFix | undefined;
+  },
   message: string,
 ): Problem {
   const located = (range: TextRange) => {
@@ -199,6 +209,7 @@ function problemAt(
     severity: finding.severity,
     code: finding.code,
     message,
+    ...(finding.confidence ? { confidence: finding.confidence } : {}),
     ...(finding.fix ? { fix: { ...finding.fix, ...located(finding.fix) } } : {}),
   };
 }

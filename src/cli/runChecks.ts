@@ -3,9 +3,10 @@
  * configuration, and the problems of each at the severity its configuration gives them.
  */
 import path from 'node:path';
-import { automaticFix, CONFIG_PATH, EMPTY_CONFIG, TERMINOLOGY_SEVERITY, withConfiguredSeverities, type SvcConfig } from '../model/checks';
+import { automaticFix, CONFIG_PATH, EMPTY_CONFIG, lockedRegions, reportedSeverity, TERMINOLOGY_SEVERITY, withConfiguredSeverities, type SvcConfig } from '../model/checks';
 import { GLOSSARY_PATH } from '../model/glossary';
-import { builtInTerms, findOutdatedTerms, type EffectiveTerms } from '../model/terms';
+import { builtInTerms, type EffectiveTerms } from '../model/terms';
+import { findOutdatedTerms } from '../model/terms/checker';
 import { ignoreMatcher, parseSvcConfig } from '../model/yamlParsers';
 import type { ValueStreamSourceKind } from '../model/valueStreams';
 import {
@@ -38,18 +39,25 @@ export interface CheckRun {
   readonly notes: readonly string[];
 }
 
-/** Outdated ITIL v3 names and avoided names in Markdown prose, as the editor's terminology checker reports them. */
+/**
+ * Outdated ITIL v3 names and avoided names in Markdown prose (the title, description and excerpt of its front
+ * matter too), as the editor's terminology checker reports them: a likely one is information at most, and --fix
+ * writes neither in front matter nor in switched-off regions.
+ */
 const termsInProse =
   (terms: EffectiveTerms): ProseChecker =>
-  (markdown) =>
-    findOutdatedTerms(markdown, { format: 'markdown', terms }).map((finding) => ({
+  (markdown) => {
+    const locked = lockedRegions(markdown);
+    return findOutdatedTerms(markdown, { format: 'markdown', terms }).map((finding) => ({
       start: finding.start,
       end: finding.end,
       code: finding.code,
-      severity: TERMINOLOGY_SEVERITY,
+      severity: reportedSeverity(TERMINOLOGY_SEVERITY, finding.confidence),
+      confidence: finding.confidence,
       message: finding.message,
-      fix: automaticFix(finding, markdown),
+      fix: automaticFix(finding, markdown, locked),
     }));
+  };
 
 interface AppliedConfig {
   readonly config: SvcConfig;

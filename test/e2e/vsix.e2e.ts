@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { VIEW_CONTAINER_TITLE, answerSaveDialog, openFile, runCommand, screenshot, useWorkbench, webviewFrame } from './workbench';
+import { VIEW_CONTAINER_TITLE, answerSaveDialog, openFile, pointOnText, runCommand, screenshot, useWorkbench, webviewFrame } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const vsixPath = path.join(repoRoot, 'service-value-chain.vsix');
@@ -71,5 +71,18 @@ suite('Packaged VSIX', () => {
     const labels = await frame.locator('svg .node').allTextContents();
     assert.ok(labels.some((label) => label.includes('Deliver')), `node labels: ${labels.join(' | ')}`);
     await screenshot(page, 'vsix-diagram');
+  });
+
+  test('the installed extension checks terminology with the checker bundle it loads after activation', async () => {
+    const { page } = workbench;
+    // dist/terminologyChecker.js holds the checker: without it in the VSIX, no outdated name would be flagged.
+    await openFile(page, 'proposal.md');
+    const editor = page.locator('.monaco-editor').filter({ has: page.locator('.view-line', { hasText: 'Request Fulfilment share one queue' }) });
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: 60_000 });
+    const point = await pointOnText(page, 'Request Fulfilment share');
+    await page.mouse.move(point.x - 3, point.y);
+    await page.mouse.move(point.x, point.y);
+    await page.locator('.monaco-hover', { hasText: 'is the ITIL v3/2011 name' }).first().waitFor({ timeout: 60_000 });
+    await screenshot(page, 'vsix-terminology');
   });
 });

@@ -128,6 +128,13 @@ suite('Checks configuration (.svc/config.yaml) in the editor', function () {
     assert.equal(notes.getText(), NOTES);
   });
 
+  test('a likely finding stays information whatever severity the configuration gives its code', async () => {
+    const text = 'Every change request goes to the CAB; Change Management publishes the change schedule.\n';
+    const notes = await openFile('config-likely.md', text);
+    await writeConfig('version: 1\nseverity:\n  svc/legacy-term: error\n', notes.uri, ({ config }) => config.severity.size === 1);
+    await diagnosed(notes.uri, text, ['terminology svc/legacy-term information «CAB»', 'terminology svc/legacy-term error «Change Management»']);
+  });
+
   test('files the configuration ignores get no diagnostics; the others keep theirs', async () => {
     const kept = await openFile('config-notes.md', NOTES);
     const draft = await openFile('drafts/old-notes.md', NOTES);

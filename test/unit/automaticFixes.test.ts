@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { automaticFix, isSafeToApplyAutomatically, lockedRegions, withLineBreaksOf } from '../../src/model/checks';
-import { effectiveTerms, findOutdatedTerms } from '../../src/model/terms';
+import { effectiveTerms } from '../../src/model/terms';
+import { findOutdatedTerms } from '../../src/model/terms/checker';
 import { parseMarkdownValueStreams } from '../../src/model/valueStreams';
 import { parseGlossary, parseValueStreams } from '../../src/model/yamlParsers';
 
@@ -31,7 +32,9 @@ suite('Automatic fixes: only the ones a person would not have to choose', () => 
   });
 
   test('split and absorbed names are never fixed automatically', () => {
-    assert.deepEqual(proseFixes('SACM keeps the records. Release and Deployment Management ships. Demand Management forecasts. Access Management grants rights.'), [
+    // Demand and Access Management are everyday phrases too: the service desk's incidents and problems make this an ITSM text.
+    const context = 'The service desk logs incidents, problems and known errors. ';
+    assert.deepEqual(proseFixes(`${context}SACM keeps the records. Release and Deployment Management ships. Demand Management forecasts. Access Management grants rights.`), [
       'SACM → none',
       'Release and Deployment Management → none',
       'Demand Management → none',

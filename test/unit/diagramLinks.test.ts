@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { chainNodeOfTreeNode, sameStep, stepAtOffset } from '../../src/model/diagrams/diagramLinks';
 import type { TextRange } from '../../src/model/documents/textRange';
 import { buildValueChainTree } from '../../src/model/explorer/explorerTree';
+import { ITIL4 } from '../../src/model/itil/editions';
 import { parseValueStreams } from '../../src/model/yamlParsers';
 
 const SOURCE = `valueStream: Incident resolution
@@ -63,7 +64,7 @@ suite('Diagram links: the step under the cursor', () => {
 });
 
 suite('Diagram links: the SVC diagram node of a Value Chain tree item', () => {
-  const tree = buildValueChainTree();
+  const tree = buildValueChainTree(ITIL4);
   const demand = tree.roots[0];
   const value = tree.roots[tree.roots.length - 1];
 

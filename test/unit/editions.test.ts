@@ -5,7 +5,7 @@ import { findItems } from '../../src/model/explorer/findItems';
 import { practiceTable } from '../../src/model/explorer/markdownTables';
 import { builtInTerms } from '../../src/model/terms/effectiveTerms';
 import { EDITIONS, getEdition, practiceGroupLabel } from '../../src/model/itil/editions';
-import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, practiceKey } from '../../src/model/explorer/explorerTree';
+import { SOURCE_UNCERTAIN_DETAIL, buildPracticesTree, buildValueChainTree, foundationMarker, practiceKey } from '../../src/model/explorer/explorerTree';
 import { lifecycleFlowchart, lifecycleNodeId } from '../../src/model/diagrams/mermaid/lifecycleChart';
 import { PRACTICES } from '../../src/model/itil/practices';
 import { ITIL4 } from '../../src/model/itil/editions';
@@ -133,7 +133,7 @@ suite('ITIL editions: every place that names a practice\'s group', () => {
     assert.equal(categoryOf(itil5, 'Service financial management'), 'Product and service management practice');
     assert.equal(
       findItems(itil5).find((item) => item.name === 'Incident management')?.category,
-      'Product and service management practice · Foundation: studied in detail',
+      'Product and service management practice · ITIL 4 Foundation: studied in detail',
     );
     const practiceCategories = new Set(findItems(itil5).filter((item) => item.kind === 'practice').map((item) => item.category.split(' · ')[0]));
     assert.deepEqual([...practiceCategories].sort(), ['General management practice', 'Product and service management practice']);
@@ -158,6 +158,9 @@ suite('ITIL editions: every place that names a practice\'s group', () => {
 
     const technicalIn5 = conceptCard('technical-management-practices', itil5);
     assert.equal(technicalIn5.subtitle, 'Practice group of ITIL 4, not of ITIL (Version 5)');
+    assert.ok(technicalIn5.badges.includes(SOURCE_UNCERTAIN_BADGE), 'where the practices went rests on the uncertain Version 5 grouping');
+    assert.ok(technicalIn5.sections.some((section) => section.heading === 'About this grouping'));
+    assert.deepEqual(conceptCard('technical-management-practices', itil4).badges, []);
     assert.match(
       text('technical-management-practices', itil5),
       /Product and service management practices: Deployment management, Infrastructure and platform management, Software development and management/,
@@ -175,3 +178,36 @@ suite('ITIL editions: every place that names a practice\'s group', () => {
     assert.equal(terms.card({ kind: 'practice', id: 'deployment-management' }, itil5).subtitle, 'Product and service management practice (ITIL (Version 5); ITIL 4 §5.3.1)');
   });
 });
+
+suite('ITIL editions: what ITIL (Version 5) has not settled is marked', () => {
+  const itil4 = getEdition('itil4');
+  const itil5 = getEdition('itil5');
+
+  test('the Foundation markers are those of ITIL 4, and say so under ITIL (Version 5)', () => {
+    const incident = PRACTICES.find((practice) => practice.id === 'incident-management');
+    assert.ok(incident);
+    assert.equal(foundationMarker(incident, ITIL4), 'Foundation: studied in detail');
+    assert.equal(foundationMarker(incident, itil5), 'ITIL 4 Foundation: studied in detail');
+    assert.deepEqual(practiceCard('incident-management', itil5).badges.slice(0, 2), ['ITIL 4 Foundation: purpose examinable', 'ITIL 4 Foundation: studied in detail']);
+    assert.match(practiceTable('incident-management', itil5), /^\| ITIL 4 Foundation exam \| purpose examinable, studied in detail \|$/m);
+    const keyPractice = buildValueChainTree(itil5).node('activity:engage/practices/service-desk');
+    assert.equal(keyPractice?.detail, 'ITIL 4 Foundation: studied in detail');
+    assert.ok(itil5.uncertainFacts.some((fact) => /ITIL 4 Foundation syllabus/.test(fact)));
+  });
+
+  test('the value system and the four dimensions go by the edition’s names, marked as uncertain', () => {
+    const svs = conceptCard('service-value-system', itil5);
+    assert.ok(svs.sections.some((section) => section.heading === 'In ITIL (Version 5)' && section.blocks.some((block) => block.kind === 'paragraph' && /ITIL value system/.test(block.text))));
+    assert.ok(svs.badges.includes(SOURCE_UNCERTAIN_BADGE));
+    assert.equal(conceptCard('organizations-and-people', itil5).subtitle, 'One of the four dimensions of product and service management');
+    assert.equal(conceptCard('governance', itil5).subtitle, 'Component of the ITIL value system');
+    assert.equal(conceptCard('organizations-and-people', itil4).subtitle, 'One of the four dimensions of service management');
+    assert.deepEqual(conceptCard('service-value-system', itil4).badges, []);
+  });
+
+  test('the lifecycle’s stages are not said to be agreed by every source', () => {
+    assert.doesNotMatch(itil5.lifecycleUncertainty ?? '', /agree/);
+    assert.match(itil5.lifecycleUncertainty ?? '', /not from the PeopleCert text/);
+  });
+});
+

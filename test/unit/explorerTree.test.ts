@@ -16,7 +16,7 @@ function labels(nodes: readonly ExplorerNode[]): string[] {
 }
 
 suite('Explorer trees', () => {
-  const valueChain = buildValueChainTree();
+  const valueChain = buildValueChainTree(ITIL4);
   const practices = buildPracticesTree(ITIL4);
 
   test('the value chain lists demand, the six activities in seed order, then value', () => {
@@ -81,9 +81,9 @@ suite('Explorer trees', () => {
     assert.deepEqual(labels(incident?.children ?? []), ['Engage', 'Deliver & Support']);
     assert.equal(practices.node(practiceKey('information-security-management'))?.detail, 'Foundation: purpose');
     assert.equal(practices.node(practiceKey('architecture-management'))?.detail, '');
-    const marked = PRACTICES.filter((practice) => foundationMarker(practice) !== '');
+    const marked = PRACTICES.filter((practice) => foundationMarker(practice, ITIL4) !== '');
     assert.equal(marked.length, 15);
-    assert.equal(PRACTICES.filter((practice) => foundationMarker(practice) === 'Foundation: studied in detail').length, 7);
+    assert.equal(PRACTICES.filter((practice) => foundationMarker(practice, ITIL4) === 'Foundation: studied in detail').length, 7);
   });
 
   test('every node has a unique key and its parent lists it as a child', () => {

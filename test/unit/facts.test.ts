@@ -13,6 +13,11 @@ import { PRACTICES, findPractice, getPractice, resolvePractice } from '../../src
 import { DIMENSIONS, GUIDING_PRINCIPLES, KEY_CONCEPTS, SVS_COMPONENTS } from '../../src/model/itil/concepts';
 import { LEGACY_TERMS, resolveLegacyTerm } from '../../src/model/itil/legacyTerms';
 import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
+import { parseValueStreams } from '../../src/model/yamlParsers';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
 
 /** Key practices as the seed's quick-reference table names them, per activity. */
 const SEED_QUICK_REFERENCE: Record<string, string[]> = {
@@ -181,4 +186,40 @@ suite('ITIL 4 facts', () => {
       assert.ok(EXAMPLE_TIMINGS[stream.id], stream.id);
     }
   });
+
+  test('every step of the example streams names practices that contribute to its activity, in the snippets too', () => {
+    const snippetBodies = ['markdown', 'valuestream'].map((file) => {
+      const snippets = JSON.parse(readFileSync(path.join(ROOT, 'snippets', `${file}.code-snippets`), 'utf8')) as Record<string, { body: string[] }>;
+      return Object.values(snippets).map((snippet) => snippet.body.join('\n'));
+    });
+    for (const stream of EXAMPLE_STREAMS) {
+      const [parsed] = parseValueStreams(stream.source).streams;
+      assert.ok(parsed, stream.id);
+      for (const step of parsed.steps) {
+        for (const practice of step.practices) {
+          assert.ok(practice.practiceId && step.activity && getPractice(practice.practiceId).activities.includes(step.activity), `${stream.id}: ${practice.text} in ${step.activity ?? '?'}`);
+        }
+        const practiceLine = `practices: [${step.practices.map((practice) => practice.text).join(', ')}]`;
+        for (const bodies of snippetBodies) {
+          const snippet = bodies.find((body) => body.includes(`\${1:${stream.name}}`));
+          if (snippet) assert.ok(snippet.includes(practiceLine), `${stream.id} snippet: ${practiceLine}`);
+        }
+      }
+    }
+    assert.deepEqual(getPractice('deployment-management').activities, ['design-and-transition', 'obtain-build', 'improve']);
+  });
+
+  test('Improve’s caveat, its links and its card tell the same story as the seed’s flowchart', () => {
+    const improve = ACTIVITIES.find((activity) => activity.id === 'improve');
+    assert.ok(improve);
+    const caveats = improve.caveats.join(' ');
+    assert.doesNotMatch(caveats, /linked directly|direct links/i);
+    assert.match(caveats, /feeds every other activity/);
+    assert.deepEqual(
+      linkedActivities('improve').map((activity) => activity.id),
+      ['design-and-transition', 'obtain-build', 'deliver-and-support'],
+    );
+    assert.ok(ENTRY_ACTIVITY_IDS.includes('improve'));
+  });
 });
+

@@ -50,7 +50,7 @@ suite('Find items and item references', () => {
   });
 
   test('a tree node refers to the practice it shows, otherwise to its activity', () => {
-    const valueChain = buildValueChainTree();
+    const valueChain = buildValueChainTree(ITIL4);
     const keyPractice = valueChain.node('activity:engage/practices/service-desk');
     assert.deepEqual(keyPractice && refOfNode(keyPractice), { kind: 'practice', id: 'service-desk' });
     const input = valueChain.node('activity:engage/inputs/0');
@@ -88,4 +88,11 @@ suite('Find items and item references', () => {
       assert.equal(parseCardLinkMessage(bad), undefined, JSON.stringify(bad));
     }
   });
+
+  test('an outdated name is found by its abbreviations too', () => {
+    const cab = findItems(ITIL4).find((item) => item.kind === 'legacy' && item.id === 'change-advisory-board');
+    assert.ok(cab?.aliases.includes('CAB'), JSON.stringify(cab));
+    assert.ok(findItems(ITIL4).find((item) => item.id === 'request-for-change')?.aliases.includes('RFC'));
+  });
 });
+

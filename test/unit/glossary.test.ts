@@ -8,7 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import { type GlossaryFinding } from '../../src/model/glossary';
 import { cardToMarkdown } from '../../src/model/cards';
 import { TermHoverRenderer } from '../../src/model/terms/termHover';
-import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits, findOutdatedTerms, fixAllEdits } from '../../src/model/terms/terminology';
+import { fixAllEdits } from '../../src/model/checks';
+import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE, applyEdits } from '../../src/model/terms';
+import { findOutdatedTerms } from '../../src/model/terms/checker';
 import { parseGlossary } from '../../src/model/yamlParsers';
 import { ITIL4 } from '../../src/model/itil/editions';
 
@@ -220,7 +222,7 @@ suite('Glossary: terminology checker', () => {
     const text = 'Log a ticket. Tickets are counted.\n\nTicket numbers and every CALL go to the desk.';
     const findings = findOutdatedTerms(text, { format: 'markdown', terms });
     assert.deepEqual(
-      findings.map((finding) => [finding.code, finding.written, finding.fixAllText]),
+      findings.map((finding) => [finding.code, finding.written, fixAllEdits([finding])[0]?.newText]),
       [
         [PREFERRED_TERM_CODE, 'ticket', 'service request'],
         [PREFERRED_TERM_CODE, 'Ticket', 'Service request'],
@@ -235,7 +237,7 @@ suite('Glossary: terminology checker', () => {
 
   test('a rule can flag a built-in name; hidden outdated names are no longer reported', () => {
     const strict = effectiveTerms(parseGlossary('version: 1\npreferredTerms:\n  - use: service desk\n    insteadOf: [service management]\n').glossary);
-    const text = 'Service management and Demand Management and Change Management.';
+    const text = 'Service management and Demand Management and Change Management, for the service desk and incident management.';
     assert.deepEqual(
       findOutdatedTerms(text, { format: 'plaintext', terms: strict }).map((finding) => [finding.code, finding.written]),
       [
@@ -278,10 +280,13 @@ suite('Front matter switch-off', () => {
     for (const value of ['false', 'Off', 'disabled', 'no']) assert.equal(isSwitchedOffByFrontMatter(`---\nsvc: ${value}\n---\n`), true, value);
   });
 
-  test('front matter without the switch is metadata: not checked, the body is', () => {
-    const text = '---\ntitle: Change Management review\nsvc: on\n---\nChange Management is old.\n';
+  test('front matter without the switch is metadata: only its title, description and excerpt are checked, and the body', () => {
+    const text = '---\ntitle: Change Management review\ncategory: Change Management\nsvc: on\n---\nChange Management is old.\n';
     assert.equal(isSwitchedOffByFrontMatter(text), false);
-    assert.deepEqual(findOutdatedTerms(text, { format: 'markdown' }).map((finding) => finding.start), [text.lastIndexOf('Change Management')]);
+    assert.deepEqual(
+      findOutdatedTerms(text, { format: 'markdown' }).map((finding) => finding.start),
+      [text.indexOf('Change Management'), text.lastIndexOf('Change Management')],
+    );
   });
 
   test('no front matter: a rule in the middle, an unclosed block, broken YAML, plain text', () => {

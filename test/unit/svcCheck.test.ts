@@ -85,6 +85,21 @@ suite('svc-check (built binary)', function () {
     assert.equal(svcCheck(['warnings', '--strict']).status, 1);
   });
 
+  test('front matter: the title, description and excerpt are read, at their own lines and columns; other keys are not', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'svc-check-front-matter-'));
+    try {
+      writeFileSync(path.join(folder, 'page.md'), '---\nlayout: post\ntitle: "Our Request Fulfilment guide"\npermalink: /request-fulfilment/\n---\n\nBody text.\n');
+      const run = svcCheck(['page.md', '--format', 'json'], folder);
+      const problems = JSON.parse(run.stdout) as JsonProblem[];
+      assert.deepEqual(
+        problems.map((problem) => [problem.line, problem.column, problem.endColumn, problem.code]),
+        [[3, 13, 31, 'svc/legacy-term']],
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('files and globs; globs match below their fixed folder', () => {
     assert.equal(svcCheck(['clean/onboarding.valuestream.yaml']).status, 0);
     const globbed = svcCheck(['**/*.md']);
@@ -162,7 +177,7 @@ suite('svc-check with an organisation glossary', function () {
       path.join(folder, '.svc', 'glossary.yaml'),
       'version: 1\nhide: [Demand Management]\npreferredTerms:\n  - use: service request\n    insteadOf: [ticket]\n    reason: Our catalogue speaks of requests.\n  - use: x\n    insteadOf: [X]\n',
     );
-    writeFileSync(path.join(folder, 'docs', 'deep', 'notes.md'), 'Open a ticket.\n\nDemand Management and Change Management.\n');
+    writeFileSync(path.join(folder, 'docs', 'deep', 'notes.md'), 'Open a ticket.\n\nDemand Management and Change Management at the service desk, for incident management.\n');
   });
 
   teardown(() => rmSync(folder, { recursive: true, force: true }));

@@ -50,8 +50,9 @@ function proposedReplacements(sarif: string, text: string): Replacement[] {
 }
 
 /** What the fixes should be, as "written → replacement" (line breaks as `⏎`), in document order. */
+// "Our current Change Management process was designed for ITIL v3" names the process by its v3 name in a sentence
+// about v3: a likely finding, left to the writer; the title's Change Management is in front matter, never written.
 const EXPECTED_FIXES = [
-  'Change Management → Change Enablement',
   'Request Fulfilment → Service Request Management',
   'Capacity Management → Capacity and Performance Management',
   'IT Service Continuity Management → Service Continuity Management',
@@ -110,7 +111,7 @@ suite('svc-check --fix on a realistic document', function () {
       return lines;
     }));
     assert.deepEqual([...removedLines].sort((a, b) => a - b), [...fixedLines].sort((a, b) => a - b));
-    assert.match(run.stderr, /would fix 10 problems in 1 file/);
+    assert.match(run.stderr, /would fix 9 problems in 1 file/);
   });
 
   test('--fix changes only the found ranges; line endings, byte order mark and permissions are kept', () => {
@@ -118,7 +119,7 @@ suite('svc-check --fix on a realistic document', function () {
     const run = svcCheck(['docs', '--fix'], repository);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stderr.split('\n').filter((line) => line.startsWith('svc-check: fixed docs/proposal.md:')).length, EXPECTED_FIXES.length);
-    assert.match(run.stderr, /svc-check: fixed docs\/proposal\.md:8:13 “Change Management” → “Change Enablement”/);
+    assert.match(run.stderr, /svc-check: fixed docs\/proposal\.md:13:21 “Request Fulfilment” → “Service Request Management”/);
 
     const fixed = readFileSync(file);
     assert.deepEqual(fixed, Buffer.concat([BOM, Buffer.from(applyEdits(text, replacements.map((replacement) => ({ ...replacement, newText: replacement.text }))), 'utf8')]));
@@ -129,8 +130,11 @@ suite('svc-check --fix on a realistic document', function () {
     for (const kept of ['title: Change Management modernisation proposal', './sync --queue "Change Management"', '`Change Management` export', '"Request Fulfilment shall be provided', 'practices: [Request Fulfilment]\r\n```\r\n<!-- svc-enable -->', 'SACM records', 'Demand Management is left']) {
       assert.ok(fixedText.includes(kept), kept);
     }
-    // The warnings that remain need a person: a split name, an absorbed one, a stream in a switched-off region.
+    // What remains needs a person: the title in front matter, a name in a sentence about v3 (a note), a split name, an
+    // absorbed one, a stream in a switched-off region.
     assert.deepEqual(run.stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [
+      'docs/proposal.md:2:8 warning svc/legacy-term',
+      'docs/proposal.md:8:13 information svc/legacy-term',
       'docs/proposal.md:15:1 warning svc/legacy-term',
       'docs/proposal.md:15:45 warning svc/legacy-term',
       'docs/proposal.md:35:17 warning svc/legacy-practice',
@@ -153,6 +157,6 @@ suite('svc-check --fix on a realistic document', function () {
     const run = svcCheck(['linked.md', '--fix'], repository);
     assert.equal(run.status, 0, run.stderr);
     assert.ok(lstatSync(link).isSymbolicLink());
-    assert.match(readFileSync(file, 'utf8'), /Our current Change Enablement process/);
+    assert.match(readFileSync(file, 'utf8'), /The team still runs Service Request Management and incidents/);
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CHECK_CODES, configuredSeverity, describeCheck, EMPTY_CONFIG, nearestConfigFolder, relativePathIn, withConfiguredSeverities } from '../../src/model/checks';
+import { CHECK_CODES, configuredSeverity, describeCheck, EMPTY_CONFIG, nearestConfigFolder, relativePathIn, reportedSeverity, withConfiguredSeverities, type SvcConfig } from '../../src/model/checks';
 import { GLOSSARY_FINDING_CODES } from '../../src/model/glossary';
 import { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../../src/model/terms';
 import { FINDING_CODES } from '../../src/model/valueStreams';
@@ -88,6 +88,24 @@ suite('Checks configuration: reading .svc/config.yaml', () => {
       { code: 'svc/unknown-activity', severity: 'error', at: 3 },
     ]);
     assert.deepEqual(withConfiguredSeverities(findings, EMPTY_CONFIG), findings);
+  });
+
+  test('a likely finding is information at most, whatever its code is configured to', () => {
+    assert.equal(reportedSeverity('error', 'likely'), 'information');
+    assert.equal(reportedSeverity('warning', 'likely'), 'information');
+    assert.equal(reportedSeverity('hint', 'likely'), 'hint');
+    assert.equal(reportedSeverity('off', 'likely'), 'off');
+    assert.equal(reportedSeverity('error', 'certain'), 'error');
+    assert.equal(reportedSeverity('error', undefined), 'error');
+    const config: SvcConfig = { ...EMPTY_CONFIG, severity: new Map([['svc/legacy-term', 'error']]) };
+    const findings = [
+      { code: 'svc/legacy-term', severity: 'information', confidence: 'likely' },
+      { code: 'svc/legacy-term', severity: 'warning', confidence: 'certain' },
+    ] as const;
+    assert.deepEqual(
+      withConfiguredSeverities(findings, config).map((finding) => finding.severity),
+      ['information', 'error'],
+    );
   });
 
   test('the configuration of a file is the nearest one above it', () => {

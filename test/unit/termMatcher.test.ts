@@ -213,10 +213,13 @@ suite('Term matcher', () => {
   });
 
   test('the first of two terms sharing a form keeps it', () => {
-    const custom = createTermIndex([
-      { text: 'Widget', term: { kind: 'concept', id: 'first' } },
-      { text: 'widget', term: { kind: 'concept', id: 'second' } },
-    ]);
+    const custom = createTermIndex(
+      [
+        { text: 'Widget', term: { kind: 'concept', id: 'first' } },
+        { text: 'widget', term: { kind: 'concept', id: 'second' } },
+      ],
+      [{ text: 'WIDGET', topic: 'itsm' }],
+    );
     assert.deepEqual(custom.findAll('a widget').map((match) => match.term.id), ['first']);
     assert.equal(custom.formCount, 1);
   });

@@ -108,7 +108,7 @@ suite('Value-stream metrics', () => {
     assert.deepEqual(metrics.byPractice[0], { practiceId: 'continual-improvement', workTime: 6, steps: 1 });
     assert.deepEqual(
       metrics.byPractice.filter((entry) => entry.workTime === 2).map((entry) => entry.practiceId),
-      ['change-enablement', 'it-asset-management', 'service-design', 'software-development-and-management'],
+      ['change-enablement', 'deployment-management', 'it-asset-management', 'service-design', 'software-development-and-management'],
     );
   });
 

@@ -129,11 +129,14 @@ export interface ExplorerViewOptions {
 
 /** The Value Chain and Practices views, and revealing items in them. */
 export class ExplorerViews implements vscode.Disposable {
-  readonly valueChain = new ExplorerTreeProvider(buildValueChainTree());
+  readonly valueChain = new ExplorerTreeProvider(buildValueChainTree(currentEdition()));
   readonly practices = new ExplorerTreeProvider(buildPracticesTree(currentEdition()));
   readonly valueChainView: vscode.TreeView<ExplorerNode>;
   readonly practicesView: vscode.TreeView<ExplorerNode>;
-  private readonly editionListener = onDidChangeEdition((edition) => this.practices.replaceTree(buildPracticesTree(edition)));
+  private readonly editionListener = onDidChangeEdition((edition) => {
+    this.valueChain.replaceTree(buildValueChainTree(edition));
+    this.practices.replaceTree(buildPracticesTree(edition));
+  });
 
   constructor() {
     this.valueChainView = vscode.window.createTreeView(VALUE_CHAIN_VIEW, { treeDataProvider: this.valueChain, showCollapseAll: true });

@@ -56,7 +56,5 @@ export const OPEN_DIAGRAM_COMMAND = 'svc.openDiagram';
 /** Commands that card links may run; hovers trust exactly these. */
 export const CARD_COMMANDS: readonly string[] = [SHOW_IN_TREE_COMMAND, OPEN_DIAGRAM_COMMAND];
 
-export const EXAMINABLE_PURPOSE_BADGE = 'Foundation: purpose examinable';
-export const STUDIED_IN_DETAIL_BADGE = 'Foundation: studied in detail';
 /** Marks facts of an edition that rest on secondary or disagreeing sources. */
 export const SOURCE_UNCERTAIN_BADGE = 'Source uncertain';

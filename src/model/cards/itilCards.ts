@@ -19,13 +19,11 @@ import {
   getPractice,
   type Practice,
 } from '../itil';
-import { EDITIONS, ITIL5, practiceGroupLine, practiceGroupOf, type EditionData } from '../itil/editions';
+import { EDITIONS, ITIL4, ITIL5, practiceGroupLine, practiceGroupOf, type EditionData } from '../itil/editions';
 import {
-  EXAMINABLE_PURPOSE_BADGE,
   OPEN_DIAGRAM_COMMAND,
   SHOW_IN_TREE_COMMAND,
   SOURCE_UNCERTAIN_BADGE,
-  STUDIED_IN_DETAIL_BADGE,
   type Card,
   type CardBlock,
   type CardChip,
@@ -84,13 +82,19 @@ function flowNotes(id: ActivityId): CardBlock[] {
   return notes.length > 0 ? [{ kind: 'bullets', items: notes }] : [];
 }
 
+/** The Foundation exam markers of a practice, as badges, qualified where `edition` is not ITIL 4. */
+function foundationBadges(practice: Practice, edition: EditionData): string[] {
+  return [
+    ...(practice.examinablePurpose ? [`${edition.foundationMarkers}: purpose examinable`] : []),
+    ...(practice.studiedInDetail ? [`${edition.foundationMarkers}: studied in detail`] : []),
+  ];
+}
+
 /** A practice's card; its group, and the group's source note, follow `edition`. */
 export function practiceCard(id: string, edition: EditionData): Card {
   const practice = getPractice(id);
   const group = practiceGroupOf(edition, id);
-  const badges: string[] = [];
-  if (practice.examinablePurpose) badges.push(EXAMINABLE_PURPOSE_BADGE);
-  if (practice.studiedInDetail) badges.push(STUDIED_IN_DETAIL_BADGE);
+  const badges = foundationBadges(practice, edition);
   if (group?.uncertainty) badges.push(SOURCE_UNCERTAIN_BADGE);
   const sections: CardSection[] = [
     { heading: 'Purpose', blocks: [{ kind: 'paragraph', text: practice.purpose }] },
@@ -168,13 +172,32 @@ export function lifecycleStageCard(edition: EditionData, stageId: string): Card 
   };
 }
 
-const CONCEPT_KIND_LABELS: Record<ConceptKind, string> = {
-  concept: 'ITIL 4 key concept',
-  principle: 'ITIL 4 guiding principle',
-  dimension: 'One of the four dimensions of service management',
-  'svs-component': 'Component of the service value system',
-  'practice-group': 'Practice group',
-};
+/** What kind of term a concept is, in the words of `edition`. */
+function conceptKindLabel(kind: ConceptKind, edition: EditionData): string {
+  switch (kind) {
+    case 'concept':
+      return 'ITIL 4 key concept';
+    case 'principle':
+      return 'ITIL 4 guiding principle';
+    case 'dimension':
+      return `One of the ${edition.dimensionsName}`;
+    case 'svs-component':
+      return `Component of the ${edition.valueSystemName}`;
+    case 'practice-group':
+      return 'Practice group';
+  }
+}
+
+/** Concepts an edition names in its own words: the card says so, with how sure the sources are. */
+function editionVocabulary(concept: Concept, edition: EditionData): { section?: CardSection; uncertain: boolean } {
+  const renamed = concept.id === 'service-value-system' ? edition.valueSystemName : undefined;
+  const framed = concept.kind === 'dimension' || concept.kind === 'svs-component';
+  if (edition.id === ITIL4.id || (!renamed && !framed)) return { uncertain: false };
+  const note = edition.vocabularyUncertainty;
+  const text = renamed ? `Called the ${renamed} in ${edition.name}.` : undefined;
+  const blocks = [text, note].filter((line): line is string => line !== undefined).map((line): CardBlock => ({ kind: 'paragraph', text: line }));
+  return { ...(blocks.length > 0 ? { section: { heading: `In ${edition.name}`, blocks } } : {}), uncertain: note !== undefined };
+}
 
 const conceptsById = new Map<string, Concept>(ALL_CONCEPTS.map((concept) => [concept.id, concept]));
 
@@ -188,7 +211,10 @@ export function conceptCard(id: string, edition: EditionData): Card {
   if (concept.aliases.length > 0) {
     sections.push({ heading: 'Also written as', blocks: [{ kind: 'paragraph', text: concept.aliases.join(', ') }] });
   }
-  const card: Card = { kind: 'concept', id, title: concept.name, subtitle: CONCEPT_KIND_LABELS[concept.kind], badges: [], sections, links: [] };
+  const vocabulary = editionVocabulary(concept, edition);
+  if (vocabulary.section) sections.push(vocabulary.section);
+  const badges = vocabulary.uncertain ? [SOURCE_UNCERTAIN_BADGE] : [];
+  const card: Card = { kind: 'concept', id, title: concept.name, subtitle: conceptKindLabel(concept.kind, edition), badges, sections, links: [] };
   return concept.kind === 'practice-group' ? withGroupMembers(card, concept, edition) : card;
 }
 
@@ -215,23 +241,30 @@ function withGroupMembers(card: Card, concept: Concept, edition: EditionData): C
     (entry) => entry.members !== undefined,
   );
   const members = owner?.members?.practiceIds ?? [];
-  const whereNow = edition.practiceGroups
+  const destinations = edition.practiceGroups
     .map((current) => ({ current, moved: members.filter((practiceId) => current.practiceIds.includes(practiceId)) }))
-    .filter((entry) => entry.moved.length > 0)
-    .map((entry) => `${entry.current.label}: ${entry.moved.map((practiceId) => getPractice(practiceId).name).join(', ')}`);
+    .filter((entry) => entry.moved.length > 0);
+  const whereNow = destinations.map((entry) => `${entry.current.label}: ${entry.moved.map((practiceId) => getPractice(practiceId).name).join(', ')}`);
+  const uncertainties = [...new Set(destinations.flatMap((entry) => (entry.current.uncertainty ? [entry.current.uncertainty] : [])))];
+  const sections: CardSection[] = [...card.sections, { heading: `Its practices in ${edition.name}`, blocks: [{ kind: 'bullets', items: whereNow }] }];
+  if (uncertainties.length > 0) sections.push({ heading: 'About this grouping', blocks: uncertainties.map((text): CardBlock => ({ kind: 'paragraph', text })) });
   return {
     ...card,
     subtitle: owner ? `Practice group of ${owner.candidate.name}, not of ${edition.name}` : card.subtitle,
-    sections: [...card.sections, { heading: `Its practices in ${edition.name}`, blocks: [{ kind: 'bullets', items: whereNow }] }],
+    badges: uncertainties.length > 0 ? [...card.badges, SOURCE_UNCERTAIN_BADGE] : card.badges,
+    sections,
   };
 }
 
 export function legacyCard(id: string): Card {
   const term = getLegacyTerm(id);
+  const names = term.replacements.map((name) => `“${name}”`);
   const instead =
     term.mapping === 'absorbed'
       ? 'ITIL 4 has no direct replacement: reword around the practice you mean.'
-      : `ITIL 4 uses ${term.replacements.map((name) => `“${name}”`).join(term.mapping === 'split' ? ' and ' : ' or ')}.`;
+      : term.mapping === 'approximate'
+        ? `the closest ITIL 4 name is ${names.join(' or ')}.`
+        : `ITIL 4 uses ${names.join(term.mapping === 'split' ? ' and ' : ' or ')}.`;
   return {
     kind: 'legacy',
     id,

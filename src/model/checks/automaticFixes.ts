@@ -1,10 +1,11 @@
 /**
- * The fixes a tool may apply without a person choosing them (`svc-check --fix`): one replacement that is sure to
- * be what the writer means, written in the writer's capitalisation, never inside front matter or a switched-off
- * region. Everything else stays a finding with fixes to choose from.
+ * The fixes a tool may apply without a person choosing them (the editor's "fix all", `svc-check --fix`): one
+ * replacement that is sure to be what the writer means, written in the writer's capitalisation. `--fix` never
+ * writes inside front matter or a switched-off region; the editor's fix all, which the writer sees applied, does
+ * fix a front matter title. Everything else stays a finding with fixes to choose from.
  */
 import { disabledRegions, frontMatter, type TextRange } from '../documents';
-import { applyCaseStyle, caseStyleOf, LEGACY_TERM_CODE, type TerminologyFinding } from '../terms';
+import { applyCaseStyle, caseStyleOf, type TerminologyFinding, type TerminologyFix } from '../terms';
 import type { Finding, FindingCode } from '../valueStreams';
 
 /** A replacement of the text between two offsets. */
@@ -25,15 +26,18 @@ function isTerminologyFinding(finding: TerminologyFinding | Finding): finding is
   return 'written' in finding;
 }
 
+/** The rewrite of a terminology finding that needs no judgement, if it has one. */
+function preferredFixOf(finding: TerminologyFinding): TerminologyFix | undefined {
+  return finding.fixes.find((fix) => fix.preferred);
+}
+
 /**
- * Whether a finding has a fix that may be applied without asking: a name with exactly one ITIL 4 (or glossary)
- * replacement, offered as the preferred fix, or a mechanical value-stream fix that is the only one offered.
+ * Whether a finding has a fix that may be applied without asking: a certain outdated or avoided name with a
+ * preferred rewrite (a rename to one ITIL 4 name, a glossary's rule; never a split, an absorbed or an approximate
+ * name, nor a likely finding), or a mechanical value-stream fix that is the only one offered.
  */
 export function isSafeToApplyAutomatically(finding: TerminologyFinding | Finding): boolean {
-  if (isTerminologyFinding(finding)) {
-    if (finding.fixes.length !== 1 || finding.fixes[0]?.preferred !== true) return false;
-    return finding.code !== LEGACY_TERM_CODE || finding.mapping === 'rename';
-  }
+  if (isTerminologyFinding(finding)) return finding.confidence === 'certain' && preferredFixOf(finding) !== undefined;
   return MECHANICAL_VALUE_STREAM_FIXES.has(finding.code) && finding.fixes.length === 1;
 }
 
@@ -45,8 +49,7 @@ export function automaticFix(finding: TerminologyFinding | Finding, text: string
   if (!isSafeToApplyAutomatically(finding)) return undefined;
   let fix: AutomaticFix | undefined;
   if (isTerminologyFinding(finding)) {
-    const newText = finding.fixes[0]?.newText;
-    if (newText !== undefined) fix = { start: finding.start, end: finding.end, newText: withLineBreaksOf(finding.written, newText) };
+    fix = terminologyFix(finding);
   } else {
     const offered = finding.fixes[0];
     if (offered) {
@@ -58,6 +61,23 @@ export function automaticFix(finding: TerminologyFinding | Finding, text: string
   }
   if (!fix || locked.some((region) => fix.start < region.end && region.start < fix.end)) return undefined;
   return fix;
+}
+
+/** A terminology finding's preferred rewrite, with the line breaks the writer put into the name. */
+function terminologyFix(finding: TerminologyFinding): AutomaticFix | undefined {
+  const newText = preferredFixOf(finding)?.newText;
+  return newText === undefined ? undefined : { start: finding.start, end: finding.end, newText: withLineBreaksOf(finding.written, newText) };
+}
+
+/**
+ * The edits "fix all" makes in the editor: the automatic fix of every terminology finding that has one, in text
+ * order. The writer sees them applied, so front matter is not locked here.
+ */
+export function fixAllEdits(findings: readonly TerminologyFinding[]): AutomaticFix[] {
+  return findings.flatMap((finding) => {
+    const fix = isSafeToApplyAutomatically(finding) ? terminologyFix(finding) : undefined;
+    return fix ? [fix] : [];
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  * is described here.
  */
 import type { GlossaryFindingCode } from '../glossary';
-import type { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../terms/terminology';
+import type { LEGACY_TERM_CODE, PREFERRED_TERM_CODE } from '../terms/terminologyFindings';
 import type { FindingCode } from '../valueStreams/valueStreamTypes';
 import type { ConfigFindingCode } from './config';
 

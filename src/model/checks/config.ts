@@ -5,6 +5,7 @@
  */
 import type { TextRange } from '../documents';
 import type { EditionId } from '../itil';
+import type { Confidence } from '../terms';
 import type { FindingSeverity } from '../valueStreams/valueStreamTypes';
 
 /** Where the configuration lives, relative to the folder it applies to. */
@@ -50,11 +51,25 @@ export function configuredSeverity(config: SvcConfig, code: string, reported: Fi
   return config.severity.get(code) ?? reported;
 }
 
-/** Findings as `config` has them reported: each at its configured severity, those of codes switched off left out. */
-export function withConfiguredSeverities<T extends { readonly code: string; readonly severity: FindingSeverity }>(findings: readonly T[], config: SvcConfig): T[] {
+/**
+ * The severity a finding with `confidence` is reported at when its code has `severity`: a finding that is only
+ * likely (a CAB that may still be the change authority) is information at most, whatever is configured.
+ */
+export function reportedSeverity<S extends ConfiguredSeverity>(severity: S, confidence: Confidence | undefined): S | 'information' {
+  return confidence === 'likely' && (severity === 'error' || severity === 'warning') ? 'information' : severity;
+}
+
+/**
+ * Findings as `config` has them reported: each at its configured severity (a likely one information at most),
+ * those of codes switched off left out.
+ */
+export function withConfiguredSeverities<T extends { readonly code: string; readonly severity: FindingSeverity; readonly confidence?: Confidence }>(
+  findings: readonly T[],
+  config: SvcConfig,
+): T[] {
   if (config.severity.size === 0) return [...findings];
   return findings.flatMap((finding) => {
-    const severity = configuredSeverity(config, finding.code, finding.severity);
+    const severity = reportedSeverity(configuredSeverity(config, finding.code, finding.severity), finding.confidence);
     return severity === 'off' ? [] : [{ ...finding, severity }];
   });
 }

@@ -33,17 +33,7 @@ export interface FencedBlock {
   readonly closed: boolean;
 }
 
-function* linesOf(text: string): Generator<TextLine> {
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const next = newline === -1 ? text.length : newline + 1;
-    const end = newline === -1 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
-    yield { start, end, next };
-    start = next;
-  }
-}
-
+const CARRIAGE_RETURN = 13;
 const FENCE_LINE = /^([ \t>]*)(`{3,}|~{3,})(.*)$/;
 const DOCUMENT_LEVEL_PREFIX = /^ {0,3}$/;
 
@@ -68,26 +58,41 @@ function closes(open: OpenBlock, match: RegExpExecArray | null): boolean {
   return !isDocumentLevel(open.prefix) || isDocumentLevel(prefix);
 }
 
-/** Every fenced code block of a Markdown text, whatever its language, in document order. */
+/**
+ * Whether the line from `start` may be a fence line: its first character after indentation and blockquote markers is
+ * a backtick or a tilde. Most lines are not, and are spared the slice and the pattern.
+ */
+function mayBeFenceLine(text: string, start: number, end: number): boolean {
+  let index = start;
+  while (index < end && (text[index] === ' ' || text[index] === '\t' || text[index] === '>')) index++;
+  return text[index] === '`' || text[index] === '~';
+}
+
+/**
+ * Every fenced code block of a Markdown text, whatever its language, in document order. Lines are walked with
+ * indexOf rather than made objects of: a long document has many, and only those inside a block are kept.
+ */
 export function fencedBlocks(markdown: string): FencedBlock[] {
   const blocks: FencedBlock[] = [];
   let open: OpenBlock | undefined;
-  for (const line of linesOf(markdown)) {
-    const match = FENCE_LINE.exec(markdown.slice(line.start, line.end));
+  for (let start = 0; start < markdown.length; ) {
+    const newline = markdown.indexOf('\n', start);
+    const next = newline === -1 ? markdown.length : newline + 1;
+    const end = newline === -1 ? markdown.length : newline > start && markdown.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
+    const match = mayBeFenceLine(markdown, start, end) ? FENCE_LINE.exec(markdown.slice(start, end)) : null;
     if (open) {
       if (closes(open, match)) {
-        blocks.push({ ...open, range: { start: open.openingFence.start, end: line.end }, closed: true });
+        blocks.push({ ...open, range: { start: open.openingFence.start, end }, closed: true });
         open = undefined;
       } else {
-        open.lines.push(line);
+        open.lines.push({ start, end, next });
       }
-      continue;
+    } else if (match) {
+      const [, prefix, fence, info] = match as unknown as [string, string, string, string];
+      // A backtick fence's info string may not contain backticks (that would be inline code).
+      if (!(fence.startsWith('`') && info.includes('`'))) open = { prefix, info, fence, openingFence: { start, end }, lines: [] };
     }
-    if (!match) continue;
-    const [, prefix, fence, info] = match as unknown as [string, string, string, string];
-    // A backtick fence's info string may not contain backticks (that would be inline code).
-    if (fence.startsWith('`') && info.includes('`')) continue;
-    open = { prefix, info, fence, openingFence: { start: line.start, end: line.end }, lines: [] };
+    start = next;
   }
   if (open) blocks.push({ ...open, range: { start: open.openingFence.start, end: markdown.length }, closed: false });
   return blocks;

@@ -8,4 +8,5 @@ export * from './fences';
 export * from './frontMatter';
 export * from './lineMap';
 export * from './proseRanges';
+export * from './proseSlices';
 export * from './textRange';

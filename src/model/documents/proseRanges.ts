@@ -60,6 +60,8 @@ function inlineCodeSpans(segment: string, offset: number): TextRange[] {
 
 /** Matches of a global pattern in `segment`, as ranges of the whole text. */
 function matchesOf(pattern: RegExp, segment: string, offset: number): TextRange[] {
+  // A URL has a colon: a segment without one (most prose) is spared the pattern, the dearest of them.
+  if (pattern === URL_PATTERN && !segment.includes(':')) return [];
   const ranges: TextRange[] = [];
   pattern.lastIndex = 0;
   for (;;) {

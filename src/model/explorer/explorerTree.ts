@@ -87,10 +87,10 @@ function node(fields: NodeFields, parent: MutableNode | undefined): MutableNode 
   return created;
 }
 
-/** How a practice's Foundation exam markers read next to its name. */
-export function foundationMarker(practice: Practice): string {
-  if (practice.studiedInDetail) return 'Foundation: studied in detail';
-  if (practice.examinablePurpose) return 'Foundation: purpose';
+/** How a practice's Foundation exam markers read next to its name, qualified where `edition` is not ITIL 4. */
+export function foundationMarker(practice: Practice, edition: EditionData): string {
+  if (practice.studiedInDetail) return `${edition.foundationMarkers}: studied in detail`;
+  if (practice.examinablePurpose) return `${edition.foundationMarkers}: purpose`;
   return '';
 }
 
@@ -113,7 +113,7 @@ function addItems(parent: MutableNode, kind: ExplorerNodeKind, items: readonly s
   items.forEach((text, index) => node({ key: `${parent.key}/${index}`, kind, label: text, activityId }, parent));
 }
 
-function addActivity(activity: Activity): MutableNode {
+function addActivity(activity: Activity, edition: EditionData): MutableNode {
   const id = activity.id;
   const root = node({ key: `activity:${id}`, kind: 'activity', label: activity.name, detail: activity.summary, activityId: id }, undefined);
   node({ key: `${root.key}/purpose`, kind: 'purpose', label: 'Purpose', detail: activity.purpose, activityId: id }, root);
@@ -130,7 +130,7 @@ function addActivity(activity: Activity): MutableNode {
   for (const practiceId of activity.keyPracticeIds) {
     const practice = getPractice(practiceId);
     node(
-      { key: `${keyPractices.key}/${practiceId}`, kind: 'practice', label: practice.name, detail: foundationMarker(practice), practiceId, activityId: id },
+      { key: `${keyPractices.key}/${practiceId}`, kind: 'practice', label: practice.name, detail: foundationMarker(practice, edition), practiceId, activityId: id },
       keyPractices,
     );
   }
@@ -181,12 +181,12 @@ export function practiceKey(id: string): string {
 }
 
 /** Demand / Opportunity, the six activities in the seed's order, then Value. */
-export function buildValueChainTree(): ExplorerTree {
+export function buildValueChainTree(edition: EditionData): ExplorerTree {
   const demand = node({ key: DEMAND_KEY, kind: 'demand', label: DEMAND_NODE.name, detail: `enters via ${activityNames(ENTRY_ACTIVITY_IDS)}` }, undefined);
   ENTRY_ACTIVITY_IDS.forEach((id) => addActivityLink(demand, id));
   const value = node({ key: VALUE_KEY, kind: 'value', label: VALUE_NODE.name, detail: `from ${activityNames(VALUE_ACTIVITY_IDS)}` }, undefined);
   VALUE_ACTIVITY_IDS.forEach((id) => addActivityLink(value, id));
-  return new ExplorerTree([demand, ...ACTIVITIES.map(addActivity), value]);
+  return new ExplorerTree([demand, ...ACTIVITIES.map((activity) => addActivity(activity, edition)), value]);
 }
 
 /**
@@ -210,7 +210,7 @@ export function buildPracticesTree(edition: EditionData): ExplorerTree {
     for (const practiceId of group.practiceIds) {
       const practice = getPractice(practiceId);
       const practiceNode = node(
-        { key: practiceKey(practice.id), kind: 'practice', label: practice.name, detail: foundationMarker(practice), practiceId: practice.id, group: group.id },
+        { key: practiceKey(practice.id), kind: 'practice', label: practice.name, detail: foundationMarker(practice, edition), practiceId: practice.id, group: group.id },
         groupNode,
       );
       practice.activities.forEach((activityId) => addActivityLink(practiceNode, activityId));

@@ -3,7 +3,7 @@
  * practices, concepts, guiding principles, dimensions, service value system components and outdated ITIL
  * v3 names. Other names (aliases, written forms, variants) travel in `aliases` so a picker can match them.
  */
-import { ACTIVITIES, DEMAND_NODE, VALUE_NODE, ALL_CONCEPTS, type ConceptKind, LEGACY_TERMS, PRACTICES } from '../itil';
+import { ACTIVITIES, DEMAND_NODE, VALUE_NODE, ALL_CONCEPTS, type ConceptKind, LEGACY_TERMS, PRACTICES, contextualSpellings } from '../itil';
 import { practiceGroupName } from '../itil/editions';
 import type { EditionData } from '../itil/editions/types';
 import { foundationMarker } from './explorerTree';
@@ -60,7 +60,7 @@ export function findItems(edition: EditionData): FindItem[] {
   });
   for (const practice of PRACTICES) {
     const group = practiceGroupName(edition, practice.id);
-    const marker = foundationMarker(practice);
+    const marker = foundationMarker(practice, edition);
     items.push({
       kind: 'practice',
       id: practice.id,
@@ -87,7 +87,7 @@ export function findItems(edition: EditionData): FindItem[] {
       id: term.id,
       name: term.term,
       category: `Outdated ${term.era} name${instead}`,
-      aliases: term.variants,
+      aliases: [...term.variants, ...contextualSpellings(term)],
       summary: term.note,
     });
   }

@@ -34,7 +34,7 @@ export function practiceTable(id: string, edition: EditionData): string {
     ['Group', practiceGroupLine(edition, practice)],
     ['Purpose', practice.purpose],
     ['Mainly contributes to', practice.activities.map((activity) => getActivity(activity).name).join(', ')],
-    ['Foundation exam', foundation],
+    [`${edition.foundationMarkers} exam`, foundation],
   ];
   if (practice.aliases.length > 0) {
     rows.push(['Also written as', practice.aliases.map((alias) => alias.text).join(', ')]);

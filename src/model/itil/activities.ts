@@ -83,7 +83,7 @@ export const ACTIVITIES: readonly Activity[] = [
       'Input to planning and to every other activity',
     ],
     caveats: [
-      'Improve is the one activity linked directly to all the others: think of it as a thread running through the whole chain, not a single step in a sequence.',
+      'Improve feeds every other activity: it takes in performance information and feedback from across the chain and sends improvement initiatives and change requests back. Think of it as a thread running through the whole chain, not a single step in a sequence.',
     ],
     keyPracticeIds: ['continual-improvement'],
     colorId: 'svc.activity.improve',

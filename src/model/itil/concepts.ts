@@ -68,6 +68,9 @@ export const KEY_CONCEPTS: readonly Concept[] = [
   concept('Change authority', 'The person or group who authorizes a change.'),
   concept('Change schedule', 'The calendar of planned and completed changes, used to plan, coordinate and communicate them.'),
   concept('Change request', 'A formal request to change something; the older name was "request for change".'),
+  concept('Standard change', 'A low-risk change that is well understood and fully documented, authorized in advance so it can be made without further assessment.'),
+  concept('Normal change', 'A change that is scheduled, assessed and authorized through the usual process by the right change authority.'),
+  concept('Emergency change', 'A change that must be made as soon as possible, for example to resolve an incident; assessed and authorized fast, often by a separate change authority.'),
   concept('Major incident', 'An incident with so much impact that it needs its own, faster procedure.'),
   concept('Swarming', 'Bringing many people with different skills together on an incident until it is clear who should carry it on.'),
 ];

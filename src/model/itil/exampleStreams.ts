@@ -38,14 +38,14 @@ steps:
   - id: build
     activity: obtain-build
     title: Obtain and build the components
-    practices: [software development and management, IT asset management]
+    practices: [software development and management, IT asset management, deployment management]
     after: [design]
     lag: -1
     duration: 2
   - id: deliver
     activity: deliver-and-support
     title: Launch and support the live service
-    practices: [deployment management, service desk]
+    practices: [service desk, incident management]
     duration: 1
   - id: improve
     activity: improve

@@ -9,4 +9,5 @@ export * from './concepts';
 export * from './editions';
 export * from './exampleStreams';
 export * from './legacyTerms';
+export * from './legacyTermTypes';
 export * from './practices';

@@ -1,31 +1,8 @@
 /**
  * ITIL v3 / ITIL 2011 names that ITIL 4 replaced, and what to write instead. The terminology checker
- * and the legacy hover cards read this map.
+ * and the legacy hover cards read this map, with when a name with other senses means the old ITIL name.
  */
-
-export type LegacyMapping =
-  /** One ITIL 4 name replaces the old one. */
-  | 'rename'
-  /** The old practice was split across several ITIL 4 practices; each is a valid replacement. */
-  | 'split'
-  /** No ITIL 4 practice carries the old one: the text needs rewording rather than a new name. */
-  | 'absorbed';
-
-export interface LegacyTerm {
-  readonly id: string;
-  /** The old name as ITIL v3/2011 wrote it. */
-  readonly term: string;
-  /** Other spellings of the old name that mean the same thing. */
-  readonly variants: readonly string[];
-  readonly era: 'ITIL v2' | 'ITIL v3' | 'ITIL v3/2011';
-  readonly mapping: LegacyMapping;
-  /** ITIL 4 wording to use instead, in order of preference (empty for absorbed terms). */
-  readonly replacements: readonly string[];
-  /** Practices that now cover the old term. */
-  readonly practiceIds: readonly string[];
-  /** Why, in one or two sentences; shown in hovers and in the diagnostic for absorbed terms. */
-  readonly note: string;
-}
+import type { LegacyTerm } from './legacyTermTypes';
 
 export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
@@ -52,6 +29,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'financial-management-for-it-services',
     term: 'Financial Management for IT Services',
     variants: ['IT Financial Management'],
+    contextual: [{ forms: ['Financial Management'], rule: { topic: 'itsm', required: 2 }, capitalised: true }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['service financial management'],
@@ -62,6 +40,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'demand-management',
     term: 'Demand Management',
     variants: [],
+    context: { topic: 'itsm', required: 3 },
+    keptBy: 'iso20000',
     era: 'ITIL v3/2011',
     mapping: 'absorbed',
     replacements: [],
@@ -72,6 +52,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'business-relationship-management',
     term: 'Business Relationship Management',
     variants: [],
+    keptBy: 'iso20000',
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['relationship management'],
@@ -83,15 +64,17 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     term: 'Design Coordination',
     variants: [],
     era: 'ITIL v3/2011',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['service design'],
     practiceIds: ['service-design'],
-    note: 'The closest ITIL 4 practice is service design, which also takes in design thinking and customer and user experience.',
+    note: 'The closest ITIL 4 practice is service design, which is wider: it also takes in design thinking and customer and user experience.',
   },
   {
     id: 'capacity-management',
     term: 'Capacity Management',
     variants: [],
+    context: { topic: 'itsm', required: 3 },
+    keptBy: 'iso20000',
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['capacity and performance management'],
@@ -121,7 +104,9 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'change-management',
     term: 'Change Management',
-    variants: [],
+    variants: ['IT Change Management'],
+    context: { topic: 'change', against: 'people-change' },
+    keptBy: 'iso20000',
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['change enablement'],
@@ -141,7 +126,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'service-asset-and-configuration-management',
     term: 'Service Asset and Configuration Management',
-    variants: ['SACM', 'Service Asset & Configuration Management'],
+    variants: ['Configuration and Asset Management', 'Asset and Configuration Management', 'Configuration and Service Asset Management'],
+    contextual: [{ forms: ['SACM'], rule: { topic: 'itsm', against: 'ietf' } }],
     era: 'ITIL v3/2011',
     mapping: 'split',
     replacements: ['IT asset management', 'service configuration management'],
@@ -152,6 +138,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'release-and-deployment-management',
     term: 'Release and Deployment Management',
     variants: ['Release & Deployment Management'],
+    keptBy: 'iso20000',
     era: 'ITIL v3/2011',
     mapping: 'split',
     replacements: ['release management', 'deployment management'],
@@ -162,6 +149,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'event-management',
     term: 'Event Management',
     variants: [],
+    context: { topic: 'itsm', required: 3 },
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['monitoring and event management'],
@@ -171,7 +159,7 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'request-fulfilment',
     term: 'Request Fulfilment',
-    variants: ['Request Fulfillment'],
+    variants: ['Request Fulfillment', 'Request Fullfilment', 'Request Fullfillment'],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['service request management'],
@@ -182,6 +170,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'access-management',
     term: 'Access Management',
     variants: [],
+    everydayInLowerCase: true,
+    context: { topic: 'itsm', required: 3 },
     era: 'ITIL v3/2011',
     mapping: 'absorbed',
     replacements: [],
@@ -191,39 +181,52 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'continual-service-improvement',
     term: 'Continual Service Improvement',
-    variants: ['Seven-Step Improvement Process', '7-Step Improvement Process', 'CSI'],
+    variants: ['Continuous Service Improvement'],
+    contextual: [{ forms: ['CSI'], rule: { topic: 'itsm', required: 1, against: 'containers' } }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['continual improvement'],
     practiceIds: ['continual-improvement'],
-    note: 'ITIL 4 speaks of continual improvement: a practice, a component of the service value system and, as Improve, a value chain activity.',
+    note: 'ITIL 4 speaks of continual improvement: a practice, a component of the service value system and, as Improve, a value chain activity. ITIL says continual, not continuous.',
+  },
+  {
+    id: 'seven-step-improvement-process',
+    term: 'Seven-Step Improvement Process',
+    variants: ['7-Step Improvement Process', 'Seven-Step Continual Improvement Process', '7-Step Continual Improvement Process'],
+    era: 'ITIL v3/2011',
+    mapping: 'rename',
+    replacements: ['continual improvement model'],
+    practiceIds: ['continual-improvement'],
+    note: 'ITIL 4 replaces the seven-step process with the continual improvement model, whose seven steps run from "What is the vision?" to "How do we keep the momentum going?".',
   },
   {
     id: 'service-measurement',
     term: 'Service Measurement',
     variants: ['Service Reporting'],
+    context: { topic: 'itsm', required: 3 },
     era: 'ITIL v3',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['measurement and reporting'],
     practiceIds: ['measurement-and-reporting'],
-    note: 'ITIL 4 brings measurement and reporting together as one general management practice.',
+    note: 'ITIL 4 brings measurement and reporting together as one general management practice; service reporting is also a process name of ISO/IEC 20000, so check which one the text means.',
   },
   {
     id: 'technical-management',
     term: 'Technical Management',
     variants: [],
+    context: { topic: 'itsm', required: 3 },
     era: 'ITIL v3/2011',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['infrastructure and platform management'],
     practiceIds: ['infrastructure-and-platform-management'],
-    note: 'The v3 function maps roughly to the infrastructure and platform management practice.',
+    note: 'The v3 function maps only roughly to the infrastructure and platform management practice. The technical management practices, ITIL 4’s third practice group, are a different thing.',
   },
   {
     id: 'it-operations-management',
     term: 'IT Operations Management',
     variants: [],
     era: 'ITIL v3/2011',
-    mapping: 'split',
+    mapping: 'approximate',
     replacements: ['infrastructure and platform management', 'monitoring and event management'],
     practiceIds: ['infrastructure-and-platform-management', 'monitoring-and-event-management'],
     note: 'The v3 function maps roughly to infrastructure and platform management, with operations control in monitoring and event management.',
@@ -232,8 +235,9 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'application-management',
     term: 'Application Management',
     variants: [],
+    context: { topic: 'itsm', required: 3 },
     era: 'ITIL v3/2011',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['software development and management'],
     practiceIds: ['software-development-and-management'],
     note: 'The v3 function maps roughly to the software development and management practice.',
@@ -242,6 +246,8 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     id: 'security-management',
     term: 'Security Management',
     variants: [],
+    everydayInLowerCase: true,
+    context: { topic: 'itsm', required: 3 },
     era: 'ITIL v2',
     mapping: 'rename',
     replacements: ['information security management'],
@@ -253,15 +259,18 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
     term: 'ICT Infrastructure Management',
     variants: [],
     era: 'ITIL v2',
-    mapping: 'rename',
+    mapping: 'approximate',
     replacements: ['infrastructure and platform management'],
     practiceIds: ['infrastructure-and-platform-management'],
-    note: 'The ITIL 4 equivalent is infrastructure and platform management.',
+    note: 'The closest ITIL 4 practice is infrastructure and platform management.',
   },
   {
     id: 'configuration-management',
     term: 'Configuration Management',
     variants: [],
+    everydayInLowerCase: true,
+    context: { topic: 'itsm', required: 3, against: 'infrastructure-as-code' },
+    keptBy: 'iso20000',
     era: 'ITIL v2',
     mapping: 'rename',
     replacements: ['service configuration management'],
@@ -281,22 +290,49 @@ export const LEGACY_TERMS: readonly LegacyTerm[] = [
   {
     id: 'request-for-change',
     term: 'Request for Change',
-    variants: [],
+    variants: ['Request for Changes'],
+    plurals: ['Requests for Change', 'Requests for Changes'],
+    contextual: [{ forms: ['RFC', 'RfC'], plurals: ['RFCs', 'RfCs'], rule: { topic: 'change', required: 1, against: 'ietf' } }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['change request'],
     practiceIds: ['change-enablement'],
-    note: 'ITIL 4 writes change request.',
+    note: 'ITIL 4 writes change request. An RFC is also an IETF standard (a Request for Comments): it is flagged only in documents about changes.',
   },
   {
     id: 'forward-schedule-of-change',
     term: 'Forward Schedule of Change',
     variants: ['Change Calendar', 'Forward Schedule of Changes'],
+    contextual: [{ forms: ['FSC'], rule: { topic: 'change', required: 1 } }],
     era: 'ITIL v3/2011',
     mapping: 'rename',
     replacements: ['change schedule'],
     practiceIds: ['change-enablement'],
     note: 'ITIL 4 writes change schedule.',
+  },
+  {
+    id: 'change-advisory-board',
+    term: 'Change Advisory Board',
+    variants: [],
+    plurals: ['Change Advisory Boards'],
+    contextual: [{ forms: ['CAB'], plurals: ['CABs'], rule: { topic: 'change', required: 1, against: 'product-management' } }],
+    era: 'ITIL v3/2011',
+    mapping: 'approximate',
+    replacements: ['change authority'],
+    practiceIds: ['change-enablement'],
+    note: 'ITIL 4 speaks of the change authority: the person or group who authorizes a change. A CAB can still be the change authority for some changes, so replace the name only where the sentence means whoever authorizes the change.',
+  },
+  {
+    id: 'emergency-change-advisory-board',
+    term: 'Emergency Change Advisory Board',
+    variants: [],
+    plurals: ['Emergency Change Advisory Boards'],
+    contextual: [{ forms: ['ECAB', 'eCAB', 'E-CAB', 'Emergency CAB'], plurals: ['ECABs', 'Emergency CABs'], rule: { topic: 'change', required: 1 } }],
+    era: 'ITIL v3/2011',
+    mapping: 'approximate',
+    replacements: ['emergency change authority'],
+    practiceIds: ['change-enablement'],
+    note: 'ITIL 4 speaks of the change authority for emergency changes, kept small so that it can decide fast. An ECAB can still be that authority, so replace the name only where the sentence means whoever authorizes emergency changes.',
   },
 ];
 
@@ -314,11 +350,32 @@ function normalizeLegacyName(text: string): string {
   return text.toLowerCase().replace(/&/g, ' and ').replace(/[\s-]+/g, ' ').trim();
 }
 
+/** The spellings of an old name whose meaning depends on the document: abbreviations such as RFC, and their plurals. */
+export function contextualSpellings(term: LegacyTerm): string[] {
+  return (term.contextual ?? []).flatMap((group) => [...group.forms, ...(group.plurals ?? [])]);
+}
+
 const legacyLookup = new Map<string, string>();
 for (const term of LEGACY_TERMS) {
-  for (const name of [term.term, ...term.variants]) {
+  for (const name of [term.term, ...term.variants, ...(term.plurals ?? []), ...contextualSpellings(term)]) {
     legacyLookup.set(normalizeLegacyName(name), term.id);
   }
+}
+
+const ambiguousSpellings = new Set<string>();
+for (const term of LEGACY_TERMS) {
+  for (const group of term.contextual ?? []) {
+    if (!group.rule.required) continue;
+    for (const name of [...group.forms, ...(group.plurals ?? [])]) ambiguousSpellings.add(`${term.id}\n${normalizeLegacyName(name)}`);
+  }
+}
+
+/**
+ * Whether `written` is a spelling of the old name that means it only in a document about its topic (RFC, CAB,
+ * CSI): read on its own, as a hover reads it, it could be something else.
+ */
+export function isAmbiguousSpelling(id: string, written: string): boolean {
+  return ambiguousSpellings.has(`${id}\n${normalizeLegacyName(written)}`);
 }
 
 /** Finds the legacy term a name spells (case and spacing ignored), e.g. a practice written in v3 style. */

@@ -364,7 +364,7 @@ export const PRACTICES: readonly Practice[] = [
     purpose: 'Moves new or changed hardware, software, documentation and other components into live, test or staging environments.',
     examinablePurpose: true,
     studiedInDetail: false,
-    activities: ['design-and-transition', 'obtain-build'],
+    activities: ['design-and-transition', 'obtain-build', 'improve'],
   },
   {
     id: 'infrastructure-and-platform-management',

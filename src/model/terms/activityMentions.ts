@@ -12,6 +12,7 @@
  * An imperative with a bare noun ("Engage stakeholders early") still counts: telling it from "Improve reviews
  * the findings" would take a grammar, and a consultant rarely starts a sentence so.
  */
+import { isAmbiguousSpelling } from '../itil';
 import type { TermMatch } from './termMatcher';
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
@@ -31,10 +32,13 @@ const IMPERATIVE_FOLLOWERS = new Set(
 );
 
 /**
- * Whether a term-matcher hit means its term: a hit on anything but an activity always does; an activity's by the
- * rule above. The features that read prose for ITIL terms (hover cards, Document Coverage) ask this.
+ * Whether a term-matcher hit means its term: an activity's by the rule above; an old name's unless it is an
+ * abbreviation that means it only in documents about its topic (an RFC may be an IETF standard: the terminology
+ * checker weighs the whole document, a hover never guesses); any other hit always does. The features that read
+ * prose for ITIL terms (hover cards, Document Coverage) ask this.
  */
 export function meansItsTerm(text: string, match: TermMatch): boolean {
+  if (match.term.kind === 'legacy') return !isAmbiguousSpelling(match.term.id, text.slice(match.start, match.end));
   return match.term.kind !== 'activity' || isActivityMention(text, match);
 }
 

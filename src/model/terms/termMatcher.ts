@@ -10,12 +10,29 @@
  * - words are whole words; "&" reads as "and"; "/" joins its neighbours with or without spaces;
  * - words of a term may be separated by spaces, one line break, hyphens, Markdown emphasis markers or a
  *   blockquote marker at the start of the continued line; a blank line, a new list item or any other
- *   punctuation ends a term.
+ *   punctuation ends a term (see termText).
+ * Besides terms, the index holds context forms it reads without reporting them: protected longer names, which
+ * win over an old name inside them, and cue words that tell what a document is about.
  */
-import { ACTIVITIES } from '../itil/activities';
-import { ALL_CONCEPTS } from '../itil/concepts';
-import { LEGACY_TERMS } from '../itil/legacyTerms';
-import { PRACTICES } from '../itil/practices';
+import type { EvidenceTopic } from '../itil';
+import { modelContextForms, modelTermForms } from './termForms';
+import {
+  ASCII_KINDS,
+  ASCII_SYMBOLS,
+  CHECK,
+  CODE_AMPERSAND,
+  CODE_SLASH,
+  OTHER,
+  compact,
+  isAbbreviation,
+  isWordAt,
+  normalizeForm,
+  skipJoinableGap,
+  symbolOf,
+} from './termText';
+
+export { normalizeForm } from './termText';
+export { ambiguousAbbreviations, modelContextForms, modelTermForms } from './termForms';
 
 /**
  * Built-in kinds come from the model; `organisation` terms and `avoided` names (of preferred-term rules) come
@@ -36,9 +53,16 @@ export interface TermMatch {
   readonly term: TermRef;
 }
 
+/** Hears the context forms a scan reads: the topic they tell, and their normalized spelling (to count each once). */
+export type ContextListener = (topic: EvidenceTopic, key: string) => void;
+/** Hears each mention a scan finds, in order. */
+export type MatchListener = (start: number, end: number, term: TermRef) => void;
+
 export interface TermIndex {
-  /** Every mention in `text[start, end)`, in order, never overlapping. */
-  findAll(text: string, start?: number, end?: number): TermMatch[];
+  /** Every mention in `text[start, end)`, in order, never overlapping; context forms go to `onContext`. */
+  findAll(text: string, start?: number, end?: number, onContext?: ContextListener): TermMatch[];
+  /** The same mentions as `findAll`, handed to `onMatch` as they are found (no list is built). */
+  visit(text: string, start: number, end: number, onMatch: MatchListener, onContext?: ContextListener): void;
   /**
    * The mention covering `offset` (start <= offset < end), reading only a window around it. Agrees with
    * `findAll(text)` unless the 4 KB before `offset` hold nothing but words that continue some term.
@@ -54,40 +78,10 @@ export interface TermForm {
   readonly term: TermRef;
 }
 
-/** Every form of every ITIL term in the model, ambiguous abbreviations left out. */
-export function modelTermForms(): TermForm[] {
-  const forms: TermForm[] = [];
-  for (const practice of PRACTICES) {
-    const term: TermRef = { kind: 'practice', id: practice.id };
-    forms.push({ text: practice.name, term });
-    for (const alias of practice.aliases) {
-      if (!alias.ambiguous) forms.push({ text: alias.text, term });
-    }
-  }
-  for (const activity of ACTIVITIES) {
-    const term: TermRef = { kind: 'activity', id: activity.id };
-    for (const text of [activity.name, ...activity.writtenForms]) forms.push({ text, term });
-  }
-  for (const concept of ALL_CONCEPTS) {
-    const term: TermRef = { kind: 'concept', id: concept.id };
-    for (const text of [concept.name, ...concept.aliases]) forms.push({ text, term });
-  }
-  for (const legacy of LEGACY_TERMS) {
-    const term: TermRef = { kind: 'legacy', id: legacy.id };
-    for (const text of [legacy.term, ...legacy.variants]) forms.push({ text, term });
-  }
-  return forms;
-}
-
-/** Ambiguous abbreviations of practices: listed so callers can explain why they are never matched. */
-export function ambiguousAbbreviations(): string[] {
-  const texts = new Set<string>();
-  for (const practice of PRACTICES) {
-    for (const alias of practice.aliases) {
-      if (alias.ambiguous) texts.add(alias.text);
-    }
-  }
-  return [...texts];
+/** A name the index reads without reporting it as a term. */
+export interface ContextForm {
+  readonly text: string;
+  readonly topic?: EvidenceTopic;
 }
 
 let sharedIndex: TermIndex | undefined;
@@ -106,153 +100,37 @@ const NO_NODE = 0;
 const ROOT = 1;
 const NO_ENTRY = -1;
 
-const CODE_TAB = 9;
-const CODE_LF = 10;
-const CODE_CR = 13;
-const CODE_SPACE = 32;
-const CODE_AMPERSAND = 38;
-const CODE_ASTERISK = 42;
-const CODE_PLUS = 43;
-const CODE_HYPHEN = 45;
-const CODE_SLASH = 47;
-const CODE_GREATER = 62;
-const CODE_UNDERSCORE = 95;
-const CODE_NBSP = 0xa0;
-
 const WINDOW_STEP = 256;
 const WINDOW_LIMIT = 4096;
 
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
-
-// Per ASCII code: a letter or digit, anything else, or an underscore (word character only inside a word).
-const OTHER = 0;
-const ALPHANUMERIC = 1;
-const CHECK = 2;
-const ASCII_KINDS = new Uint8Array(128).map((_, code) =>
-  code === CODE_UNDERSCORE ? CHECK : (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? ALPHANUMERIC : OTHER,
-);
-
-function isAlphanumeric(code: number): boolean {
-  if (code < 128) return ASCII_KINDS[code] === ALPHANUMERIC;
-  return NON_ASCII_WORD.test(String.fromCharCode(code));
-}
-
-/** Word characters are letters and digits, plus an underscore inside a word (snake_case, not _emphasis_). */
-function isWordAt(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  const code = text.charCodeAt(index);
-  if (code === CODE_UNDERSCORE) {
-    return isAlphanumeric(text.charCodeAt(index - 1)) && isAlphanumeric(text.charCodeAt(index + 1));
-  }
-  return isAlphanumeric(code);
-}
-
-/** Trie symbol of a word character, or -1 when no term can contain it. */
-function symbolOf(code: number): number {
-  if (code >= 97 && code <= 122) return code - 97;
-  if (code >= 65 && code <= 90) return code - 65;
-  if (code >= 48 && code <= 57) return code - 48 + 26;
-  return -1;
-}
-
-const ASCII_SYMBOLS = new Int8Array(128).map((_, code) => symbolOf(code));
-
-/**
- * Start of the token that continues a term after `from` (or `end` when the gap runs up to it), or -1 when
- * the gap ends the term.
- * A gap may hold spaces, one line break, hyphens and emphasis markers; on the continued line a blockquote
- * marker is fine but a list marker is not.
- */
-function skipJoinableGap(text: string, from: number, end: number): number {
-  let lineBreaks = 0;
-  let atLineStart = false;
-  let index = from;
-  while (index < end) {
-    const code = text.charCodeAt(index);
-    if (code === CODE_SPACE || code === CODE_TAB || code === CODE_NBSP) {
-      index++;
-    } else if (code === CODE_LF || code === CODE_CR) {
-      if (lineBreaks === 1) return -1;
-      lineBreaks++;
-      index += code === CODE_CR && text.charCodeAt(index + 1) === CODE_LF ? 2 : 1;
-      atLineStart = true;
-    } else if (code === CODE_GREATER && atLineStart) {
-      index++;
-    } else if (code === CODE_ASTERISK || code === CODE_HYPHEN || code === CODE_PLUS || (code === CODE_UNDERSCORE && !isWordAt(text, index))) {
-      const next = text.charCodeAt(index + 1);
-      if (atLineStart && code !== CODE_UNDERSCORE && (next === CODE_SPACE || next === CODE_TAB)) return -1;
-      if (code === CODE_PLUS) return -1;
-      atLineStart = false;
-      index++;
-    } else {
-      return index;
-    }
-  }
-  return end;
-}
-
 interface Entry {
-  readonly term: TermRef;
+  /** The term a match reports; none for a context form. */
+  readonly term?: TermRef;
+  readonly topic?: EvidenceTopic;
+  readonly key: string;
   /** For abbreviations: the spellings accepted (as listed, in capitals), spaces removed. */
   readonly exactSpellings?: ReadonlySet<string>;
 }
 
-/** Lower-case words, "&" as "and", "/" kept; separators only between two words. */
-export function normalizeForm(text: string): string {
-  const parts: string[] = [];
-  let previousWasWord = false;
-  let index = 0;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (isWordAt(text, index)) {
-      let wordEnd = index + 1;
-      while (isWordAt(text, wordEnd)) wordEnd++;
-      if (previousWasWord) parts.push(' ');
-      parts.push(text.slice(index, wordEnd).toLowerCase());
-      previousWasWord = true;
-      index = wordEnd;
-    } else if (code === CODE_AMPERSAND) {
-      if (previousWasWord) parts.push(' ');
-      parts.push('and');
-      previousWasWord = true;
-      index++;
-    } else if (code === CODE_SLASH) {
-      parts.push('/');
-      previousWasWord = false;
-      index++;
-    } else {
-      index++;
-    }
-  }
-  return parts.join('');
-}
-
-function isAbbreviation(text: string): boolean {
-  if (/\s/.test(text)) return false;
-  const capitals = text.replace(/[^A-Z]/g, '').length;
-  const smallLetters = text.replace(/[^a-z]/g, '').length;
-  return capitals > smallLetters;
-}
-
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-function sameTerm(a: TermRef, b: TermRef): boolean {
-  return a.kind === b.kind && a.id === b.id;
+/** Who a form belongs to: forms of one owner share an entry, and the first owner of a spelling keeps it. */
+function ownerOf(form: { readonly term?: TermRef; readonly topic?: EvidenceTopic }): string {
+  return form.term ? `${form.term.kind}:${form.term.id}` : `context:${form.topic ?? ''}`;
 }
 
 /**
  * Builds the index. When two different terms share a normalized form, the earlier one in `forms` keeps it
- * (the model lists practices first, then activities, concepts and legacy names).
+ * (the model lists practices first, then activities, concepts and legacy names); a term keeps a form that a
+ * context form shares.
  */
-export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): TermIndex {
-  const drafts = new Map<string, { term: TermRef; caseInsensitive: boolean; spellings: Set<string> }>();
-  for (const form of forms) {
+export function createTermIndex(forms: readonly TermForm[] = modelTermForms(), contextForms: readonly ContextForm[] = modelContextForms()): TermIndex {
+  const drafts = new Map<string, { owner: string; term?: TermRef; topic?: EvidenceTopic; caseInsensitive: boolean; spellings: Set<string> }>();
+  const all: readonly { readonly text: string; readonly term?: TermRef; readonly topic?: EvidenceTopic }[] = [...forms, ...contextForms];
+  for (const form of all) {
     const key = normalizeForm(form.text);
     if (key.length === 0 || /^[ /]|[ /]$/.test(key)) continue;
-    const draft = drafts.get(key) ?? { term: form.term, caseInsensitive: false, spellings: new Set<string>() };
-    if (!sameTerm(draft.term, form.term)) continue;
+    const owner = ownerOf(form);
+    const draft = drafts.get(key) ?? { owner, ...(form.term ? { term: form.term } : {}), ...(form.topic ? { topic: form.topic } : {}), caseInsensitive: false, spellings: new Set<string>() };
+    if (draft.owner !== owner) continue;
     if (isAbbreviation(form.text)) {
       draft.spellings.add(compact(form.text));
       draft.spellings.add(compact(form.text.toUpperCase()));
@@ -291,7 +169,8 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
       node = next;
     }
     entryAt[node] = entries.length;
-    entries.push(draft.caseInsensitive ? { term: draft.term } : { term: draft.term, exactSpellings: draft.spellings });
+    const owner = { ...(draft.term ? { term: draft.term } : {}), ...(draft.topic ? { topic: draft.topic } : {}), key };
+    entries.push(draft.caseInsensitive ? owner : { ...owner, exactSpellings: draft.spellings });
     key.split(/[ /]/).slice(1).forEach((word) => continuationWords.add(word));
   }
 
@@ -314,16 +193,19 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
     return entry;
   }
 
+  let hitEnd = 0;
+
   /**
-   * Longest term starting at the word that starts at `start`, not reading past `limit`. The trie is
-   * followed while the words are read, so a word that starts no term costs a character or two.
+   * Longest term (or context form) starting at the word `text[start, wordEnd)`, which the scan has read to trie
+   * node `node`, not reading past `limit`; its end goes to `hitEnd`. The trie is followed while the next words
+   * are read.
    */
-  function longestAt(text: string, start: number, limit: number): TermMatch | undefined {
-    let bestEnd = -1;
-    let bestEntry: Entry | undefined;
-    let node = ROOT;
-    let index = start;
-    let previousWasWord = false;
+  function longestAt(text: string, start: number, wordEnd: number, node: number, limit: number): Entry | undefined {
+    let best = acceptedEntry(text, node, start, wordEnd);
+    hitEnd = wordEnd;
+    let index = skipJoinableGap(text, wordEnd, limit);
+    if (index < 0 || index >= limit) return best;
+    let previousWasWord = true;
     for (;;) {
       const code = text.charCodeAt(index);
       if (code === CODE_SLASH) {
@@ -350,18 +232,18 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
             break;
           }
         }
-        if (node === NO_NODE || wordEnd === index || isWordAt(text, wordEnd)) return bestEntry && { start, end: bestEnd, term: bestEntry.term };
+        if (node === NO_NODE || wordEnd === index || isWordAt(text, wordEnd)) return best;
         const entry = acceptedEntry(text, node, start, wordEnd);
         if (entry) {
-          bestEnd = wordEnd;
-          bestEntry = entry;
+          best = entry;
+          hitEnd = wordEnd;
         }
         previousWasWord = true;
         index = wordEnd;
       }
-      if (node === NO_NODE) return bestEntry && { start, end: bestEnd, term: bestEntry.term };
+      if (node === NO_NODE) return best;
       index = skipJoinableGap(text, index, limit);
-      if (index < 0 || index >= limit) return bestEntry && { start, end: bestEnd, term: bestEntry.term };
+      if (index < 0 || index >= limit) return best;
     }
   }
 
@@ -374,7 +256,7 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
   }
 
   /** Leftmost-longest scan of the words starting in [from, limit); stops at the first word after `stopAfter`. */
-  function scan(text: string, from: number, limit: number, stopAfter: number, found: TermMatch[]): void {
+  function scan(text: string, from: number, limit: number, stopAfter: number, onMatch: MatchListener, onContext?: ContextListener): void {
     let index = from;
     // A word cut by `from` is not a whole word.
     if (isWordAt(text, from - 1)) index = wordEndFrom(text, index, limit);
@@ -403,10 +285,12 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
         index++;
       }
       if (node === NO_NODE || (index === limit && isWordAt(text, limit))) continue;
-      const match = longestAt(text, start, limit);
-      if (match) {
-        found.push(match);
-        index = match.end;
+      const entry = longestAt(text, start, index, node, limit);
+      if (entry) {
+        const { term, topic } = entry;
+        if (term) onMatch(start, hitEnd, term);
+        else if (topic && onContext) onContext(topic, entry.key);
+        index = hitEnd;
       }
     }
   }
@@ -461,18 +345,20 @@ export function createTermIndex(forms: readonly TermForm[] = modelTermForms()): 
 
   return {
     formCount: entries.length,
-    findAll(text: string, start = 0, end = text.length): TermMatch[] {
+    findAll(text: string, start = 0, end = text.length, onContext?: ContextListener): TermMatch[] {
       const found: TermMatch[] = [];
+      this.visit(text, start, end, (matchStart, matchEnd, term) => found.push({ start: matchStart, end: matchEnd, term }), onContext);
+      return found;
+    },
+    visit(text: string, start: number, end: number, onMatch: MatchListener, onContext?: ContextListener): void {
       const from = Math.max(0, Math.min(start, text.length));
       const limit = Math.max(from, Math.min(end, text.length));
-      scan(text, from, limit, limit, found);
-      return found;
+      scan(text, from, limit, limit, onMatch, onContext);
     },
     findAt(text: string, offset: number): TermMatch | undefined {
       if (!(offset >= 0 && offset < text.length)) return undefined;
-      const found: TermMatch[] = [];
-      scan(text, syncStart(text, offset), text.length, offset, found);
-      const last = found[found.length - 1];
+      let last: TermMatch | undefined;
+      scan(text, syncStart(text, offset), text.length, offset, (start, end, term) => (last = { start, end, term }));
       return last && last.start <= offset && offset < last.end ? last : undefined;
     },
   };

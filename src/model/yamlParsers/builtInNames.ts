@@ -2,13 +2,15 @@
  * The built-in terms a glossary may name (to override or hide them) and must not take for its own terms: every id,
  * name and spelling of the model's terms, and how to name a term in a message.
  */
-import { ACTIVITIES, ALL_CONCEPTS, LEGACY_TERMS, PRACTICES, getPractice } from '../itil';
+import { ACTIVITIES, ALL_CONCEPTS, LEGACY_TERMS, PRACTICES, contextualSpellings, getPractice } from '../itil';
 import { modelTermForms, normalizeForm, type TermRef } from '../terms/termMatcher';
 
 /** A built-in term a name refers to; `whole` when the name is the term's id or main name. */
 export interface BuiltInName {
   readonly term: TermRef;
   readonly whole: boolean;
+  /** An abbreviation of an old name that means it only in some documents (RFC, CAB): an organisation may give it its own meaning. */
+  readonly contextual?: boolean;
 }
 
 let builtInNames: Map<string, BuiltInName> | undefined;
@@ -33,6 +35,9 @@ function builtInNameLookup(): Map<string, BuiltInName> {
   for (const concept of ALL_CONCEPTS) add(concept.name, { kind: 'concept', id: concept.id }, true);
   for (const legacy of LEGACY_TERMS) add(legacy.term, { kind: 'legacy', id: legacy.id }, true);
   for (const form of modelTermForms()) add(form.text, form.term, false);
+  for (const legacy of LEGACY_TERMS) {
+    for (const text of contextualSpellings(legacy)) lookup.set(normalizeForm(text), { term: { kind: 'legacy', id: legacy.id }, whole: false, contextual: true });
+  }
   builtInNames = lookup;
   return lookup;
 }

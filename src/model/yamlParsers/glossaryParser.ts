@@ -199,7 +199,7 @@ class GlossaryReader {
       return false;
     }
     const builtIn = resolveBuiltInTerm(name.text);
-    if (builtIn && !mayShadowBuiltIn) {
+    if (builtIn && !mayShadowBuiltIn && !builtIn.contextual) {
       this.report(
         'svc/glossary-duplicate-term',
         `“${name.text}” is already a built-in ITIL term (${describeTerm(builtIn.term)}); give it your own definition under \`overrides\` instead. This name is ignored.`,

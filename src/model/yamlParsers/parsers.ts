@@ -1,4 +1,5 @@
 /** The readers of this folder, as its lazily loaded bundle exports them (see index.ts). */
+export { readFrontMatterTexts } from './frontMatterTexts';
 export { parseGlossary } from './glossaryParser';
 export { parseValueStreams } from './valueStreamParser';
 export { parseSvcConfig } from './configParser';

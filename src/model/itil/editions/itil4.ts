@@ -7,6 +7,7 @@ export const ITIL4: EditionData = {
   released: '2019-02',
   valueSystemName: 'service value system',
   dimensionsName: 'four dimensions of service management',
+  foundationMarkers: 'Foundation',
   practiceGroups: [
     {
       id: 'general',

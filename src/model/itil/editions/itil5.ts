@@ -16,6 +16,8 @@ export const ITIL5: EditionData = {
   released: '2026-02',
   valueSystemName: 'ITIL value system',
   dimensionsName: 'four dimensions of product and service management',
+  vocabularyUncertainty: 'The new names of the value system and the four dimensions come from study material on the Version 5 syllabus, not from the PeopleCert text itself.',
+  foundationMarkers: 'ITIL 4 Foundation',
   practiceGroups: [
     {
       id: 'general',
@@ -77,10 +79,12 @@ export const ITIL5: EditionData = {
     { id: 'support', name: 'Support', summary: 'Help users and restore normal service when something goes wrong.', uncertainty: STAGE_UNCERTAINTY },
   ],
   lifecycleUncertainty:
-    'Sources agree on the eight stages and their order, but describe their relation to the six-activity value chain differently.',
+    'The eight stages and their order come from study material and training providers, not from the PeopleCert text itself, and those sources describe their relation to the six-activity value chain differently.',
   uncertainFacts: [
     'The split into 12 general and 22 product and service management practices comes from study material and a question bank keyed to the Version 5 syllabus, not from the PeopleCert text itself.',
     'The exact relationship between the six-activity value chain and the eight-stage product and service lifecycle is reported differently by different sources.',
     'The one-line summaries of the lifecycle stages are our own reading of the stage names.',
+    'The names “ITIL value system” and “four dimensions of product and service management” come from study material on the Version 5 syllabus.',
+    'The Foundation markers shown for practices (15 examinable purposes, 7 studied in detail) are those of the ITIL 4 Foundation syllabus; the Version 5 syllabus is not reflected yet.',
   ],
 };

@@ -25,6 +25,13 @@ export interface EditionData {
   readonly released: string;
   readonly valueSystemName: string;
   readonly dimensionsName: string;
+  /** Why the edition's names for the value system and the four dimensions rest on uncertain sources, when they do. */
+  readonly vocabularyUncertainty?: string;
+  /**
+   * The exam the practices' Foundation markers (15 examinable purposes, 7 studied in detail) belong to, as their
+   * labels begin: "Foundation" in ITIL 4 itself, "ITIL 4 Foundation" in an edition that has no markers of its own yet.
+   */
+  readonly foundationMarkers: string;
   readonly practiceGroups: readonly EditionPracticeGroup[];
   /** The product and service lifecycle of ITIL (Version 5); empty for ITIL 4. */
   readonly lifecycle: readonly LifecycleStage[];
