@@ -88,6 +88,7 @@ const yamlWithoutNodeBuiltins = { yaml: './node_modules/yaml/browser/index.js' }
 // script. In the Node host's builds `lazySeams` turns the seam's require into one of the sibling dist/<name>.js,
 // and `keepOut` fails the build when a file under a lazy bundle's folders (its seam aside) reaches another bundle.
 //   yamlParsers: the value-stream, glossary and configuration readers, the `yaml` library and picomatch (first parse);
+//   coverage:    the Document Coverage scanner (the Coverage view first shown, or the first export with its appendix);
 //   diagrams:    the diagram panels, their webview plumbing and Mermaid text generation (first diagram);
 //   terminologyChecker: the terminology checker and its check, with document evidence, advice and slicing
 //                (the host's first turn after activation);
@@ -100,6 +101,12 @@ const LAZY_BUNDLES = [
     seam: 'src/model/yamlParsers/index.ts',
     entry: 'src/model/yamlParsers/parsers.ts',
     folders: ['src/model/yamlParsers/', 'node_modules/yaml/', 'node_modules/picomatch/'],
+  },
+  {
+    name: 'coverage',
+    seam: 'src/model/coverage/index.ts',
+    entry: 'src/model/coverage/coverage.ts',
+    folders: ['src/model/coverage/'],
   },
   {
     name: 'diagrams',

@@ -1,7 +1,8 @@
 /**
  * Diagram webviews in Chromium, with the real bundles and HTML shell (bench/diagramPage.ts): time to first
- * render of the SVC diagram (page load included), of a 60-step value stream, and the time to redraw after an
- * edit (the preview's 250 ms debounce in the extension host comes on top of that).
+ * render of the SVC diagram (page load included; the value chain picture, drawn without Mermaid), of a 60-step
+ * value stream, and the time to redraw after an edit (the preview's 250 ms debounce in the extension host comes
+ * on top of that).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseValueStreams } from '../src/model/yamlParsers';
@@ -44,7 +45,7 @@ async function timeUpdate(page: Page, streams: readonly ValueStream[]): Promise<
     const now = performance.now();
     window.postMessage(message, '*');
     return now;
-  }, { type: 'update', title: 'bench.valuestream.yaml', streams, errors: [], focusStream: undefined });
+  }, { type: 'update', title: 'bench.valuestream.yaml', streams, errors: [], focusStream: undefined, revision: 1 });
   await page.waitForFunction((count) => Number(document.body.dataset.renderCount ?? '0') > count, before, { timeout: 60_000 });
   const finished = await page.evaluate((count) => performance.getEntriesByName(`svc-render-${count}`)[0]?.startTime ?? Number.NaN, before + 1);
   return finished - started;
@@ -81,7 +82,14 @@ export async function run(): Promise<BenchFigure[]> {
     }
 
     const figures: BenchFigure[] = [
-      { name: 'SVC diagram: first render in Chromium (page load included), median', value: percentile(chainRuns, 0.5), unit: 'ms', budget: 1500, better: 'lower' },
+      {
+        name: 'SVC diagram: first render in Chromium (page load included), median',
+        value: percentile(chainRuns, 0.5),
+        unit: 'ms',
+        budget: 300,
+        better: 'lower',
+        note: `the value chain picture, no Mermaid; slowest of ${chainRuns.length} ${Math.max(...chainRuns).toFixed(0)} ms`,
+      },
       { name: '60-step value stream: first render (flowchart), median', value: percentile(streamRuns, 0.5), unit: 'ms', budget: 2000, better: 'lower' },
       {
         name: '60-step value stream: redraw after an edit, median',

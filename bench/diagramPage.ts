@@ -105,6 +105,7 @@ export async function startDiagramPageServer(): Promise<DiagramPageServer> {
           cardPane: page[1] === 'valueChainPage',
           viewportLabel: 'Diagram',
           summaryLabel: 'The diagram in words',
+          ...(page[1] === 'valueStreamPreviewPage' ? { metricsLabel: 'Lead time, work, waiting, flow efficiency and critical path' } : {}),
         }).replace('<head>', `<head>\n<script nonce="${nonce}">${themeScript(theme)}</script>`);
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(html);

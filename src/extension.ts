@@ -26,7 +26,7 @@ import { createTestingApi } from './testing';
 
 export function activate(context: vscode.ExtensionContext): SvcApi {
   const activationStarted = performance.now();
-  context.subscriptions.push(new Walkthrough());
+  context.subscriptions.push(new Walkthrough(context.extensionUri));
   const configs = new ConfigService();
   const glossary = new GlossaryService(configs);
   context.subscriptions.push(configs, new WorkspaceEdition(configs), glossary);

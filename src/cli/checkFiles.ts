@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { automaticFix, lockedRegions, type AutomaticFix } from '../model/checks';
 import { documentKind, LineMap, type TextRange } from '../model/documents';
 import { effectiveTerms, type Confidence, type EffectiveTerms } from '../model/terms';
@@ -37,6 +38,15 @@ export interface ProblemFix extends AutomaticFix {
 
 /** A problem with the run itself (a missing path, an unreadable file): reported on stderr, exit code 2. */
 export class UsageError extends Error {}
+
+/** Options and paths of a command line (Node's parseArgs, paths allowed); what it cannot read is a usage error. */
+export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
 
 /** Outdated ITIL names in Markdown prose, as offsets into the text. */
 export interface ProseFinding {

@@ -1,10 +1,10 @@
 /** The command line of svc-check: its options, their checks and the help text. */
-import { parseArgs } from 'node:util';
-import { UsageError } from './checkFiles';
+import { parseCommandLine, UsageError } from './checkFiles';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats';
 
 export const USAGE = `Usage: svc-check [files, folders or globs…] [options]
        svc-check --stdin [--stdin-filename <name>] [options]
+       svc-check metrics [files, folders or globs…] [--format text|json] [--output <file>]
 
 Checks *.valuestream.yaml / *.valuestream.yml files, \`\`\`valuestream blocks in Markdown (*.md),
 outdated ITIL v3 names in Markdown prose, and the names an organisation glossary asks to avoid. Folders
@@ -36,6 +36,9 @@ Options:
   --help                   show this help
   --version                show the version
 
+svc-check metrics prints the lead time, work, waiting, flow efficiency and critical path of every value
+stream instead (svc-check metrics --help).
+
 Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage error or unreadable file.`;
 
 export interface Options {
@@ -52,28 +55,19 @@ export interface Options {
 }
 
 export function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        fix: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        stdin: { type: 'boolean', default: false },
-        'stdin-filename': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-        glossary: { type: 'string' },
-        config: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(argv, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    fix: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    stdin: { type: 'boolean', default: false },
+    'stdin-filename': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', default: false },
+    glossary: { type: 'string' },
+    config: { type: 'string' },
+  });
   const values = parsed.values;
   if (values.help) return 'help';
   if (values.version) return 'version';

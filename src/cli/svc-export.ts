@@ -6,12 +6,11 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { APPENDIX_IDS, ExportError, exportDocument, isAppendixId, type AppendixId, type ExportFormat, type ImageFile } from '../model/export';
 import { GLOSSARY_PATH } from '../model/glossary';
 import { getEdition } from '../model/itil';
 import { builtInTerms, type EffectiveTerms } from '../model/terms';
-import { loadGlossary, nearestSvcFile, readText, UsageError } from './checkFiles';
+import { loadGlossary, nearestSvcFile, parseCommandLine, readText, UsageError } from './checkFiles';
 import { BROWSER_VARIABLES, BrowserDrawing, findBrowser } from './export/browserDrawing';
 
 const USAGE = `Usage: svc-export <file.md> -o <out.docx|out.html> [options]
@@ -50,24 +49,15 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        appendix: { type: 'string', multiple: true, default: [] },
-        'png-scale': { type: 'string', default: '2' },
-        edition: { type: 'string', default: 'itil4' },
-        glossary: { type: 'string' },
-        browser: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(argv, {
+    output: { type: 'string', short: 'o' },
+    appendix: { type: 'string', multiple: true, default: [] },
+    'png-scale': { type: 'string', default: '2' },
+    edition: { type: 'string', default: 'itil4' },
+    glossary: { type: 'string' },
+    browser: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const values = parsed.values;
   if (values.help) return 'help';
   const [input, ...extra] = parsed.positionals;

@@ -65,10 +65,10 @@ function mermaidBlockOverrides(options: DrawOptions, palette: Palette): MermaidC
   };
 }
 
-function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, colors: ActivityColors): MermaidDiagram {
+function diagramOf(job: Exclude<DrawingJob, { kind: 'image' }>, palette: Palette): MermaidDiagram {
   switch (job.kind) {
     case 'flowchart':
-      return valueStreamFlowchart(job.stream, job.streamIndex, colors);
+      return valueStreamFlowchart(job.stream, job.streamIndex, palette.colors, palette.editor.foreground);
     case 'schedule':
       return valueStreamGantt(job.streams, { firstStreamIndex: job.firstStreamIndex, title: job.title });
     case 'mermaid':
@@ -123,7 +123,7 @@ function columnCount(stream: ValueStream): number {
 }
 
 async function drawDiagram(job: Exclude<DrawingJob, { kind: 'image' }>, options: DrawOptions, palette: Palette): Promise<Drawing> {
-  const diagram = diagramOf(job, palette.colors);
+  const diagram = diagramOf(job, palette);
   const overrides =
     job.kind === 'flowchart' ? {} : job.kind === 'schedule' ? scheduleOverrides(options, job.streams.map((stream) => stream.name)) : mermaidBlockOverrides(options, palette);
   const render = async (source: string, config: MermaidConfig): Promise<Rendered> => {

@@ -1,18 +1,18 @@
 /**
- * The SVC diagram panel: the seed's value chain flowchart generated from the model, with the card of the
- * selected activity beside it. Selecting a node (click, Enter, Space) shows its card and tells the host,
- * which reveals the activity in the tree.
+ * The SVC diagram panel: the value chain picture, laid out once and drawn without Mermaid (so it appears as the
+ * panel opens), with the card of the selected activity beside it. Selecting a node (click, Enter, Space) shows
+ * its card and tells the host, which reveals the activity in the tree. "Copy Mermaid Source" still copies the
+ * same chain as Mermaid text, for documents that draw with Mermaid.
  */
 import { activityCard, cardToHtml, demandCard, valueCard, type Card } from '../model/cards';
 import { isChainNodeId, type ChainNodeId } from '../model/diagrams';
 import { valueChainDescription, valueChainFlowchart } from '../model/diagrams/mermaid/valueChainChart';
 import { type DiagramNode } from '../model/diagrams/mermaid/mermaidText';
+import { resolvedPaint, themedPaint, valueChainSvg } from '../model/diagrams/valueChain';
 import { onHostMessage, post, saveState, savedState } from './lib/host';
 import { makeNodesInteractive, markSelected } from './lib/interaction';
-import { preloadMermaid, renderDiagram } from './lib/render';
+import type { RenderedDiagram } from './lib/render';
 import { DiagramSurface, requiredElement } from './lib/surface';
-
-preloadMermaid('flowchart');
 
 const cardPane = requiredElement('#card');
 const diagramContainer = document.createElement('div');
@@ -69,11 +69,29 @@ cardPane.addEventListener('click', (event) => {
   }
 });
 
+/** The picture's markup as an element (the markup escapes every piece of text it writes). */
+function picture(markup: string): SVGSVGElement {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  const svg = template.content.querySelector('svg');
+  if (!svg) throw new Error('The value chain picture has no <svg> element');
+  return svg;
+}
+
 const surface = new DiagramSurface({
   viewKey: () => 'view',
   cardTitle: () => (cardPane.hidden ? undefined : (cardPane.querySelector('h2')?.textContent ?? undefined)),
-  draw: async (stage, theme, colors) => {
-    const rendered = await renderDiagram(diagramContainer, valueChainFlowchart(colors), theme, colors);
+  draw: async (stage, _theme, colors) => {
+    const svg = picture(valueChainSvg(themedPaint()));
+    const diagram = valueChainFlowchart(colors);
+    const elements = new Map(
+      diagram.nodes.flatMap((node) => {
+        const element = svg.querySelector<SVGElement>(`g.node[data-id="${CSS.escape(node.nodeId)}"]`);
+        return element ? [[node.nodeId, element] as const] : [];
+      }),
+    );
+    const rendered: RenderedDiagram = { kind: 'flowchart', svg, elements, diagram };
+    diagramContainer.replaceChildren(svg);
     makeNodesInteractive(rendered, (node) => {
       const nodeId = chainNodeIdOf(node);
       if (!nodeId) return;
@@ -84,7 +102,7 @@ const surface = new DiagramSurface({
     markSelected([rendered], (node) => selected !== undefined && chainNodeIdOf(node) === selected);
     return { diagrams: [rendered], errors: [], description: [valueChainDescription()] };
   },
-  exportSources: (colors) => [{ diagram: valueChainFlowchart(colors) }],
+  exportPictures: ({ palette, colors }) => [picture(valueChainSvg(resolvedPaint(palette, colors), 'svc-value-chain-export'))],
 });
 
 onHostMessage((message) => {

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { readNotifications, runCommand, screenshot, useWorkbench } from './workbench';
+import type { Page } from 'playwright-core';
+import { readNotifications, runCommand, screenshot, useWorkbench, webviewWith } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 const PNG_SCALE = 2;
@@ -19,20 +19,6 @@ interface ClipboardImage {
   readonly bytes: number[];
   /** RGBA of the top left pixel, as the browser decodes the image. */
   readonly corner: number[];
-}
-
-/** The webview whose page has `selector`. */
-async function webviewWith(page: Page, selector: string): Promise<FrameLocator> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  for (;;) {
-    const frames = page.locator('iframe.webview.ready');
-    for (let index = (await frames.count()) - 1; index >= 0; index--) {
-      const frame = frames.nth(index).contentFrame().locator('#active-frame').contentFrame();
-      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
-    await page.waitForTimeout(250);
-  }
 }
 
 /** Puts something else on the clipboard, so that an image read later can only come from the button. */

@@ -3,27 +3,12 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { answerSaveDialog, openFile, runCommand, screenshot, setTheme, useWorkbench } from './workbench';
+import type { FrameLocator } from 'playwright-core';
+import { answerSaveDialog, openFile, runCommand, screenshot, setTheme, useWorkbench, webviewWith } from './workbench';
 
 const UI_TIMEOUT_MS = 60_000;
 const CHAIN_LABELS = ['Demand / Opportunity', 'Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support', 'Value / Products & Services'];
 const RESULTS = path.resolve(__dirname, '..', '..', '..', 'test-results');
-
-/** The webview whose page has `selector` (several webviews may be open side by side). */
-async function webviewWith(page: Page, selector: string, timeout = UI_TIMEOUT_MS): Promise<FrameLocator> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const frames = page.locator('iframe.webview.ready');
-    const count = await frames.count();
-    for (let index = count - 1; index >= 0; index--) {
-      const frame = frames.nth(index).contentFrame().locator('#active-frame').contentFrame();
-      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
-    await page.waitForTimeout(250);
-  }
-}
 
 async function renderCount(frame: FrameLocator): Promise<number> {
   return Number((await frame.locator('body').getAttribute('data-render-count')) ?? '0');
@@ -54,7 +39,8 @@ suite('Diagram panels in the workbench', function () {
     await screenshot(page, 'svc-diagram-card-light');
 
     const before = await renderCount(frame);
-    const planFill = () => frame.locator('[data-svc-node="PL"] rect').first().evaluate((rect) => getComputedStyle(rect).fill);
+    // The picture draws each activity's colour as the band on the left of its box (the box itself is a tint of it).
+    const planFill = () => frame.locator('[data-svc-node="PL"] .svc-chain-accent').evaluate((band) => getComputedStyle(band).fill);
     assert.equal(await planFill(), 'rgb(29, 78, 216)', 'the light palette');
     await setTheme(page, 'Dark Modern');
     await frame.locator('body.vscode-dark').waitFor({ timeout: UI_TIMEOUT_MS });

@@ -249,6 +249,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * The content of the webview whose page has `selector`, when several webviews are open side by side (the newest
+ * first); waits up to `timeout` for one to show it.
+ */
+export async function webviewWith(page: Page, selector: string, timeout = UI_TIMEOUT_MS * 2): Promise<FrameLocator> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frames = page.locator('iframe.webview.ready');
+    for (let index = (await frames.count()) - 1; index >= 0; index--) {
+      const frame = frames.nth(index).contentFrame().locator('#active-frame').contentFrame();
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
+    await page.waitForTimeout(250);
+  }
+}
+
 /** The content of the visible webview: VS Code nests it in two iframes (the host frame, then `#active-frame`). */
 export function webviewFrame(page: Page): FrameLocator {
   return page

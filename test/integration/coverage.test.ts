@@ -36,6 +36,9 @@ async function untitled(extension: 'md' | 'txt' | 'json', content: string): Prom
   const edit = new vscode.WorkspaceEdit();
   edit.insert(uri, new vscode.Position(0, 0), content);
   assert.ok(await vscode.workspace.applyEdit(edit));
+  // The edit can reach this host's copy of the document after applyEdit resolves: an editor shown before that
+  // would show (and the view compute) the empty document first.
+  await waitFor(() => document.getText() === content, 'the untitled document to hold its text');
   return document;
 }
 
@@ -52,6 +55,8 @@ suite('Document Coverage view', () => {
 
   suiteSetup(async () => {
     coverage = (await activateExtension()).api.testing.coverage;
+    // The view computes only while it is shown.
+    await vscode.commands.executeCommand('svc.coverage.focus');
   });
 
   teardown(async function () {
@@ -118,5 +123,18 @@ suite('Document Coverage view', () => {
     await vscode.window.showTextDocument(json);
     await waitFor(() => coverage.state() === undefined, 'the view to let go of the document');
     assert.deepEqual(await coverage.provider.getChildren(), []);
+  });
+
+  test('a hidden view computes nothing and catches up with the active document when shown again', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const document = await untitled('md', DOCUMENT);
+    await vscode.window.showTextDocument(document);
+    // Give the editor switch the time the debounced update would have taken.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.notEqual(coverage.state()?.document, document, 'the hidden view computed the coverage of a document it does not show');
+    await vscode.commands.executeCommand('svc.coverage.focus');
+    await waitFor(() => coverage.state()?.document === document, 'the coverage of the active document once the view is shown');
+    assert.deepEqual(await labelsUnder(coverage, 'Activities'), ['Engage']);
   });
 });

@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SvcApi } from '../../src/api';
-import type { RenderReport } from '../../src/model/diagrams/diagramProtocol';
 import { EXAMPLE_STREAMS } from '../../src/model/itil/exampleStreams';
+import { RENDER_TIMEOUT_MS, settledReport } from './diagramReports';
 import { activateExtension, skipInWebHost, waitFor, workspaceUri } from './util';
 
-// Generous: on a shared 2-core machine the workbench, the extension host and Mermaid compete for the CPU.
-const RENDER_TIMEOUT_MS = 90_000;
 const TEST_TIMEOUT_MS = 240_000;
 const CHAIN_LABELS = ['Demand / Opportunity', 'Plan', 'Improve', 'Engage', 'Design & Transition', 'Obtain/Build', 'Deliver & Support', 'Value / Products & Services'];
 
@@ -23,24 +21,6 @@ function describeTabs(): string {
 
 async function closeWebviewTabs(viewType: string): Promise<void> {
   await vscode.window.tabGroups.close(webviewTabs(viewType));
-}
-
-/** Waits until the panel has rendered and `accept` holds, returning that report. */
-async function settledReport(inspect: () => Promise<RenderReport | undefined>, accept: (report: RenderReport) => boolean, description: string): Promise<RenderReport> {
-  let last: RenderReport | string | undefined;
-  try {
-    return await waitFor(
-      async () => {
-        const report = await inspect().catch((error: Error) => error.message);
-        last = report;
-        return typeof report === 'object' && report.renderCount > 0 && accept(report) ? report : undefined;
-      },
-      description,
-      RENDER_TIMEOUT_MS,
-    );
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; last report: ${JSON.stringify(last)}`);
-  }
 }
 
 suite('SVC diagram panel', function () {

@@ -119,7 +119,7 @@ suite('Explorer: Value Streams view', function () {
     const [stream] = await explorer.valueStreams.getChildren(source);
     assert.ok(stream?.kind === 'stream');
     assert.equal(stream.stream.name, 'Integration access review');
-    assert.equal(explorer.valueStreams.getTreeItem(stream).description, '1 step');
+    assert.equal(explorer.valueStreams.getTreeItem(stream).description, '1 step · lead time 1 unit');
     const all = await roots();
     assert.equal(all.at(-1)?.kind, 'examples');
     const examples = await explorer.valueStreams.getChildren(all.at(-1));

@@ -32,4 +32,9 @@ suite('Diagram webview HTML', () => {
     assert.match(html, /<aside id="card"/);
     assert.doesNotMatch(diagramHtml({ ...OPTIONS, cardPane: false }), /id="card"/);
   });
+
+  test('the strip of figures is there, labelled and hidden until filled, only on pages that ask for it', () => {
+    assert.match(diagramHtml({ ...OPTIONS, metricsLabel: 'Lead time & <more>' }), /<section id="metrics" class="svc-metrics" aria-label="Lead time &amp; &lt;more&gt;" hidden><\/section>\n<main/);
+    assert.doesNotMatch(diagramHtml(OPTIONS), /id="metrics"/);
+  });
 });

@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_EXPORT_OPTIONS, decodePngBase64, exportOptionsFrom, isExportableSvg, parseWebviewMessage } from '../../src/model/diagrams/diagramProtocol';
+import {
+  DEFAULT_EXPORT_OPTIONS,
+  MAX_TRIED_DURATION,
+  decodePngBase64,
+  exportOptionsFrom,
+  isExportableSvg,
+  parseWebviewMessage,
+  triedDurationsProblem,
+} from '../../src/model/diagrams/diagramProtocol';
+import { parseValueStreams } from '../../src/model/yamlParsers';
 
 const REPORT = {
   theme: 'dark',
@@ -10,6 +19,8 @@ const REPORT = {
   renderCount: 2,
   selectedNodes: ['PL'],
   description: 'Demand and opportunity enter through Plan, Engage and Improve',
+  criticalNodes: ['vs0_s1'],
+  metrics: 'Lead time 4 days',
 };
 
 suite('Diagram webview messages', () => {
@@ -34,6 +45,12 @@ suite('Diagram webview messages', () => {
       error: 'NotAllowedError: Write permission denied.',
     });
     assert.equal((parseWebviewMessage({ type: 'imageCopyFailed', error: 'x'.repeat(5_000) }) as { error: string }).error.length, 2_000, 'long errors are cut');
+    assert.deepEqual(parseWebviewMessage({ type: 'applyDurations', streamIndex: 1, revision: 7, durations: [{ stepIndex: 2, stepId: 'build', duration: 2.5, extra: true }], extra: 1 }), {
+      type: 'applyDurations',
+      streamIndex: 1,
+      revision: 7,
+      durations: [{ stepIndex: 2, stepId: 'build', duration: 2.5 }],
+    });
   });
 
   test('anything else is dropped', () => {
@@ -68,6 +85,21 @@ suite('Diagram webview messages', () => {
       { type: 'imageCopyFailed', error: { message: 'x' } },
       { type: 'highlightStep', step: { streamIndex: 0, stepIndex: 0 } },
       { type: 'response', requestId: 1, ok: false },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, criticalNodes: undefined } },
+      { type: 'response', requestId: 1, ok: true, value: { ...REPORT, metrics: 3 } },
+      ...[0, -1, Number.NaN, Infinity, MAX_TRIED_DURATION * 2, '2', null].map((duration) => ({
+        type: 'applyDurations',
+        streamIndex: 0,
+        revision: 1,
+        durations: [{ stepIndex: 0, stepId: 'a', duration }],
+      })),
+      { type: 'applyDurations', streamIndex: 0, revision: 1, durations: [{ stepIndex: 0.5, stepId: 'a', duration: 1 }] },
+      { type: 'applyDurations', streamIndex: 0, revision: 1, durations: [{ stepIndex: 0, stepId: 7, duration: 1 }] },
+      { type: 'applyDurations', streamIndex: 0, revision: 1, durations: [{ stepIndex: 0, stepId: 'x'.repeat(201), duration: 1 }] },
+      { type: 'applyDurations', streamIndex: 0, revision: 1, durations: 'all' },
+      { type: 'applyDurations', streamIndex: 0, revision: 1, durations: Array.from({ length: 1001 }, (_, stepIndex) => ({ stepIndex, stepId: 's', duration: 1 })) },
+      { type: 'applyDurations', streamIndex: -1, revision: 1, durations: [] },
+      { type: 'applyDurations', streamIndex: 0, durations: [] },
     ];
     for (const message of rejected) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });
@@ -96,5 +128,21 @@ suite('Diagram webview messages', () => {
     assert.equal(isExportableSvg('<html><svg></svg></html>'), false);
     assert.equal(isExportableSvg('<svg><script>alert(1)</script></svg>'), false);
     assert.equal(isExportableSvg('<svg></svg><img>'), false);
+  });
+});
+
+suite('Tried durations', () => {
+  const streams = parseValueStreams('valueStream: T\nsteps:\n  - id: a\n    activity: engage\n  - id: b\n    activity: deliver-and-support\n').streams;
+  const shown = { revision: 3, textUnchanged: true, streams };
+  const tried = { streamIndex: 0, revision: 3, durations: [{ stepIndex: 1, stepId: 'b', duration: 4 }] };
+
+  test('are written only into the document the preview showed, with every step where it was', () => {
+    assert.equal(triedDurationsProblem(tried, shown), undefined);
+    assert.match(triedDurationsProblem({ ...tried, revision: 2 }, shown) ?? '', /The document has changed since the preview showed these figures/);
+    assert.match(triedDurationsProblem(tried, { ...shown, textUnchanged: false }) ?? '', /has changed since/);
+    assert.match(triedDurationsProblem({ ...tried, streamIndex: 1 }, shown) ?? '', /no longer in the document/);
+    assert.match(triedDurationsProblem({ ...tried, durations: [{ stepIndex: 1, stepId: 'a', duration: 4 }] }, shown) ?? '', /Step `a` is no longer where the preview showed it/);
+    assert.match(triedDurationsProblem({ ...tried, durations: [{ stepIndex: 5, stepId: 'b', duration: 4 }] }, shown) ?? '', /Step `b` is no longer/);
+    assert.match(triedDurationsProblem({ ...tried, durations: [] }, shown) ?? '', /No duration has been tried/);
   });
 });

@@ -259,6 +259,31 @@ suite('Export: HTML document', () => {
     assert.match(html, /<pre><code>mindmap\n/, 'the source of a diagram that is not drawn is kept');
   });
 
+  test('a short table of figures under each value stream’s flowchart, in the stream’s unit', async () => {
+    const markdown = '# Onboarding\n\n```valuestream\nvalueStream: Onboarding\nunit: days\nsteps:\n  - id: ask\n    activity: engage\n  - id: build\n    activity: obtain-build\n    duration: 3\n  - id: run\n    activity: deliver-and-support\n    after: [ask]\n```\n';
+    const html = new TextDecoder().decode((await exportDocument(request(markdown, 'html'))).bytes);
+    const afterFlowchart = html.slice(html.indexOf('Figure 1 — Onboarding: flowchart'), html.indexOf('Figure 2 — Onboarding: schedule'));
+    assert.match(afterFlowchart, /<p class="svc-metrics-title"><strong>Onboarding: where the time goes<\/strong><\/p>/);
+    const rows = [...afterFlowchart.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((row) => `${row[1]}: ${row[2]}`);
+    assert.deepEqual(rows, [
+      'Lead time: 4 days',
+      'Work: 5 days',
+      'Waiting: 0 days',
+      'Flow efficiency: 100%',
+      'Critical path: ask → build',
+      'Time per activity: Engage 1 day · Obtain/Build 3 days · Deliver &amp; Support 1 day',
+    ]);
+    const proposal = new TextDecoder().decode((await exportDocument(request(PROPOSAL, 'html'))).bytes);
+    assert.deepEqual(
+      [...proposal.matchAll(/<strong>([^<]*): where the time goes<\/strong>/g)].map((match) => match[1]),
+      ['Restore a clinical application', 'Fulfil a standard request', 'Welcome a new clinician'],
+      'one table per stream of the document',
+    );
+    const xml = await wordXml(await exportDocument(request(markdown, 'docx')));
+    assert.equal((xml.document.match(/<w:tbl>/g) ?? []).length, 1, 'a Word table too');
+    assert.match(xml.document, /Lead time<\/w:t>.*4 days<\/w:t>/s);
+  });
+
   test('raw HTML is shown as text, comments are left out', async () => {
     const html = new TextDecoder().decode((await exportDocument(request('<script>alert(1)</script>\n\nA <b onclick="x()">b</b> line<br>\n\n<!-- svc-disable -->\nText\n<!-- svc-enable -->\n', 'html'))).bytes);
     assert.doesNotMatch(html, /<script>alert/);

@@ -85,7 +85,7 @@ suite('package.json', () => {
     // Each lazy bundle of esbuild.mjs is dist/<name>.js, which its seam loads at run time.
     const lazyBundleConfig = /const LAZY_BUNDLES = \[([\s\S]*?)\n\];/.exec(readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8'))?.[1] ?? '';
     const lazyBundles = [...lazyBundleConfig.matchAll(/name: '(\w+)'/g)].map((match) => `./dist/${match[1]}.js`);
-    assert.deepEqual(lazyBundles.sort(), ['./dist/diagrams.js', './dist/documentExport.js', './dist/terminologyChecker.js', './dist/yamlParsers.js']);
+    assert.deepEqual(lazyBundles.sort(), ['./dist/coverage.js', './dist/diagrams.js', './dist/documentExport.js', './dist/terminologyChecker.js', './dist/yamlParsers.js']);
     for (const entry of [manifest.main, manifest.browser, ...lazyBundles]) {
       assert.ok(ignore.includes(`!${entry.replace(/^\.\//, '')}`), `.vscodeignore does not ship ${entry}`);
     }

@@ -22,7 +22,7 @@ suite('Markdown preview diagrams', () => {
     assert.match(second ?? '', /vs4_trigger\(\["A user reports a service outage"\]\)/);
     assert.match(gantt ?? '', /^gantt\n {2}title Value streams\n/);
     assert.match(gantt ?? '', /section New service deployment\n/);
-    assert.match(gantt ?? '', /Post-incident review :vs4_t2_svc-improve, 3, 4/);
+    assert.match(gantt ?? '', /Post-incident review :crit, vs4_t2_svc-improve, 3000, 4000/);
     for (const source of result.sources) assert.doesNotMatch(source, /classDef act(?!Unknown)/, 'colours come from the stylesheet');
     assert.match(first ?? '', /class vs3_s0 actPlan/);
   });

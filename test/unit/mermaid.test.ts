@@ -6,6 +6,7 @@ import { valueChainDescription, valueChainFlowchart } from '../../src/model/diag
 import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleStreams';
 import { parseValueStreams } from '../../src/model/yamlParsers';
 import type { ValueStream, ValueStreamStep } from '../../src/model/valueStreams/valueStreamTypes';
+import { valueStreamMetrics } from '../../src/model/valueStreams/valueStreamMetrics';
 
 const NO_RANGE = { start: 0, end: 0 };
 
@@ -33,6 +34,7 @@ function step(input: StepInput): ValueStreamStep {
     afterWritten: input.after !== undefined,
     afterRanges: [],
     duration: input.end - input.start,
+    durationRange: undefined,
     lag: 0,
     start: input.start,
     end: input.end,
@@ -41,7 +43,7 @@ function step(input: StepInput): ValueStreamStep {
 }
 
 function stream(name: string, steps: ValueStreamStep[], extra: Partial<ValueStream> = {}): ValueStream {
-  return { name, nameRange: NO_RANGE, description: undefined, trigger: undefined, outcome: undefined, steps, range: NO_RANGE, ...extra };
+  return { name, nameRange: NO_RANGE, description: undefined, trigger: undefined, outcome: undefined, unit: undefined, steps, metrics: valueStreamMetrics({ steps }), range: NO_RANGE, ...extra };
 }
 
 const incident = stream(
@@ -287,14 +289,14 @@ suite('Mermaid text: Gantt', () => {
     const text = lines(valueStreamGantt([incident]).source);
     assert.equal(text[0], 'gantt');
     assert.ok(text.includes('title Incident resolution'));
-    assert.ok(text.includes('dateFormat X'));
+    assert.ok(text.includes('dateFormat x'), 'a unit is a second, written in milliseconds');
     assert.ok(text.includes('axisFormat %s'));
     assert.ok(text.some((line) => line.startsWith('accTitle: Schedule#58; Incident resolution')));
     assert.ok(text.includes('accDescr: Incident resolution#58; 3 steps, 4 units'));
     assert.ok(text.includes('section Incident resolution'));
-    assert.ok(text.includes('User reports the outage :vs0_t0_svc-engage, 0, 1'));
-    assert.ok(text.includes('Diagnose and restore :vs0_t1_svc-deliver-and-support, 1, 3'));
-    assert.ok(text.includes('Post-incident review :vs0_t2_svc-improve, 3, 4'));
+    assert.ok(text.includes('User reports the outage :crit, vs0_t0_svc-engage, 0, 1000'));
+    assert.ok(text.includes('Diagnose and restore :crit, vs0_t1_svc-deliver-and-support, 1000, 3000'));
+    assert.ok(text.includes('Post-incident review :crit, vs0_t2_svc-improve, 3000, 4000'));
   });
 
   test('a multi-stream file gives one section per stream, like the seed', () => {
@@ -309,8 +311,8 @@ suite('Mermaid text: Gantt', () => {
       text.filter((line) => line.startsWith('section ')),
       ['section Incident resolution', 'section Service request fulfilment'],
     );
-    assert.ok(text.includes('Engage #40;request#41; :vs2_t0_svc-engage, 0, 1'));
-    assert.ok(text.includes('Obtain / Build :vs2_t1_svc-obtain-build, 1, 2'));
+    assert.ok(text.includes('Engage #40;request#41; :crit, vs2_t0_svc-engage, 0, 1000'));
+    assert.ok(text.includes('Obtain / Build :crit, vs2_t1_svc-obtain-build, 1000, 2000'));
     assert.deepEqual(
       diagram.nodes.map((node) => node.nodeId),
       ['vs0_t0_svc-engage', 'vs0_t1_svc-deliver-and-support', 'vs0_t2_svc-improve', 'vs2_t0_svc-engage', 'vs2_t1_svc-obtain-build'],
@@ -337,8 +339,8 @@ suite('Mermaid text: Gantt', () => {
     const text = lines(
       valueStreamGantt([stream('S', [step({ id: 'a', activity: 'engage', title: 'Gate: go/no-go', start: 2, end: 2 }), step({ id: 'b', activity: 'plan', start: 0.5, end: 1.25 })])]).source,
     );
-    assert.ok(text.includes('Gate#58; go/no-go :milestone, vs0_t0_svc-engage, 2, 2'));
-    assert.ok(text.includes('Plan :vs0_t1_svc-plan, 0.5, 1.25'), 'an untitled step is named after its activity');
+    assert.ok(text.includes('Gate#58; go/no-go :crit, milestone, vs0_t0_svc-engage, 2000, 2000'));
+    assert.ok(text.includes('Plan :crit, vs0_t1_svc-plan, 500, 1250'), 'an untitled step is named after its activity');
   });
 });
 
@@ -362,7 +364,7 @@ suite('Mermaid text: the seed example streams through the real parser', () => {
       assert.ok(timings && timings.length === streams[streamIndex]?.steps.length, example.id);
       timings.forEach(([, start, end], stepIndex) => {
         assert.ok(
-          text.some((line) => new RegExp(` :vs${streamIndex}_t${stepIndex}_svc-[a-z-]+, ${start}, ${end}$`).test(line)),
+          text.some((line) => new RegExp(` :(crit, )?vs${streamIndex}_t${stepIndex}_svc-[a-z-]+, ${start * 1000}, ${end * 1000}$`).test(line)),
           `${example.id} step ${stepIndex} runs ${start}–${end}`,
         );
       });
@@ -450,5 +452,89 @@ suite('Mermaid text: accessible titles, descriptions and the diagrams in words',
       assert.ok(!diagram.source.includes('<script>'));
       assert.ok(!diagram.source.includes('%%{'));
     }
+  });
+});
+
+suite('Mermaid text: the critical path, slack and units', () => {
+  const parsed = (text: string): ValueStream => {
+    const [first] = parseValueStreams(text).streams;
+    assert.ok(first);
+    return first;
+  };
+  const deployment = parsed(EXAMPLE_STREAMS.find((example) => example.id === 'new-service-deployment')?.source ?? '');
+  const branches = parsed(`valueStream: Branches
+unit: days
+steps:
+  - id: start
+    activity: engage
+  - id: long
+    activity: design-and-transition
+    duration: 3
+  - id: short
+    activity: obtain-build
+    after: [start]
+  - id: finish
+    activity: deliver-and-support
+    after: [long, short]
+`);
+
+  /** The `from --> to` links of a flowchart that a `linkStyle` line marks, in the order they are written. */
+  function styledLinks(source: string): string[] {
+    const links = lines(source).filter((line) => line.includes(' --> '));
+    const styled = lines(source).find((line) => line.startsWith('linkStyle '));
+    return (styled?.split(' ')[1]?.split(',') ?? []).map((index) => links[Number(index)] ?? `missing ${index}`);
+  }
+
+  test('critical steps and the links that drive them are outlined in the accent colour and drawn heavier', () => {
+    const chart = valueStreamFlowchart(branches, 0, light, '#123456');
+    const text = lines(chart.source);
+    assert.ok(text.includes('classDef critical stroke:#123456,stroke-width:4px'));
+    assert.ok(text.includes('class vs0_s0,vs0_s1,vs0_s3 critical'));
+    assert.deepEqual(styledLinks(chart.source), ['vs0_trigger --> vs0_s0', 'vs0_s0 --> vs0_s1', 'vs0_s1 --> vs0_s3', 'vs0_s3 --> vs0_outcome']);
+    assert.ok(text.some((line) => line.startsWith('linkStyle ') && line.endsWith(' stroke:#123456,stroke-width:3px')));
+    assert.deepEqual(chart.nodes.filter((node) => node.critical).map((node) => node.label), ['Engage', 'Design & Transition', 'Deliver & Support']);
+  });
+
+  test('tied chains are both marked, a lead still drives, and the stylesheet gets class names and weight only', () => {
+    const chart = valueStreamFlowchart(deployment, 0, 'stylesheet');
+    assert.equal(chart.nodes.filter((node) => node.kind === 'step' && !node.critical).length, 0);
+    assert.deepEqual(styledLinks(chart.source), [
+      'vs0_trigger --> vs0_s0',
+      'vs0_s0 --> vs0_s1',
+      'vs0_s1 --> vs0_s2',
+      'vs0_s2 --> vs0_s3',
+      'vs0_s3 --> vs0_s4',
+      'vs0_trigger --> vs0_s5',
+      'vs0_s4 --> vs0_outcome',
+      'vs0_s5 --> vs0_outcome',
+    ]);
+    assert.ok(!chart.source.includes('classDef critical'));
+    assert.ok(lines(chart.source).some((line) => /^linkStyle [\d,]+ stroke-width:3px$/.test(line)));
+  });
+
+  test('a hand-edited accent that is not a hex colour never reaches Mermaid', () => {
+    assert.ok(lines(valueStreamFlowchart(branches, 0, light, 'red;}').source).includes('classDef critical stroke:#1f1f1f,stroke-width:4px'));
+  });
+
+  test('Gantt: critical bars tagged crit, slack and timing in every tooltip, the unit in the title', () => {
+    const chart = valueStreamGantt([branches]);
+    const text = lines(chart.source);
+    assert.ok(text.includes('title Branches #40;in days#41;'));
+    assert.ok(text.includes('accDescr: Branches#58; 4 steps, 5 days'));
+    assert.ok(text.includes('Obtain/Build :vs0_t2_svc-obtain-build, 1000, 2000'));
+    assert.ok(text.includes('Design #amp; Transition :crit, vs0_t1_svc-design-and-transition, 1000, 4000'));
+    assert.match(chart.nodes[2]?.tooltip ?? '', /Time: 1 to 2 days · slack 2 days$/);
+    assert.match(chart.nodes[1]?.tooltip ?? '', /Time: 1 to 4 days · critical$/);
+    const flowchart = valueStreamFlowchart(branches, 0, light);
+    assert.match(flowchart.nodes.find((node) => node.stepIndex === 2)?.tooltip ?? '', /slack 2 days/);
+  });
+
+  test('Gantt: streams in different units name their unit in their section instead', () => {
+    const text = lines(valueStreamGantt([branches, deployment], { title: 'Mixed' }).source);
+    assert.ok(text.includes('title Mixed'));
+    assert.deepEqual(
+      text.filter((line) => line.startsWith('section ')),
+      ['section Branches #40;days#41;', 'section New service deployment #40;relative units#41;'],
+    );
   });
 });

@@ -12,6 +12,7 @@ import { CHECK_CODES } from '../../src/model/checks';
 import type { Problem } from '../../src/cli/checkFiles';
 import { formatGithub } from '../../src/cli/formats/github';
 import { parseOptions } from '../../src/cli/options';
+import { parseMetricsOptions } from '../../src/cli/metricsCommand';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BINARY = path.join(ROOT, 'dist', 'cli', 'svc-check.js');
@@ -371,7 +372,7 @@ suite('svc-check command lines in the documentation', () => {
     assert.ok(commandLines.length >= 10, commandLines.join('\n'));
     for (const commandLine of commandLines) {
       const args = commandLine.match(/"[^"]*"|\S+/g)?.map((arg) => arg.replace(/^"|"$/g, '')).filter((arg) => arg !== '||' && arg !== 'true') ?? [];
-      assert.doesNotThrow(() => parseOptions(args), commandLine);
+      assert.doesNotThrow(() => (args[0] === 'metrics' ? parseMetricsOptions(args.slice(1)) : parseOptions(args)), commandLine);
     }
   });
 });

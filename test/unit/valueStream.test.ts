@@ -4,6 +4,7 @@ import { EXAMPLE_STREAMS, EXAMPLE_TIMINGS } from '../../src/model/itil/exampleSt
 import { parseValueStreams } from '../../src/model/yamlParsers';
 import { FINDING_SEVERITIES } from '../../src/model/valueStreams/valueStreamRules';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../src/model/valueStreams/valueStreamTypes';
+import { valueStreamMetrics } from '../../src/model/valueStreams/valueStreamMetrics';
 
 /** The text a range covers, so that tests read like the source they check. */
 function covered(text: string, finding: Finding): string {
@@ -86,6 +87,12 @@ const GOLDEN: Record<FindingCode, { text: string; covers: string; fixes?: string
     covers: '-2',
     fixes: ['2'],
     mentions: /positive number/,
+  },
+  'svc/unknown-unit': {
+    text: stream('  - id: report\n    activity: engage\n', 'valueStream: Test\nunit: dyas\n'),
+    covers: 'dyas',
+    fixes: ['days'],
+    mentions: /`dyas` is not a unit of time\. Did you mean `days`\?/,
   },
   'svc/entry-activity': {
     text: stream('  - id: build\n    activity: obtain-build\n  - id: run\n    activity: deliver-and-support\n'),
@@ -268,6 +275,50 @@ steps:
       assert.equal(parseValueStreams(text).streams[0].steps[0].duration, 1, value);
     }
     assert.deepEqual(only(stream('  - id: a\n    activity: engage\n    duration: 3d\n'), 'svc/invalid-duration').fixes.map((fix) => fix.newText), ['3']);
+  });
+
+  test('unit: read in any case, singular or plural; durations and lags are reported in it', () => {
+    const units = ['days', 'Day', 'HOURS', 'week', 'months', 'minute'].map((written) => parseValueStreams(stream('  - id: a\n    activity: engage\n', `valueStream: Test\nunit: ${written}\n`)));
+    assert.deepEqual(units.map((result) => result.streams[0].unit), ['days', 'days', 'hours', 'weeks', 'months', 'minutes']);
+    assert.ok(units.every((result) => result.findings.length === 0));
+    assert.equal(parseValueStreams(CLEAN).streams[0].unit, undefined);
+    assert.equal(parseValueStreams(stream('  - id: a\n    activity: engage\n', 'valueStream: Test\nunit:\n')).findings.length, 0);
+
+    const inWeeks = stream('  - id: a\n    activity: engage\n    duration: 2 weeks\n    lag: soon\n', 'valueStream: Test\nunit: weeks\n');
+    assert.match(only(inWeeks, 'svc/invalid-duration').message, /positive number of weeks \(the stream's `unit`, not written here\)/);
+    assert.deepEqual(only(inWeeks, 'svc/invalid-duration').fixes.map((fix) => fix.newText), ['2']);
+    assert.match(only(inWeeks, 'svc/invalid-field').message, /`lag` is a number of weeks/);
+    assert.match(only(stream('  - id: a\n    activity: engage\n    duration: 0\n'), 'svc/invalid-duration').message, /relative units \(no unit\)/);
+  });
+
+  test('an unknown unit is a warning with the closest units as fixes, never a guess when nothing is close', () => {
+    const sprints = only(stream('  - id: a\n    activity: engage\n', 'valueStream: Test\nunit: sprints\n'), 'svc/unknown-unit');
+    assert.equal(sprints.severity, 'warning');
+    assert.deepEqual(sprints.fixes, []);
+    assert.match(sprints.message, /`minutes`, `hours`, `days`, `weeks`, `months`; until then the figures are in relative units/);
+    assert.deepEqual(only(stream('  - id: a\n    activity: engage\n', 'valueStream: Test\nunit: hurs\n'), 'svc/unknown-unit').fixes.map((fix) => fix.newText), ['hours']);
+    const listed = only(stream('  - id: a\n    activity: engage\n', 'valueStream: Test\nunit: [days]\n'), 'svc/unknown-unit');
+    assert.match(listed.message, /`unit` is one word/);
+    assert.equal(parseValueStreams(stream('  - id: a\n    activity: engage\n', 'valueStream: Test\nunit: sprints\n')).streams[0].unit, undefined);
+  });
+
+  test('every stream carries its metrics, from the schedule the steps were timed with', () => {
+    const [deployment] = parseValueStreams(EXAMPLE_STREAMS[0].source).streams;
+    assert.equal(deployment.metrics.leadTime, 6);
+    assert.deepEqual(deployment.metrics, valueStreamMetrics(deployment));
+    assert.deepEqual(
+      deployment.metrics.steps.map((step) => [step.id, step.start, step.end]),
+      deployment.steps.map((step) => [step.id, step.start, step.end]),
+    );
+    const cyclic = parseValueStreams(stream('  - id: a\n    activity: engage\n    after: [b]\n  - id: b\n    activity: plan\n')).streams[0];
+    assert.deepEqual(cyclic.metrics, valueStreamMetrics(cyclic));
+    assert.equal(parseValueStreams('valueStream: Empty\nsteps: []\n').streams[0].metrics.criticalPath.length, 0);
+  });
+
+  test('the range of a written duration, valid or not; none when the default applies', () => {
+    const text = stream('  - id: a\n    activity: engage\n    duration: 2.5\n  - id: b\n    activity: plan\n    duration: zero\n  - id: c\n    activity: plan\n');
+    const steps = parseValueStreams(text).streams[0].steps;
+    assert.deepEqual(steps.map((step) => step.durationRange && text.slice(step.durationRange.start, step.durationRange.end)), ['2.5', 'zero', undefined]);
   });
 
   test('findings are sorted by position and stay inside the text', () => {

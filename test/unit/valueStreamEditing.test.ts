@@ -4,11 +4,14 @@ import { parseValueStreams } from '../../src/model/yamlParsers';
 import { STEP_FIELDS, STREAM_FIELDS } from '../../src/model/valueStreams/valueStreamRules';
 import {
   completionContextAt,
+  durationEdit,
   invalidStepIdReason,
   renameStepEdits,
   targetAt,
+  writtenDuration,
   type CompletionContext,
 } from '../../src/model/valueStreams/valueStreamEditing';
+import { readValueStreams } from '../../src/model/valueStreams/valueStreamSources';
 import { FIELD_DESCRIPTIONS } from '../../src/model/valueStreams/valueStreamFormat';
 
 /** Completion context where `|` marks the cursor. */
@@ -110,5 +113,53 @@ suite('Value-stream editing help', () => {
     assert.match(invalidStepIdReason(stream, 'report', 'restore') ?? '', /already has the id/);
     assert.match(invalidStepIdReason(stream, 'report', 'two words') ?? '', /one word/);
     assert.match(invalidStepIdReason(stream, 'report', '') ?? '', /one word/);
+  });
+
+  test('unit values', () => {
+    const context = contextAt('valueStream: x\nunit: we|\nsteps:\n');
+    assert.equal(context?.kind, 'unit');
+    assert.equal(context.typed, 'we');
+    assert.equal(contextAt('valueStream: x\nunit: |')?.kind, 'unit');
+    assert.equal(contextAt('valueStream: x\nunit: [|'), undefined);
+  });
+
+  test('a tried duration is written as a plain number', () => {
+    assert.equal(writtenDuration(3), '3');
+    assert.equal(writtenDuration(0.1 + 0.2), '0.3');
+    assert.equal(writtenDuration(2.25), '2.25');
+    assert.equal(writtenDuration(1e21), '1000000000000000000000');
+  });
+
+  test('the duration edit replaces a written duration or adds one, and the result reads back as that duration', () => {
+    const cases: { name: string; text: string; kind: 'valuestream' | 'markdown'; step: number }[] = [
+      { name: 'written', text: 'valueStream: T\nsteps:\n  - id: a\n    activity: engage\n    duration: 2 # days\n  - id: b\n    activity: plan\n', kind: 'valuestream', step: 0 },
+      { name: 'default, block', text: 'valueStream: T\nsteps:\n  - id: a\n    activity: engage\n    practices:\n      - service desk\n  - id: b\n    activity: plan\n', kind: 'valuestream', step: 0 },
+      { name: 'default, last step, no final newline', text: 'valueStream: T\nsteps:\n  - id: a\n    activity: engage\n  - id: b\n    activity: plan', kind: 'valuestream', step: 1 },
+      { name: 'default, CRLF', text: 'valueStream: T\r\nsteps:\r\n- id: a\r\n  activity: engage\r\n- id: b\r\n  activity: plan\r\n', kind: 'valuestream', step: 0 },
+      { name: 'default, flow mapping', text: 'valueStream: T\nsteps:\n  - { id: a, activity: engage }\n  - {id: b, activity: plan}\n', kind: 'valuestream', step: 1 },
+      { name: 'default, multi-line title', text: 'valueStream: T\nsteps:\n  - id: a\n    activity: engage\n    title: >\n      A long\n      title\n  - id: b\n    activity: plan\n', kind: 'valuestream', step: 0 },
+      { name: 'Markdown block', text: '# Notes\n\n```valuestream\nvalueStream: T\nsteps:\n  - id: a\n    activity: engage\n  - id: b\n    activity: plan\n```\n\nMore text.\n', kind: 'markdown', step: 0 },
+      { name: 'second stream', text: 'valueStream: S\nsteps:\n  - id: x\n    activity: engage\n---\nvalueStream: T\nsteps:\n  - id: a\n    activity: engage\n', kind: 'valuestream', step: 0 },
+    ];
+    for (const { name, text, kind, step } of cases) {
+      const streams = readValueStreams(text, kind).streams;
+      const stream = streams[streams.length - 1];
+      const target = stream?.steps[step];
+      assert.ok(stream && target, name);
+      const edited = apply(text, [durationEdit(text, target, 4.5)]);
+      const after = readValueStreams(edited, kind);
+      assert.deepEqual(after.findings.filter((finding) => finding.severity === 'error'), [], `${name}:\n${edited}`);
+      const reread = after.streams[after.streams.length - 1];
+      assert.deepEqual(
+        reread?.steps.map((other) => other.duration),
+        stream.steps.map((other, index) => (index === step ? 4.5 : other.duration)),
+        `${name}:\n${edited}`,
+      );
+    }
+    const written = cases[0].text;
+    const replaced = apply(written, [durationEdit(written, readValueStreams(written, 'valuestream').streams[0].steps[0], 4.5)]);
+    assert.match(replaced, /\n {4}duration: 4\.5 # days\n/);
+    const flow = cases[4].text;
+    assert.match(apply(flow, [durationEdit(flow, readValueStreams(flow, 'valuestream').streams[0].steps[1], 4.5)]), /- \{id: b, activity: plan, duration: 4\.5\}/);
   });
 });

@@ -2,7 +2,8 @@
  * The Document Coverage view: for the active Markdown, plain text or value-stream document, the activities
  * and practices it mentions (count, first mention; selecting one jumps there) and the practices its
  * activities usually involve that it never names, read with the document's glossary. Recomputed on editor
- * switch, when the glossary changes and, debounced, while typing.
+ * switch, when the glossary changes and, debounced, while typing — but only while the view is shown: a hidden
+ * view remembers which document it owes and catches up when it is shown again.
  */
 import * as vscode from 'vscode';
 import { getActivity, type ActivityId, getPractice } from '../../model/itil';
@@ -43,6 +44,8 @@ function activityIcon(id: ActivityId): vscode.ThemeIcon {
 export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
   readonly view: vscode.TreeView<CoverageNode>;
   private current: CoverageState | undefined;
+  /** Set while the view is hidden and something it shows changed: the document to show once it is visible. */
+  private owed: { readonly document: vscode.TextDocument | undefined } | undefined;
   private readonly edits = new DocumentDebouncer(DELAYS_MS.afterTyping);
   private readonly changed = new vscode.EventEmitter<CoverageNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -53,6 +56,9 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
     this.disposables.push(
       this.view,
       this.changed,
+      this.view.onDidChangeVisibility(() => {
+        if (this.view.visible && this.owed) this.update(this.owed.document);
+      }),
       glossary.onDidChange(() => {
         if (this.current && !this.current.document.isClosed) this.update(this.current.document);
       }),
@@ -85,6 +91,12 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
 
   private update(document: vscode.TextDocument | undefined): void {
     this.edits.clear();
+    if (!this.view.visible) {
+      this.owed = { document };
+      return;
+    }
+    this.owed = undefined;
+    if (document?.isClosed) document = vscode.window.activeTextEditor?.document;
     const format = document ? documentKind({ languageId: document.languageId }) : undefined;
     this.current = document && format ? { document, coverage: computeCoverage(document.getText(), { format, terms: this.glossary.termsFor(document.uri) }), version: document.version } : undefined;
     this.view.description = this.current ? vscode.workspace.asRelativePath(this.current.document.uri, false) : undefined;

@@ -7,6 +7,7 @@ import {
   completionContextAt,
   type CompletionContext,
   FIELD_DESCRIPTIONS,
+  TIME_UNITS,
   type FieldDescription,
   type ValueStreamParseResult,
 } from '../../model/valueStreams';
@@ -17,7 +18,7 @@ import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './val
 const TRIGGER_CHARACTERS = [':', ' ', '[', ','];
 
 /**
- * Completes field names, activity ids, practice names (as the workspace glossary presents them) and the step
+ * Completes field names, units, activity ids, practice names (as the workspace glossary presents them) and the step
  * ids of `after`.
  */
 export class ValueStreamCompletion implements vscode.CompletionItemProvider, vscode.Disposable {
@@ -44,6 +45,8 @@ export class ValueStreamCompletion implements vscode.CompletionItemProvider, vsc
       case 'stream-field':
       case 'step-field':
         return fieldItems(context, present, range);
+      case 'unit':
+        return unitItems(range);
       case 'activity':
         return activityItems(range);
       case 'practice':
@@ -76,6 +79,10 @@ export function fieldDocumentation(field: FieldDescription): vscode.MarkdownStri
   const lines = [field.description];
   if (field.defaultText !== undefined) lines.push('', `Default: ${field.defaultText}.`);
   return new vscode.MarkdownString(lines.join('\n'));
+}
+
+function unitItems(range: vscode.Range): vscode.CompletionItem[] {
+  return TIME_UNITS.map((unit, index) => Object.assign(new vscode.CompletionItem(unit, vscode.CompletionItemKind.Unit), { range, sortText: String(index) }));
 }
 
 function activityItems(range: vscode.Range): vscode.CompletionItem[] {

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Card } from '../../model/cards';
 import type { EditionData } from '../../model/itil/editions';
 import type { EffectiveTerms } from '../../model/terms';
-import { targetAt, type ValueStreamTarget, fieldDescription } from '../../model/valueStreams';
+import { escapeMarkdown } from '../../model/cards';
+import { fieldDescription, targetAt, type ValueStream, type ValueStreamTarget } from '../../model/valueStreams';
 import type { GlossaryService } from '../glossary';
 import { currentEdition } from '../itil';
 import { HOVER_CARD, cardMarkdownString } from '../shared';
@@ -11,7 +12,7 @@ import { VALUE_STREAM_SELECTOR, toRange, type ValueStreamDocuments } from './val
 
 /**
  * ITIL cards for the activities and practices of value-stream steps (including ids such as `obtain-build`), as the
- * document's glossary describes them, and help for the format's field names.
+ * document's glossary describes them, the figures of a stream on its name, and help for the format's field names.
  */
 export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable {
   private readonly registration: vscode.Disposable;
@@ -30,6 +31,7 @@ export class ValueStreamHover implements vscode.HoverProvider, vscode.Disposable
     const offset = document.offsetAt(position);
     if (!parsed) return undefined;
     const target = targetAt(parsed.result, offset);
+    if (target?.kind === 'stream-name') return new vscode.Hover(figuresMarkdown(target.stream), toRange(document, target.range));
     const card = target && cardFor(target, this.glossary.termsFor(document.uri), currentEdition());
     // The prose hover steps aside here (see showsCardAt), so the card appears once.
     if (target && card) return new vscode.Hover(cardMarkdownString(card, HOVER_CARD), toRange(document, target.range));
@@ -59,8 +61,15 @@ function cardFor(target: ValueStreamTarget, terms: EffectiveTerms, edition: Edit
     case 'legacy':
       return terms.card({ kind: 'legacy', id: target.legacyTermId }, edition);
     case 'step-id':
+    case 'stream-name':
       return undefined;
   }
+}
+
+/** A stream's name and its figures (lead time, work, waiting, flow efficiency, critical path, time per activity). */
+export function figuresMarkdown(stream: Pick<ValueStream, 'name' | 'metrics'>): vscode.MarkdownString {
+  const lines = stream.metrics.figures.map((figure) => `${figure.label}: ${escapeMarkdown(figure.value)}`);
+  return new vscode.MarkdownString([...(stream.name ? [`**${escapeMarkdown(stream.name)}**`] : []), ...lines].join('  \n'));
 }
 
 

@@ -5,25 +5,11 @@ import { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND } from '../terms';
 import { VALUE_STREAM_LANGUAGE } from '../valueStreams';
 
 /**
- * A short consultant-style document for the walkthrough: it names practices, activities and concepts to
- * hover, and a few ITIL v3 names for the terminology checker to modernise.
+ * A short consultant-style document for the walkthrough to open: it names practices, activities and concepts to
+ * hover, and a few ITIL v3 names for the terminology checker to modernise. It ships as a file beside the
+ * walkthrough's pages, so activation does not carry its text.
  */
-const SAMPLE_DOCUMENT = `# Service desk improvement proposal
-
-## Where we are
-
-Our Service Desk handles calls and e-mails, but Request Fulfilment and Incident Management share one queue.
-Changes go through Change Management and a weekly Change Advisory Board.
-
-## What we propose
-
-1. Split the queue: incident management restores service fast, service request management handles routine requests.
-2. Give service level management clear targets agreed with the customer, reported every month.
-3. Feed recurring incidents into problem management and track every idea in the continual improvement register.
-
-In value chain terms the desk lives in Engage and Deliver and Support, while the review cycle belongs to Improve.
-Keep the guiding principle focus on value in mind: every step should help the user.
-`;
+const SAMPLE_DOCUMENT = ['walkthrough', 'sample-proposal.md'];
 
 const RECENT_DOCUMENTS = 10;
 
@@ -44,7 +30,7 @@ export class Walkthrough implements vscode.Disposable {
   private recentUris: string[] = [];
   private previewOpen = false;
 
-  constructor() {
+  constructor(private readonly extensionUri: vscode.Uri) {
     this.disposables = [
       vscode.commands.registerCommand('svc.walkthrough.openSample', () => this.openSample()),
       vscode.commands.registerCommand('svc.walkthrough.openPreview', () => this.openPreview()),
@@ -63,7 +49,9 @@ export class Walkthrough implements vscode.Disposable {
   }
 
   private async openSample(): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: SAMPLE_DOCUMENT });
+    const sample = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...SAMPLE_DOCUMENT));
+    // An untitled copy: the user edits and fixes it freely, and the shipped file stays as it was.
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(sample) });
     return vscode.window.showTextDocument(document);
   }
 

@@ -88,8 +88,14 @@ const CHECKS: Readonly<Record<CheckCode, CheckDescription>> = {
   'svc/invalid-duration': {
     area: 'value-stream',
     summary: '`duration` is not a positive number.',
-    description: 'Durations are relative units without a unit name; a step without `duration` lasts 1.',
-    help: 'Write a positive number, or leave the field out.',
+    description: "Durations are plain numbers, counted in the stream's `unit` (relative units without one); a step without `duration` lasts 1.",
+    help: 'Write a positive number without a unit name, or leave the field out.',
+  },
+  'svc/unknown-unit': {
+    area: 'value-stream',
+    summary: '`unit` is not a unit of time.',
+    description: 'A stream counts its durations and lags in minutes, hours, days, weeks or months (singular or plural); any other `unit` is ignored and the figures stay in relative units.',
+    help: 'Write one of the units the message lists; the closest one is offered as a fix, never applied by `svc-check --fix`.',
   },
   'svc/entry-activity': {
     area: 'value-stream',

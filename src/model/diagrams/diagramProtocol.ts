@@ -65,6 +65,10 @@ export interface RenderReport {
   readonly selectedNodes: readonly string[];
   /** The text description of the diagrams the panel shows to screen readers. */
   readonly description: string;
+  /** Node ids drawn as part of a critical path. */
+  readonly criticalNodes: readonly string[];
+  /** The text of the metrics strip above the diagrams ('' on pages without one). */
+  readonly metrics: string;
 }
 
 /** An error in the previewed source, with its position for the "go to" link (0-based). */
@@ -83,6 +87,8 @@ export type HostMessage =
       readonly streams: readonly ValueStream[];
       readonly errors: readonly SourceError[];
       readonly focusStream: number | undefined;
+      /** Counts the host's updates: a tried duration names the one it was tried on. */
+      readonly revision: number;
     }
   | { readonly type: 'request'; readonly requestId: number; readonly kind: WebviewRequestKind }
   /** The step under the cursor in the source (undefined: none), to highlight in the diagrams. */
@@ -99,8 +105,42 @@ export type WebviewMessage =
   /** The outcome of "Copy as PNG", which the page does itself (the clipboard needs the click's user gesture). */
   | { readonly type: 'imageCopied' }
   | { readonly type: 'imageCopyFailed'; readonly error: string }
+  /** "Apply" in the preview's what-if: write these durations into the stream's steps. */
+  | ({ readonly type: 'applyDurations' } & TriedDurations)
   | { readonly type: 'response'; readonly requestId: number; readonly ok: true; readonly value: string | RenderReport }
   | { readonly type: 'response'; readonly requestId: number; readonly ok: false; readonly error: string };
+
+/** Durations tried in the preview for steps of one stream, on the update `revision` showed. */
+export interface TriedDurations {
+  readonly streamIndex: number;
+  readonly revision: number;
+  readonly durations: readonly { readonly stepIndex: number; readonly stepId: string; readonly duration: number }[];
+}
+
+/** The longest duration the preview lets a user try (and the host writes): far beyond any real step. */
+export const MAX_TRIED_DURATION = 1_000_000;
+
+/** Whether `value` is a duration the preview may try: a number above 0, at most MAX_TRIED_DURATION. */
+export function isTriedDuration(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TRIED_DURATION;
+}
+
+/**
+ * Why tried durations cannot be written into the document now, or undefined when they can: the document must be
+ * the one the preview showed (same update, text unchanged since) and every step still where it was, with its id.
+ */
+export function triedDurationsProblem(tried: TriedDurations, shown: { readonly revision: number; readonly textUnchanged: boolean; readonly streams: readonly ValueStream[] }): string | undefined {
+  if (tried.revision !== shown.revision || !shown.textUnchanged) {
+    return 'The document has changed since the preview showed these figures. Check the tried durations against the new diagram and apply again.';
+  }
+  const stream = shown.streams[tried.streamIndex];
+  if (!stream) return 'That value stream is no longer in the document.';
+  if (tried.durations.length === 0) return 'No duration has been tried.';
+  for (const { stepIndex, stepId } of tried.durations) {
+    if (stream.steps[stepIndex]?.id !== stepId) return `Step \`${stepId}\` is no longer where the preview showed it. Try its duration again.`;
+  }
+  return undefined;
+}
 
 /** Exported images can be large, but a message beyond this is not an image we produced. */
 export const MAX_RESPONSE_LENGTH = 64 * 1024 * 1024;
@@ -138,7 +178,9 @@ function isRenderReport(value: unknown): value is RenderReport {
     Number.isFinite(value.zoom) &&
     isIndex(value.renderCount) &&
     isStringArray(value.selectedNodes, 10_000, 200) &&
-    typeof value.description === 'string'
+    typeof value.description === 'string' &&
+    isStringArray(value.criticalNodes, 10_000, 200) &&
+    typeof value.metrics === 'string'
   );
 }
 
@@ -168,11 +210,27 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'imageCopied' };
     case 'imageCopyFailed':
       return typeof value.error === 'string' ? { type: 'imageCopyFailed', error: value.error.slice(0, 2_000) } : undefined;
+    case 'applyDurations':
+      return parseTriedDurations(value);
     case 'response':
       return parseResponse(value);
     default:
       return undefined;
   }
+}
+
+const MAX_TRIED_STEPS = 1_000;
+
+function parseTriedDurations(value: Record<string, unknown>): WebviewMessage | undefined {
+  const { streamIndex, revision, durations } = value;
+  if (!isIndex(streamIndex) || !isIndex(revision) || !Array.isArray(durations) || durations.length > MAX_TRIED_STEPS) return undefined;
+  const checked = durations.map((entry: unknown) =>
+    isRecord(entry) && isIndex(entry.stepIndex) && typeof entry.stepId === 'string' && entry.stepId.length <= MAX_ARGUMENT_LENGTH && isTriedDuration(entry.duration)
+      ? { stepIndex: entry.stepIndex, stepId: entry.stepId, duration: entry.duration }
+      : undefined,
+  );
+  if (!checked.every((entry) => entry !== undefined)) return undefined;
+  return { type: 'applyDurations', streamIndex, revision, durations: checked };
 }
 
 function parseResponse(value: Record<string, unknown>): WebviewMessage | undefined {

@@ -7,6 +7,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { escapeHtml } from '../cards';
 import { frontMatter } from '../documents';
+import type { ValueStream } from '../valueStreams';
 import { parseYaml } from '../yamlParsers';
 import { FigureNumbering, type BlockProblem, type FencedBlockFigures, type Figure } from './figures';
 
@@ -176,7 +177,9 @@ markdown.renderer.rules.fence = (tokens, index, options, env, self) => {
   const environment = renderEnvironment(env);
   const block = environment.source.blocks.get(index);
   if (!block) return defaultFence ? defaultFence(tokens, index, options, env, self) : '';
-  if (block.kind === 'figures') return block.figures.map((figure) => environment.resources.figure(figure)).join('\n');
+  if (block.kind === 'figures') {
+    return block.figures.map((figure) => environment.resources.figure(figure) + (figure.job.kind === 'flowchart' ? metricsTable(figure.job.stream) : '')).join('\n');
+  }
   return problemBox(block.title, block.problems, block.source);
 };
 
@@ -214,6 +217,16 @@ markdown.renderer.rules.html_inline = rawHtml;
 /** A problem's message, whose names in backticks (as the editor's diagnostics write them) become code. */
 function messageHtml(message: string): string {
   return escapeHtml(message).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
+/**
+ * Where the time goes in a value stream, as a short table under its flowchart: lead time, work, waiting, flow
+ * efficiency, the critical path and the time per activity, worded as the editor shows them.
+ */
+export function metricsTable(stream: ValueStream): string {
+  const rows = stream.metrics.figures.map((figure) => `<tr><td>${escapeHtml(figure.label)}</td><td>${escapeHtml(figure.value)}</td></tr>`);
+  const name = stream.name.trim() || 'Value stream';
+  return `<p class="svc-metrics-title"><strong>${escapeHtml(`${name}: where the time goes`)}</strong></p>\n<table class="svc-metrics"><thead><tr><th>Measure</th><th>Value</th></tr></thead><tbody>${rows.join('')}</tbody></table>\n`;
 }
 
 /** A block that could not be drawn: its problems in a box, and the source when the reader would lose it otherwise. */

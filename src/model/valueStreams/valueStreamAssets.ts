@@ -6,6 +6,7 @@
 import { ACTIVITIES, ACTIVITY_IDS, type ActivityId } from '../itil';
 import { DEFAULT_DURATION, DEFAULT_LAG } from './valueStreamRules';
 import { fieldDescription, type FieldLevel } from './valueStreamFormat';
+import { TIME_UNITS } from './valueStreamTypes';
 import {
   ACTIVITY_TABLE_TEMPLATE,
   BLANK_TEMPLATE,
@@ -135,6 +136,11 @@ export function valueStreamSchema(): object {
       description: text('stream', 'description'),
       trigger: text('stream', 'trigger'),
       outcome: text('stream', 'outcome'),
+      unit: {
+        type: 'string',
+        ...described('stream', 'unit'),
+        anyOf: [{ enum: [...TIME_UNITS] }, { enum: TIME_UNITS.map((unit) => unit.slice(0, -1)) }],
+      },
       steps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/step' }, ...described('stream', 'steps') },
     },
     definitions: {

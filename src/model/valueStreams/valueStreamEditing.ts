@@ -1,12 +1,13 @@
 /**
  * Editing help for value-stream text that does not depend on the editor: what to complete at an offset,
- * which item sits under the cursor, and the edits that rename a step id.
+ * which item sits under the cursor, the edits that rename a step id, and the edit that writes a duration tried in
+ * the preview.
  */
 import type { ActivityId } from '../itil';
 import type { ValueStream, ValueStreamParseResult, ValueStreamStep } from './valueStreamTypes';
 import type { TextRange } from '../documents';
 
-export type CompletionKind = 'stream-field' | 'step-field' | 'activity' | 'practice' | 'step-reference';
+export type CompletionKind = 'stream-field' | 'step-field' | 'unit' | 'activity' | 'practice' | 'step-reference';
 
 export interface CompletionContext {
   readonly kind: CompletionKind;
@@ -123,12 +124,12 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   if (/(^|\s)#/.test(prefix)) return undefined;
   const wordStart = (pattern: RegExp): number => offset - (pattern.exec(prefix)?.[0].length ?? 0);
 
-  const valueMatch = /^\s*(?:-\s+)?(activity|practices|after)\s*:\s*(.*)$/.exec(prefix);
+  const valueMatch = /^\s*(?:-\s+)?(activity|unit|practices|after)\s*:\s*(.*)$/.exec(prefix);
   if (valueMatch) {
     const [, key, value = ''] = valueMatch;
-    if (key === 'activity') {
+    if (key === 'activity' || key === 'unit') {
       if (/^\[/.test(value)) return undefined;
-      return { kind: 'activity', replace: { start: offset - value.length, end: offset }, present: [] };
+      return { kind: key, replace: { start: offset - value.length, end: offset }, present: [] };
     }
     const flow = /^\[([^\]]*)$/.exec(value);
     if (!flow) return undefined;
@@ -179,6 +180,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
 }
 
 export type ValueStreamTarget =
+  | { readonly kind: 'stream-name'; readonly stream: ValueStream; readonly range: TextRange }
   | { readonly kind: 'activity'; readonly activity: ActivityId; readonly range: TextRange }
   | { readonly kind: 'practice'; readonly practiceId: string; readonly range: TextRange }
   | { readonly kind: 'legacy'; readonly legacyTermId: string; readonly range: TextRange }
@@ -188,10 +190,11 @@ function contains(range: TextRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end && range.start < range.end;
 }
 
-/** The activity, practice, legacy name or step id (in `id:` or in `after`) written at `offset`. */
+/** The stream name, activity, practice, legacy name or step id (in `id:` or in `after`) written at `offset`. */
 export function targetAt(result: ValueStreamParseResult, offset: number): ValueStreamTarget | undefined {
   for (const stream of result.streams) {
     if (offset < stream.range.start || offset > stream.range.end) continue;
+    if (contains(stream.nameRange, offset)) return { kind: 'stream-name', stream, range: stream.nameRange };
     for (const step of stream.steps) {
       if (offset < step.range.start || offset > step.range.end) continue;
       if (step.activity && step.activityRange && contains(step.activityRange, offset)) {
@@ -239,4 +242,31 @@ export function renameStepEdits(stream: ValueStream, oldId: string, newId: strin
     });
   }
   return edits;
+}
+
+/** A duration as it is written into a source: a plain number, without rounding noise or an exponent. */
+export function writtenDuration(value: number): string {
+  return Number(value.toPrecision(12)).toLocaleString('en-US', { maximumFractionDigits: 12, useGrouping: false });
+}
+
+/**
+ * The edit that gives `step` the duration `duration` in `text`, the document it was read from: its written value
+ * replaced; or, when the step takes the default, a `duration:` line added after the step's last line at the
+ * column of its keys (`, duration: …` before the closing brace of a step written `{ … }`).
+ */
+export function durationEdit(text: string, step: Pick<ValueStreamStep, 'durationRange' | 'range'>, duration: number): TextEditRange {
+  const value = writtenDuration(duration);
+  if (step.durationRange) return { range: step.durationRange, newText: value };
+  const { start, end } = step.range;
+  if (text[start] === '{') {
+    const close = text.lastIndexOf('}', end);
+    const inside = text.slice(start + 1, close).trim();
+    return { range: { start: close, end: close }, newText: `${inside === '' ? '' : ', '}duration: ${value}` };
+  }
+  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+  const lastCharacter = text.slice(start, end).trimEnd().length + start - 1;
+  const newline = text.indexOf('\n', lastCharacter);
+  const lineEnd = newline === -1 ? text.length : text[newline - 1] === '\r' ? newline - 1 : newline;
+  const lineBreak = newline !== -1 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+  return { range: { start: lineEnd, end: lineEnd }, newText: `${lineBreak}${' '.repeat(column)}duration: ${value}` };
 }

@@ -57,6 +57,15 @@ export const FIELD_DESCRIPTIONS: readonly FieldDescription[] = [
     snippet: 'outcome: $1',
   },
   {
+    name: 'unit',
+    level: 'stream',
+    required: false,
+    type: 'minutes, hours, days, weeks or months',
+    defaultText: 'relative units',
+    description: 'What `duration` and `lag` count in this stream; the Gantt chart and the figures say it.',
+    snippet: 'unit: ${1|minutes,hours,days,weeks,months|}',
+  },
+  {
     name: 'steps',
     level: 'stream',
     required: true,
@@ -117,7 +126,7 @@ export const FIELD_DESCRIPTIONS: readonly FieldDescription[] = [
     required: false,
     type: 'positive number',
     defaultText: String(DEFAULT_DURATION),
-    description: 'How long the step takes, in relative units shared by the whole stream.',
+    description: 'How long the step takes, in the stream\'s `unit` (relative units without one).',
     snippet: 'duration: ${1:1}',
   },
   {

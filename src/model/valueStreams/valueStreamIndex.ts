@@ -6,7 +6,7 @@
 import type { ActivityId } from '../itil';
 import { mayContainValueStream, LineMap, type SourcePosition } from '../documents';
 import { readValueStreams, type ValueStreamSourceKind } from './valueStreamSources';
-import type { ValueStreamParseResult } from './valueStreamTypes';
+import type { ValueStreamMetrics, ValueStreamParseResult } from './valueStreamTypes';
 
 /** Reads the value streams of one source: `readValueStreams`, or a stand-in that counts the reads. */
 export type ValueStreamReader = (text: string, kind: ValueStreamSourceKind) => ValueStreamParseResult;
@@ -24,6 +24,7 @@ export interface IndexedStream {
   readonly description: string | undefined;
   readonly trigger: string | undefined;
   readonly outcome: string | undefined;
+  readonly metrics: ValueStreamMetrics;
   readonly position: SourcePosition;
   readonly steps: readonly IndexedStep[];
 }
@@ -58,6 +59,7 @@ export function indexSource(key: string, kind: ValueStreamSourceKind, text: stri
       description: stream.description,
       trigger: stream.trigger,
       outcome: stream.outcome,
+      metrics: stream.metrics,
       position: lines.positionAt(stream.nameRange.start),
       steps: stream.steps.map((step) => ({
         id: step.id,

@@ -15,7 +15,7 @@ import type {
 } from './valueStreamTypes';
 import type { TextRange } from '../documents';
 
-export const STREAM_FIELDS = ['valueStream', 'description', 'trigger', 'outcome', 'steps'] as const;
+export const STREAM_FIELDS = ['valueStream', 'description', 'trigger', 'outcome', 'unit', 'steps'] as const;
 export const STEP_FIELDS = ['id', 'activity', 'title', 'practices', 'after', 'duration', 'lag'] as const;
 
 export const DEFAULT_DURATION = 1;
@@ -34,6 +34,7 @@ export const FINDING_SEVERITIES: Readonly<Record<FindingCode, FindingSeverity>> 
   'svc/unknown-step-reference': 'error',
   'svc/dependency-cycle': 'error',
   'svc/invalid-duration': 'error',
+  'svc/unknown-unit': 'warning',
   'svc/entry-activity': 'information',
   'svc/value-activity': 'information',
 };

@@ -19,6 +19,7 @@ export const FINDING_CODES = [
   'svc/unknown-step-reference',
   'svc/dependency-cycle',
   'svc/invalid-duration',
+  'svc/unknown-unit',
   'svc/entry-activity',
   'svc/value-activity',
 ] as const;
@@ -69,10 +70,12 @@ export interface ValueStreamStep {
   readonly afterWritten: boolean;
   readonly afterRanges: readonly TextRange[];
   readonly duration: number;
+  /** Where the duration's value is written (valid or not); undefined when none is. */
+  readonly durationRange: TextRange | undefined;
   /** Offset from the end of the latest step in `after`; negative values overlap it, as in a Gantt lead. */
   readonly lag: number;
   /**
-   * Computed start and end in relative units. References to unknown steps and the reference that closes a
+   * Computed start and end in the stream's unit. References to unknown steps and the reference that closes a
    * dependency cycle are left out of the schedule, so every step always gets a start and an end.
    */
   readonly start: number;
@@ -87,9 +90,77 @@ export interface ValueStream {
   readonly description: string | undefined;
   readonly trigger: string | undefined;
   readonly outcome: string | undefined;
+  /** The unit of every duration and lag (`unit:`); undefined for relative units. */
+  readonly unit: TimeUnit | undefined;
   readonly steps: readonly ValueStreamStep[];
+  /** Where the time goes, from the same schedule as the steps' start and end (see valueStreamMetrics.ts). */
+  readonly metrics: ValueStreamMetrics;
   /** The whole YAML document in the source. */
   readonly range: TextRange;
+}
+
+/** Units a stream's durations and lags can be measured in; without one they are relative units. */
+export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months'] as const;
+
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+/** One figure of a stream as every view lists it: which it is, a label and its value in words. */
+export interface MetricsFigure {
+  readonly kind: 'leadTime' | 'workTime' | 'waiting' | 'flowEfficiency' | 'criticalPath' | 'byActivity';
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface StepMetrics {
+  readonly id: string;
+  /** Position of the step in its stream, as written. */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly duration: number;
+  readonly slack: number;
+  readonly critical: boolean;
+  /** When the step runs and how much it may slip, in words: "1 to 3 days · slack 2 days". */
+  readonly timing: string;
+}
+
+export interface ActivityTime {
+  readonly activity: ActivityId;
+  readonly workTime: number;
+  readonly steps: number;
+}
+
+export interface PracticeTime {
+  readonly practiceId: string;
+  readonly workTime: number;
+  readonly steps: number;
+}
+
+/** The figures of one stream; valueStreamMetrics.ts defines each of them. */
+export interface ValueStreamMetrics {
+  readonly leadTime: number;
+  readonly workTime: number;
+  readonly criticalWorkTime: number;
+  readonly waiting: number;
+  readonly flowEfficiency: number | undefined;
+  /** Ids of the critical steps in schedule order. */
+  readonly criticalPath: readonly string[];
+  /** The first `MAX_LISTED_CHAINS` critical chains, each as step ids from its first step to its last. */
+  readonly criticalChains: readonly (readonly string[])[];
+  /** How many critical chains there are (more than listed when ties multiply). */
+  readonly criticalChainCount: number;
+  /** One entry per step, in the stream's order. */
+  readonly steps: readonly StepMetrics[];
+  /** Activities that have steps, in the value chain's order. */
+  readonly byActivity: readonly ActivityTime[];
+  /** Practices named by steps, most time first (then by id). */
+  readonly byPractice: readonly PracticeTime[];
+  /**
+   * The figures in words, in the stream's unit, as the hover, the Value Streams view, the preview's strip and the
+   * export list them. Worded where the metrics are computed (the reader, the preview), so the code that only shows
+   * them carries no wording of its own.
+   */
+  readonly figures: readonly MetricsFigure[];
 }
 
 export interface ValueStreamParseResult {

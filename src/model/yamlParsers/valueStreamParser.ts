@@ -24,7 +24,11 @@ import type {
   ValueStreamParseResult,
   ValueStreamStep,
 } from '../valueStreams/valueStreamTypes';
-import { resolveDependencies, schedule, type MutableStep, type StepDraft } from './stepOrder';
+import { TIME_UNITS, type TimeUnit } from '../valueStreams/valueStreamTypes';
+import { valueStreamMetrics } from '../valueStreams/valueStreamMetrics';
+import { resolveTimeUnit } from '../valueStreams/valueStreamMetricsText';
+import { scheduleGraph, type ScheduleGraph } from '../valueStreams/valueStreamSchedule';
+import { resolveDependencies, scheduleSteps, type MutableStep } from './stepOrder';
 import { resolvePracticeReference, unknownActivityFinding } from './stepNames';
 import { clamp, dereference, quoteList, rangeOf, splitFields, yamlProblem, type Field } from './yamlNodes';
 
@@ -113,6 +117,8 @@ function isNullNode(node: Node | null): boolean {
 
 class StreamReader {
   private readonly documentRange: TextRange;
+  /** The stream's unit, read before the steps so that their messages name it. */
+  private unit: TimeUnit | undefined;
 
   constructor(
     private readonly document: Document.Parsed,
@@ -146,14 +152,17 @@ class StreamReader {
       name = this.readText(nameNode.value, 'valueStream') ?? '';
     }
 
-    const steps = this.readSteps(fields.get('steps'), firstLine);
+    this.unit = this.readUnit(fields.get('unit'));
+    const { steps, graph } = this.readSteps(fields.get('steps'), firstLine);
     const stream: ValueStream = {
       name,
       nameRange,
       description: this.optionalText(fields.get('description'), 'description'),
       trigger: this.optionalText(fields.get('trigger'), 'trigger'),
       outcome: this.optionalText(fields.get('outcome'), 'outcome'),
+      unit: this.unit,
       steps,
+      metrics: valueStreamMetrics({ steps, unit: this.unit }, {}, graph),
       range: this.documentRange,
     };
     this.checkFlow(stream);
@@ -193,35 +202,54 @@ class StreamReader {
     return this.readText(field.value, name);
   }
 
-  private readSteps(field: Field | undefined, firstLine: TextRange): ValueStreamStep[] {
+  private readSteps(field: Field | undefined, firstLine: TextRange): { steps: ValueStreamStep[]; graph: ScheduleGraph } {
+    const none = { steps: [], graph: scheduleGraph([]) };
     if (!field) {
       this.report('svc/missing-field', 'Add a `steps:` list with at least one step (`- id: …` with an `activity`).', firstLine);
-      return [];
+      return none;
     }
     const keyRange = rangeOf(field.key, firstLine);
     if (isNullNode(field.value) || (isSeq(field.value) && field.value.items.length === 0)) {
       this.report('svc/missing-field', '`steps` is empty: add at least one step, e.g. `- id: report` with `activity: engage`.', keyRange);
-      return [];
+      return none;
     }
     if (!isSeq(field.value)) {
       this.report('svc/invalid-field', '`steps` is a list: start each step on its own line with `- id: …`.', rangeOf(field.value, keyRange));
-      return [];
+      return none;
     }
-    const drafts: StepDraft[] = [];
+    const steps: MutableStep[] = [];
     for (const item of field.value.items) {
       const node = dereference(this.document, item);
       if (!isMap(node)) {
         this.report('svc/invalid-field', 'Each step is a mapping: write `- id: <id>` followed by `activity:` and the other fields, indented under it.', rangeOf(node, keyRange));
         continue;
       }
-      drafts.push(this.readStep(node.items, rangeOf(node, keyRange), drafts.length));
+      steps.push(this.readStep(node.items, rangeOf(node, keyRange), steps.length));
     }
-    resolveDependencies(drafts, this.findings);
-    schedule(drafts, this.findings);
-    return drafts.map((draft) => draft.step);
+    resolveDependencies(steps, this.findings);
+    const graph = scheduleSteps(steps, this.findings);
+    return { steps, graph };
   }
 
-  private readStep(items: readonly Pair<unknown, unknown>[], range: TextRange, index: number): StepDraft {
+  /** `unit:`, singular or plural in any case; anything else is reported and the stream keeps relative units. */
+  private readUnit(field: Field | undefined): TimeUnit | undefined {
+    if (!field || isNullNode(field.value)) return undefined;
+    const range = rangeOf(field.value, rangeOf(field.key, this.documentRange));
+    const written = isScalar(field.value) ? scalarText(field.value) : undefined;
+    const unit = written === undefined ? undefined : resolveTimeUnit(written);
+    if (unit) return unit;
+    const suggestions = written === undefined ? [] : closestMatches(written.trim().toLowerCase(), TIME_UNITS, (candidate) => [candidate, candidate.slice(0, -1)]);
+    const didYouMean = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+    this.report(
+      'svc/unknown-unit',
+      `${written === undefined ? '`unit` is one word' : `\`${written}\` is not a unit of time`}.${didYouMean} Durations and lags can be counted in ${quoteList(TIME_UNITS)}; until then the figures are in relative units.`,
+      range,
+      suggestions.map((unitName) => ({ title: `Change to \`${unitName}\``, range, newText: unitName })),
+    );
+    return undefined;
+  }
+
+  private readStep(items: readonly Pair<unknown, unknown>[], range: TextRange, index: number): MutableStep {
     const fields = this.readFields(items, STEP_FIELDS, 'a step');
     const stepStart: TextRange = { start: range.start, end: range.start };
     const firstKey = items.length > 0 ? rangeOf(dereference(this.document, items[0].key), stepStart) : stepStart;
@@ -268,7 +296,7 @@ class StreamReader {
       after: [],
       afterWritten: false,
       afterRanges: [],
-      duration: this.readDuration(fields.get('duration')),
+      ...this.readDuration(fields.get('duration')),
       lag: this.readLag(fields.get('lag')),
       start: 0,
       end: 0,
@@ -281,7 +309,7 @@ class StreamReader {
       step.afterRanges = references.map((reference) => reference.range);
       step.afterWritten = true;
     }
-    return { step, dependencies: [] };
+    return step;
   }
 
   private readPractices(field: Field | undefined): PracticeReference[] {
@@ -332,21 +360,26 @@ class StreamReader {
     return references;
   }
 
-  private readDuration(field: Field | undefined): number {
-    if (!field) return DEFAULT_DURATION;
+  private readDuration(field: Field | undefined): { duration: number; durationRange: TextRange | undefined } {
+    if (!field) return { duration: DEFAULT_DURATION, durationRange: undefined };
     const range = rangeOf(field.value, rangeOf(field.key, this.documentRange));
     const value = isScalar(field.value) ? field.value.value : undefined;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return { duration: value, durationRange: range };
     const written = scalarText(field.value) ?? '';
     const leadingNumber = Number.parseFloat(written.replace(/^-/, ''));
     const replacement = Number.isFinite(leadingNumber) && leadingNumber > 0 ? String(leadingNumber) : String(DEFAULT_DURATION);
     this.report(
       'svc/invalid-duration',
-      `\`duration\` must be a positive number of relative units (no unit), e.g. \`duration: 2\`${written ? `; \`${written}\` is not` : ''}. Leave it out for the default of ${DEFAULT_DURATION}.`,
+      `\`duration\` must be a positive number of ${this.unitInWords()}, e.g. \`duration: 2\`${written ? `; \`${written}\` is not` : ''}. Leave it out for the default of ${DEFAULT_DURATION}.`,
       isNullNode(field.value) ? rangeOf(field.key, range) : range,
       [{ title: `Change to \`${replacement}\``, range, newText: replacement }],
     );
-    return DEFAULT_DURATION;
+    return { duration: DEFAULT_DURATION, durationRange: isNullNode(field.value) ? undefined : range };
+  }
+
+  /** How messages about durations and lags name the stream's unit: the number is written without it. */
+  private unitInWords(): string {
+    return this.unit ? `${this.unit} (the stream's \`unit\`, not written here)` : 'relative units (no unit)';
   }
 
   private readLag(field: Field | undefined): number {
@@ -355,7 +388,7 @@ class StreamReader {
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     this.report(
       'svc/invalid-field',
-      '`lag` is a number of relative units added to the start (negative to overlap the previous step), e.g. `lag: -1`.',
+      `\`lag\` is a number of ${this.unitInWords()} added to the start (negative to overlap the previous step), e.g. \`lag: -1\`.`,
       rangeOf(field.value, rangeOf(field.key, this.documentRange)),
     );
     return DEFAULT_LAG;

@@ -4,7 +4,7 @@
  */
 import type { Mermaid, MermaidConfig } from 'mermaid';
 import { contrastingTextColor, type ActivityColors, type DiagramNode, type MermaidDiagram, type ThemeKind } from '../../model/diagrams/mermaid/mermaidText';
-import { mermaidConfig, type EditorColors } from './theme';
+import { editorColors, mermaidConfig, type EditorColors } from './theme';
 
 let mermaidLoading: Promise<Mermaid> | undefined;
 
@@ -56,7 +56,8 @@ export async function renderDiagram(
   palette?: EditorColors,
 ): Promise<RenderedDiagram> {
   const mermaid = await loadMermaid();
-  const config = mermaidConfig(theme, palette);
+  const drawnWith = palette ?? editorColors(theme);
+  const config = mermaidConfig(theme, drawnWith);
   mermaid.initialize({ ...config, ...overrides, gantt: { ...config.gantt, ...overrides.gantt }, flowchart: { ...config.flowchart, ...overrides.flowchart } });
   const kind: DiagramKind = diagram.source.startsWith('gantt') ? 'gantt' : 'flowchart';
   const { svg } = await mermaid.render(`svc-diagram-${++renderSequence}`, diagram.source);
@@ -68,7 +69,7 @@ export async function renderDiagram(
   container.replaceChildren(element);
   const elements = new Map<string, SVGElement>();
   for (const node of diagram.nodes) {
-    const nodeElement = kind === 'gantt' ? ganttBar(element, node, colors) : flowchartNode(element, node);
+    const nodeElement = kind === 'gantt' ? ganttBar(element, node, colors, drawnWith.foreground) : flowchartNode(element, node);
     if (nodeElement) elements.set(node.nodeId, nodeElement);
   }
   return { kind, svg: element, elements, diagram };
@@ -91,8 +92,11 @@ function flowchartNode(svg: SVGSVGElement, node: DiagramNode): SVGElement | unde
   return [...svg.querySelectorAll<SVGElement>('g.node')].find((candidate) => pattern.test(candidate.id));
 }
 
-/** A Gantt bar, coloured by its step's activity (Gantt charts have no classDef). */
-function ganttBar(svg: SVGSVGElement, node: DiagramNode, colors: ActivityColors): SVGElement | undefined {
+/**
+ * A Gantt bar, coloured by its step's activity (Gantt charts have no classDef); a critical step's bar has a heavy
+ * dashed outline in `criticalColor`, like the flowchart's critical nodes a heavy one. Inline styles, so exports keep them.
+ */
+function ganttBar(svg: SVGSVGElement, node: DiagramNode, colors: ActivityColors, criticalColor: string): SVGElement | undefined {
   const bar = svg.querySelector<SVGElement>(`rect[id="${CSS.escape(`${svg.id}-${node.nodeId}`)}"]`);
   if (!bar) return undefined;
   const label = ganttLabel(svg, node);
@@ -106,6 +110,11 @@ function ganttBar(svg: SVGSVGElement, node: DiagramNode, colors: ActivityColors)
   } else {
     bar.style.strokeDasharray = '5 4';
   }
+  if (node.critical) {
+    bar.style.stroke = criticalColor;
+    bar.style.strokeWidth = '3px';
+    bar.style.strokeDasharray = '7 3';
+  }
   return bar;
 }
 
@@ -113,13 +122,19 @@ function ganttLabel(svg: SVGSVGElement, node: DiagramNode): SVGElement | null {
   return svg.querySelector<SVGElement>(`text[id="${CSS.escape(`${svg.id}-${node.nodeId}-text`)}"]`);
 }
 
-/** The text a reader sees in `element`, one line per line break. */
+/**
+ * The text a reader sees in `element`, one line per line break; the lines of an SVG text (its `tspan`s, as in
+ * "Demand /" over "Opportunity") read as one, joined by a space.
+ */
 function visibleText(element: Element): string {
   let text = '';
   const walk = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) text += node.textContent ?? '';
     else if (node.nodeName.toLowerCase() === 'br') text += '\n';
-    else node.childNodes.forEach(walk);
+    else {
+      if (node.nodeName.toLowerCase() === 'tspan') text += ' ';
+      node.childNodes.forEach(walk);
+    }
   };
   walk(element);
   return text

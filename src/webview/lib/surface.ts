@@ -16,7 +16,7 @@ import { pngBase64, pngBlob, svgDocument } from './exporter';
 import { answerRequest, localized, onHostMessage, post, saveState, savedState } from './host';
 import { hideTooltip } from './interaction';
 import { errorMessage, renderDiagram, renderedLabels, type RenderedDiagram } from './render';
-import { currentThemeKind, editorColors, observeThemeChanges, printColors, readActivityColors } from './theme';
+import { currentThemeKind, editorColors, observeThemeChanges, printColors, readActivityColors, type EditorColors } from './theme';
 import { ZoomPanViewport, isViewState, type ViewState } from './viewport';
 
 /** A problem shown above the diagram; `onSelect` makes it a link (e.g. to the source line). */
@@ -38,6 +38,12 @@ export interface ExportSource {
   readonly overrides?: MermaidConfig;
 }
 
+/** Plain colours to draw an export in: the print-safe palette, or the editor's theme as resolved on the page. */
+export interface ExportColors {
+  readonly palette: EditorColors;
+  readonly colors: ActivityColors;
+}
+
 export interface SurfaceOptions {
   /** Draws the page's content into `stage`; errors thrown here are shown in the panel. */
   readonly draw: (stage: HTMLElement, theme: ThemeKind, colors: ActivityColors) => Promise<DrawResult>;
@@ -49,8 +55,15 @@ export interface SurfaceOptions {
   readonly afterDraw?: () => void;
   /** What fit-to-window fits (see ZoomPanViewport); `contain` by default. */
   readonly fit?: 'contain' | 'width';
-  /** The diagrams the page shows, generated with `colors`: a print-safe export draws them again in its palette. */
-  readonly exportSources: (colors: ActivityColors) => readonly ExportSource[];
+  /** The Mermaid diagrams the page shows, generated in `export`'s colours: a print-safe export draws them again. */
+  readonly exportSources?: (exported: ExportColors) => readonly ExportSource[];
+  /**
+   * For a page that draws its own SVG instead of Mermaid's: its pictures in `exported`'s plain colours, for every
+   * export (the page's own copy refers to theme variables, which mean nothing outside the webview).
+   */
+  readonly exportPictures?: (exported: ExportColors) => readonly SVGSVGElement[];
+  /** The text of the page's metrics strip, for inspection. */
+  readonly metricsText?: () => string;
 }
 
 export class DiagramSurface {
@@ -200,21 +213,26 @@ export class DiagramSurface {
   private async exportDocument(): Promise<ReturnType<typeof svgDocument>> {
     await this.drawing;
     if (this.diagrams.length === 0) throw new Error(localized('nothingToExport', 'There is no diagram to export.'));
+    const theme = currentThemeKind();
+    const exported: ExportColors =
+      this.exportOptions.theme === 'editor'
+        ? { palette: editorColors(theme), colors: readActivityColors(theme) }
+        : { palette: printColors(), colors: defaultActivityColors('light') };
+    if (this.options.exportPictures) return svgDocument(this.options.exportPictures(exported), exported.palette.background);
     if (this.exportOptions.theme === 'editor') {
       return svgDocument(
         this.diagrams.map((diagram) => diagram.svg),
-        editorColors(currentThemeKind()).background,
+        exported.palette.background,
       );
     }
-    const palette = printColors();
-    const colors = defaultActivityColors('light');
+    const { palette, colors } = exported;
     const offscreen = document.createElement('div');
     offscreen.className = 'svc-offscreen';
     offscreen.setAttribute('aria-hidden', 'true');
     document.body.append(offscreen);
     try {
       const svgs: SVGSVGElement[] = [];
-      for (const source of this.options.exportSources(colors)) {
+      for (const source of this.options.exportSources?.(exported) ?? []) {
         const container = document.createElement('div');
         offscreen.append(container);
         svgs.push((await renderDiagram(container, source.diagram, 'light', colors, source.overrides, palette)).svg);
@@ -266,6 +284,8 @@ export class DiagramSurface {
         diagram.diagram.nodes.filter((node) => diagram.elements.get(node.nodeId)?.classList.contains('svc-node-selected')).map((node) => node.nodeId),
       ),
       description: this.summary.innerText || (this.summary.textContent ?? ''),
+      criticalNodes: this.diagrams.flatMap((diagram) => diagram.diagram.nodes.filter((node) => node.critical && diagram.elements.has(node.nodeId)).map((node) => node.nodeId)),
+      metrics: this.options.metricsText?.() ?? '',
     };
   }
 }

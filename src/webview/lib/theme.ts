@@ -6,6 +6,7 @@
 import type { MermaidConfig } from 'mermaid';
 import { ACTIVITIES, type ActivityId } from '../../model/itil';
 import { activityColorVariable } from '../../model/cards';
+import { PRINT_PALETTE, type DiagramPalette } from '../../model/diagrams';
 import { defaultActivityColors, isHexColor, type ActivityColors, type ThemeKind } from '../../model/diagrams/mermaid/mermaidText';
 
 export function currentThemeKind(body: HTMLElement = document.body): ThemeKind {
@@ -44,18 +45,10 @@ export function readActivityColors(kind: ThemeKind): ActivityColors {
   return Object.fromEntries(ACTIVITIES.map((activity) => [activity.id, opaqueHex(read(activity.id), background) ?? fallback[activity.id]])) as Record<ActivityId, string>;
 }
 
-export interface EditorColors {
-  readonly background: string;
-  readonly foreground: string;
-  readonly muted: string;
-  readonly widget: string;
-  readonly border: string;
-  readonly cluster: string;
-  readonly fontFamily: string;
-}
+export type EditorColors = DiagramPalette;
 
 const FALLBACK: Readonly<Record<ThemeKind, Omit<EditorColors, 'fontFamily'>>> = {
-  light: { background: '#ffffff', foreground: '#1f1f1f', muted: '#616161', widget: '#f3f3f3', border: '#c8c8c8', cluster: '#f8f8f8' },
+  light: PRINT_PALETTE,
   dark: { background: '#1f1f1f', foreground: '#cccccc', muted: '#9d9d9d', widget: '#252526', border: '#454545', cluster: '#252526' },
   highContrast: { background: '#000000', foreground: '#ffffff', muted: '#ffffff', widget: '#0c141f', border: '#6fc3df', cluster: '#000000' },
   highContrastLight: { background: '#ffffff', foreground: '#292929', muted: '#292929', widget: '#ffffff', border: '#0f4a85', cluster: '#ffffff' },
@@ -78,12 +71,9 @@ export function editorColors(kind: ThemeKind): EditorColors {
   };
 }
 
-/**
- * The print-safe palette of exports in the `light` export theme: dark text and grey lines on white, whatever the
- * editor theme, so a diagram exported from a dark editor prints and reads on a light page.
- */
+/** The print-safe palette of exports in the `light` export theme, in the editor's font. */
 export function printColors(): EditorColors {
-  return { ...FALLBACK.light, background: '#ffffff', fontFamily: cssVariable('--vscode-font-family') || 'system-ui, sans-serif' };
+  return { ...PRINT_PALETTE, fontFamily: cssVariable('--vscode-font-family') || PRINT_PALETTE.fontFamily };
 }
 
 /**

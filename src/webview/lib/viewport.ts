@@ -14,8 +14,18 @@ export interface ViewState {
 const MIN_SCALE = 0.1;
 const MAX_SCALE = 8;
 const FIT_PADDING = 16;
-const MIN_READABLE_SCALE = 0.6;
 const DRAG_THRESHOLD = 4;
+/**
+ * The smallest size, in CSS pixels on screen, that a fit may shrink the diagrams' labels to (VS Code's own smallest
+ * interface text). Labels are drawn at 13 px at least (Gantt bars, the value chain picture's terminals; flowchart
+ * nodes at 14 px); only secondary text is smaller (the activity under a step's title, the picture's caption).
+ */
+export const READABLE_TEXT_PX = 11;
+const SMALLEST_LABEL_PX = 13;
+/** A fit never goes below this zoom: content that does not fit at it is panned (wheel or drag), not shrunk further. */
+export const MIN_READABLE_SCALE = READABLE_TEXT_PX / SMALLEST_LABEL_PX;
+/** Nor above this one, so that a small diagram in a large panel does not turn into a poster. */
+export const MAX_FIT_SCALE = 1.5;
 
 export function isViewState(value: unknown): value is ViewState {
   if (typeof value !== 'object' || value === null) return false;
@@ -87,21 +97,21 @@ export class ZoomPanViewport {
     this.setView({ scale, x: focus.x - (focus.x - this.state.x) * ratio, y: focus.y - (focus.y - this.state.y) * ratio });
   }
 
-  /** Scales the content to the window (never above 100 %, so small diagrams stay crisp) and centres it. */
+  /**
+   * Scales the content to fill the window (its width, or all of it for `contain`) and centres what fits, between
+   * MIN_READABLE_SCALE and MAX_FIT_SCALE: in a narrow panel the text keeps a readable size and the rest is panned
+   * to, starting from the top left.
+   */
   fit(): void {
     const { width, height } = this.contentSize();
     const rect = this.viewport.getBoundingClientRect();
     if (width === 0 || height === 0 || rect.width === 0 || rect.height === 0) return;
     const widthScale = (rect.width - 2 * FIT_PADDING) / width;
+    const heightScale = (rect.height - 2 * FIT_PADDING) / height;
+    const scale = clamp(this.fitMode === 'width' ? widthScale : Math.min(widthScale, heightScale), MIN_READABLE_SCALE, MAX_FIT_SCALE);
+    const centred = (room: number, size: number) => Math.max(FIT_PADDING, (room - size * scale) / 2);
     this.fitted = true;
-    if (this.fitMode === 'width') {
-      // Top-aligned, and never so small that labels become unreadable: wider content is panned sideways.
-      const scale = clamp(Math.min(widthScale, 1), MIN_READABLE_SCALE, MAX_SCALE);
-      this.apply({ scale, x: Math.max(FIT_PADDING, (rect.width - width * scale) / 2), y: FIT_PADDING });
-    } else {
-      const scale = clamp(Math.min(widthScale, (rect.height - 2 * FIT_PADDING) / height, 1), MIN_SCALE, MAX_SCALE);
-      this.apply({ scale, x: (rect.width - width * scale) / 2, y: Math.max(FIT_PADDING, (rect.height - height * scale) / 2) });
-    }
+    this.apply({ scale, x: centred(rect.width, width), y: this.fitMode === 'width' ? FIT_PADDING : centred(rect.height, height) });
   }
 
   /** 100 %, content at the top left. */
@@ -120,11 +130,12 @@ export class ZoomPanViewport {
 
   /**
    * Pans just enough to bring `element` (inside the stage) into view, keeping the zoom; an element larger than
-   * the viewport is aligned with its top left corner. Nothing moves when it is already in view.
+   * the viewport is aligned with its top left corner. Nothing moves when it is already in view. `context` (such as
+   * the heading of the element's section) is brought into view with it when both fit.
    */
-  ensureVisible(element: Element): void {
+  ensureVisible(element: Element, context?: Element): void {
     const view = this.viewport.getBoundingClientRect();
-    const rect = element.getBoundingClientRect();
+    const rect = withContext(element.getBoundingClientRect(), context?.getBoundingClientRect(), view);
     const shift = (start: number, end: number, viewStart: number, viewEnd: number): number => {
       if (start >= viewStart + FIT_PADDING && end <= viewEnd - FIT_PADDING) return 0;
       if (end - start > viewEnd - viewStart - 2 * FIT_PADDING || start < viewStart + FIT_PADDING) return viewStart + FIT_PADDING - start;
@@ -200,6 +211,16 @@ export class ZoomPanViewport {
       action();
     }
   }
+}
+
+type Box = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom'>;
+
+/** The box around `rect` and `context` when it fits in `view` (less the padding), else `rect` alone. */
+function withContext(rect: Box, context: Box | undefined, view: Box): Box {
+  if (!context) return rect;
+  const union = { left: Math.min(rect.left, context.left), top: Math.min(rect.top, context.top), right: Math.max(rect.right, context.right), bottom: Math.max(rect.bottom, context.bottom) };
+  const fits = union.right - union.left <= view.right - view.left - 2 * FIT_PADDING && union.bottom - union.top <= view.bottom - view.top - 2 * FIT_PADDING;
+  return fits ? union : rect;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -21,6 +21,8 @@ export interface DiagramHtmlOptions {
   readonly tabs?: readonly { readonly id: string; readonly label: string }[];
   /** Whether the page has a card pane beside the diagram. */
   readonly cardPane: boolean;
+  /** Accessible name of the strip of figures above the diagrams, on pages that have one. */
+  readonly metricsLabel?: string;
   readonly viewportLabel: string;
   /** Accessible name of the text that describes the diagrams in words. */
   readonly summaryLabel: string;
@@ -74,7 +76,8 @@ export function diagramHtml(options: DiagramHtmlOptions): string {
 <div class="svc-toolbar" role="toolbar" aria-label="${escapeHtml(options.title)}">${tabs}<span class="svc-toolbar-spacer"></span>${buttons}</div>
 <div id="errors" class="svc-errors" role="alert" hidden></div>
 <div id="summary" class="svc-summary" role="note" aria-label="${escapeHtml(options.summaryLabel)}" hidden></div>
-<main class="svc-layout">
+${options.metricsLabel ? `<section id="metrics" class="svc-metrics" aria-label="${escapeHtml(options.metricsLabel)}" hidden></section>
+` : ''}<main class="svc-layout">
 <div id="viewport" class="svc-viewport" tabindex="0" role="region" aria-label="${escapeHtml(options.viewportLabel)}"><div id="stage" class="svc-stage"></div></div>
 ${options.cardPane ? '<aside id="card" class="svc-card-pane" aria-live="polite" hidden></aside>' : ''}
 </main>

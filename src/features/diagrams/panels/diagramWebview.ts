@@ -50,6 +50,17 @@ function pageStrings(): Record<string, string> {
     noStreams: vscode.l10n.t('This document has no value stream with steps yet.'),
     noImageClipboard: vscode.l10n.t('This window does not let extensions put images on the clipboard.'),
     clipboardDenied: vscode.l10n.t('The browser does not allow this window to write to the clipboard.'),
+    stream: vscode.l10n.t('Value stream'),
+    whatIf: vscode.l10n.t('What if'),
+    took: vscode.l10n.t('took'),
+    apply: vscode.l10n.t('Apply'),
+    applyTitle: vscode.l10n.t('Write the tried durations into the document (undo with Ctrl+Z)'),
+    reset: vscode.l10n.t('Reset'),
+    resetTitle: vscode.l10n.t('Forget the tried durations'),
+    whatIfGroup: vscode.l10n.t('Try another duration for a step'),
+    durationInvalid: vscode.l10n.t('A duration is a number above 0.'),
+    trying: vscode.l10n.t('Trying {0}.'),
+    was: vscode.l10n.t('was {0}'),
   };
 }
 
@@ -73,6 +84,7 @@ export interface DiagramPageOptions {
   readonly tabs?: DiagramHtmlOptions['tabs'];
   readonly cardPane: boolean;
   readonly viewportLabel: string;
+  readonly metricsLabel?: string;
 }
 
 export function diagramPageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, options: DiagramPageOptions): string {
@@ -89,6 +101,7 @@ export function diagramPageHtml(webview: vscode.Webview, extensionUri: vscode.Ur
     summaryLabel: vscode.l10n.t('The diagram in words'),
     ...(options.data ? { data: options.data } : {}),
     ...(options.tabs ? { tabs: options.tabs } : {}),
+    ...(options.metricsLabel ? { metricsLabel: options.metricsLabel } : {}),
   });
 }
 

@@ -7,13 +7,17 @@ import * as vscode from 'vscode';
 import {
   sameStep,
   stepAtOffset,
+  triedDurationsProblem,
   PREVIEW_VIEW_TYPE,
   type RenderReport,
   type SourceError,
   type StepRef,
+  type TriedDurations,
   type WebviewMessage,
 } from '../../../model/diagrams';
-import type { Finding, ValueStreamParseResult } from '../../../model/valueStreams';
+import { documentKind } from '../../../model/documents';
+import { applyEdits } from '../../../model/terms';
+import { durationEdit, formatTime, readValueStreams, type Finding, type ValueStreamParseResult } from '../../../model/valueStreams';
 import { DELAYS_MS, DocumentDebouncer } from '../../shared';
 import { DiagramWebview, diagramPageHtml, diagramWebviewOptions } from './diagramWebview';
 import { isValueStreamDocument, toRange, type ValueStreamDocuments } from '../../valueStreams';
@@ -51,6 +55,8 @@ class ValueStreamPreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly edits = new DocumentDebouncer(DELAYS_MS.afterValueStreamEdit);
   private parsed: ValueStreamParseResult | undefined;
+  /** The text `parsed` was read from: a tried duration is written only into that text. */
+  private parsedText: string | undefined;
   private errorRanges: TextRange[] = [];
   private focusStream: number | undefined;
   private updateCount = 0;
@@ -79,6 +85,7 @@ class ValueStreamPreview implements vscode.Disposable {
       ],
       cardPane: false,
       viewportLabel: vscode.l10n.t('Value stream diagrams. Tab to a step and press Enter to go to its line; +, - and 0 zoom, arrow keys pan.'),
+      metricsLabel: vscode.l10n.t('Lead time, work, waiting, flow efficiency and critical path'),
     });
     this.webview = new DiagramWebview(panel, () => fileName(uri).replace(/\.(valuestream\.ya?ml|md|markdown)$/i, '') || 'value-stream', (message) => void this.onMessage(message));
     this.disposables.push(
@@ -123,18 +130,21 @@ class ValueStreamPreview implements vscode.Disposable {
       document = await vscode.workspace.openTextDocument(this.uri);
     } catch (error) {
       this.parsed = undefined;
+      this.parsedText = undefined;
+      this.updateCount += 1;
       const message = vscode.l10n.t('Cannot read {0}: {1}', title, error instanceof Error ? error.message : String(error));
-      this.webview.post({ type: 'update', title, streams: [], errors: [{ message, code: 'svc/unreadable', line: 0, character: 0 }], focusStream: undefined });
+      this.webview.post({ type: 'update', title, streams: [], errors: [{ message, code: 'svc/unreadable', line: 0, character: 0 }], focusStream: undefined, revision: this.updateCount });
       return;
     }
     const parsed = this.documents.parse(document)?.result ?? { streams: [], findings: [] };
     const { errors, ranges } = errorsOf(document, parsed.findings);
     this.parsed = parsed;
+    this.parsedText = document.getText();
     this.errorRanges = ranges;
     const focusStream = this.focusStream;
     this.focusStream = undefined;
     this.updateCount += 1;
-    this.webview.post({ type: 'update', title, streams: parsed.streams, errors, focusStream });
+    this.webview.post({ type: 'update', title, streams: parsed.streams, errors, focusStream, revision: this.updateCount });
     this.highlightCursorStep(true);
   }
 
@@ -154,7 +164,44 @@ class ValueStreamPreview implements vscode.Disposable {
     } else if (message.type === 'errorSelected') {
       const range = this.errorRanges[message.errorIndex];
       if (range) await this.reveal(range);
+    } else if (message.type === 'applyDurations') {
+      await this.applyDurations(message);
     }
+  }
+
+  /**
+   * "Apply" in the preview's what-if: the tried durations written into the document as one undoable edit, only
+   * if the document is still the one the preview showed and the edited text reads back with exactly those
+   * durations; otherwise nothing is written and the user is told why.
+   */
+  private async applyDurations(tried: TriedDurations): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const text = document.getText();
+    const streams = this.parsed?.streams ?? [];
+    const problem = triedDurationsProblem(tried, { revision: this.updateCount, textUnchanged: text === this.parsedText, streams });
+    const stream = streams[tried.streamIndex];
+    if (problem || !stream) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The tried durations were not applied: {0}', problem ?? ''));
+      return;
+    }
+    const edits = tried.durations.map(({ stepIndex, duration }) => durationEdit(text, stream.steps[stepIndex], duration));
+    const kind = documentKind({ languageId: document.languageId });
+    const reread = readValueStreams(applyEdits(text, edits.map(({ range, newText }) => ({ ...range, newText }))), kind).streams[tried.streamIndex];
+    const expected = stream.steps.map((step, index) => tried.durations.find((entry) => entry.stepIndex === index)?.duration ?? step.duration);
+    if (!reread || reread.steps.length !== expected.length || reread.steps.some((step, index) => Math.abs(step.duration - expected[index]) > 1e-9 * Math.max(1, expected[index]))) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The tried durations were not applied: the edit would not read back as written. Change the durations in the editor instead.'),
+      );
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const { range, newText } of edits) edit.replace(this.uri, toRange(document, range), newText);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The tried durations were not applied: the editor refused the edit.'));
+      return;
+    }
+    const applied = tried.durations.map(({ stepId, duration }) => `${stepId} ${formatTime(duration, stream.unit)}`).join(', ');
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Applied: {0}', applied), 5000);
   }
 
   /** Selects `range` (a clicked step's lines, an error's place) in an editor of the document beside the preview. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../../model/cards';
 import { getActivity } from '../../../model/itil';
 import type { IndexedSource, IndexedStep, IndexedStream } from '../../../model/valueStreams';
+import { figuresMarkdown } from '../valueStreamHover';
 import { ExampleStreamDocuments } from './exampleStreamDocuments';
 import { REVEAL_STEP_COMMAND, revealStep } from './revealStep';
 import { WorkspaceValueStreams } from './workspaceValueStreams';
@@ -137,8 +138,11 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
     const item = new vscode.TreeItem(stream.name || vscode.l10n.t('(unnamed value stream)'), state);
     item.id = `stream:${source.key}#${index}`;
     item.iconPath = new vscode.ThemeIcon('list-ordered');
-    item.description = plural(stream.steps.length, 'step', 'steps');
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(stream.name)}**`);
+    const steps = plural(stream.steps.length, 'step', 'steps');
+    // The lead time is always the first figure.
+    const [leadTime] = stream.metrics.figures;
+    item.description = stream.steps.length > 0 && leadTime ? vscode.l10n.t('{0} · lead time {1}', steps, leadTime.value) : steps;
+    const tooltip = figuresMarkdown(stream);
     for (const [label, text] of [
       ['', stream.description],
       ['Trigger', stream.trigger],
@@ -153,17 +157,19 @@ export class ValueStreamsView implements vscode.TreeDataProvider<StreamTreeNode>
 
   private stepItem(node: Extract<StreamTreeNode, { kind: 'step' }>): vscode.TreeItem {
     const { step } = node;
+    const figures = node.stream.metrics.steps[node.index];
+    const timing = figures ? `\n${figures.timing}` : '';
     const item = new vscode.TreeItem(step.title || step.id, vscode.TreeItemCollapsibleState.None);
     item.id = `step:${node.source.key}#${node.streamIndex}/${node.index}`;
     if (step.activity) {
       const activity = getActivity(step.activity);
       item.iconPath = new vscode.ThemeIcon(activity.icon, new vscode.ThemeColor(activity.colorId));
       item.description = activity.name;
-      item.tooltip = `${step.id} · ${activity.name}`;
+      item.tooltip = `${step.id} · ${activity.name}${timing}`;
     } else {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.description = step.activityText ? vscode.l10n.t('unknown activity “{0}”', step.activityText) : vscode.l10n.t('no activity');
-      item.tooltip = `${step.id} · ${item.description}`;
+      item.tooltip = `${step.id} · ${item.description}${timing}`;
     }
     item.contextValue = 'svc.valueStreamStep';
     item.command = { command: REVEAL_STEP_COMMAND, title: vscode.l10n.t('Go to Step in Source'), arguments: [node] };

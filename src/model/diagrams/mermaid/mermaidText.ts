@@ -35,6 +35,8 @@ export interface DiagramNode {
   readonly activity?: ActivityId;
   readonly streamIndex?: number;
   readonly stepIndex?: number;
+  /** A step on the critical path. */
+  readonly critical?: boolean;
 }
 
 export interface MermaidDiagram {

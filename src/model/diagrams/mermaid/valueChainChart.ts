@@ -27,6 +27,9 @@ function activityNode(activity: Activity): DiagramNode {
   return { nodeId: activity.nodeId, kind: 'activity', label: activity.name, tooltip: activity.purpose, activity: activity.id };
 }
 
+/** The value chain's title, as diagrams and the picture show it to screen readers. */
+export const VALUE_CHAIN_TITLE = 'ITIL 4 service value chain';
+
 /**
  * The seed's service value chain flowchart: demand enters through Plan, Engage and Improve; those three work
  * both ways with Design & Transition, Obtain/Build and Deliver & Support; Design & Transition works both ways
@@ -53,7 +56,7 @@ export function valueChainFlowchart(colors: ActivityStyling): MermaidDiagram {
     linksFrom.set(from, [...(linksFrom.get(from) ?? []), to]);
   }
 
-  const title = 'ITIL 4 service value chain';
+  const title = VALUE_CHAIN_TITLE;
   const description = valueChainDescription();
   const lines = [
     'flowchart LR',

@@ -1,9 +1,11 @@
 /**
  * A value stream as Mermaid text: a flowchart from its trigger through its steps in dependency order to its
- * outcome, and the Gantt chart of the schedule of one or more streams.
+ * outcome, and the Gantt chart of the schedule of one or more streams, both with the critical path marked (a
+ * heavier outline and line in the accent colour, never colour alone) and every step's timing and slack.
  */
 import { DEMAND_NODE, VALUE_NODE, getActivity, type ActivityId } from '../../itil';
-import type { ValueStream, ValueStreamStep } from '../../valueStreams';
+import { formatTime, timeAxisLabel, type ValueStream, type ValueStreamStep } from '../../valueStreams';
+import { PRINT_PALETTE } from '../diagramPalette';
 import {
   UNKNOWN_ACTIVITY_CLASS,
   accessibilityLines,
@@ -11,6 +13,7 @@ import {
   classDefinitions,
   escapeMermaidLabel,
   escapeMermaidText,
+  isHexColor,
   plural,
   type ActivityStyling,
   type DiagramNode,
@@ -26,6 +29,12 @@ export function valueStreamDescription(stream: ValueStream): string {
   const steps = stepsInDependencyOrder(stream.steps).map(({ step }) => `${stepActivityName(step)} (${step.id})`);
   return steps.length > 0 ? `${name}: ${steps.join(' → ')}` : `${name}: no steps yet`;
 }
+
+/** The class of critical nodes (flowcharts) and the tag of critical tasks (Gantt charts). */
+export const CRITICAL_CLASS = 'critical';
+/** How much heavier the critical path is drawn than the rest, so it never depends on colour alone. */
+const CRITICAL_NODE_STROKE = '4px';
+const CRITICAL_LINK_STROKE = '3px';
 
 
 /** Prefix of every node id of stream `streamIndex`, so several streams can share one page. */
@@ -51,13 +60,24 @@ function practiceNames(step: ValueStreamStep): string[] {
   return step.practices.map((practice) => practice.text.trim()).filter((text) => text.length > 0);
 }
 
-function stepTooltip(step: ValueStreamStep): string {
+function stepTooltip(stream: ValueStream, index: number): string {
+  const step = stream.steps[index];
   const activity = step.activity ? getActivity(step.activity) : undefined;
   const lines = [activity ? `${activity.name}: ${activity.purpose}` : `Unknown activity “${step.activityText}”.`];
   const practices = practiceNames(step);
   if (practices.length > 0) lines.push(`Practices: ${practices.join(', ')}`);
-  lines.push(`Runs from ${step.start} to ${step.end}.`);
+  lines.push(`Time: ${stream.metrics.steps[index]?.timing ?? `${step.start} to ${formatTime(step.end, stream.unit)}`}`);
   return lines.join('\n');
+}
+
+function isCritical(stream: ValueStream, index: number): boolean {
+  return stream.metrics.steps[index]?.critical === true;
+}
+
+/** Whether the step at `from` drives the one at `to` on the critical path: both critical, `to` starting its lag after `from` ends. */
+function drives(stream: ValueStream, from: number, to: number): boolean {
+  const [before, after] = [stream.steps[from], stream.steps[to]];
+  return isCritical(stream, from) && isCritical(stream, to) && Math.abs(before.end + after.lag - after.start) <= 1e-9 * Math.max(1, Math.abs(after.start));
 }
 
 export interface OrderedStep {
@@ -105,9 +125,10 @@ export function stepsInDependencyOrder(steps: readonly ValueStreamStep[]): Order
 
 /**
  * One value stream as a flowchart: its trigger (the demand) → its steps in dependency order, coloured by
- * activity, with their practices under the title → its outcome (the value).
+ * activity, with their practices under the title → its outcome (the value). The critical steps, and the links
+ * along which one drives the next, are outlined in `criticalColor` (hex; with a stylesheet, its rules colour them).
  */
-export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, colors: ActivityStyling): MermaidDiagram {
+export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, colors: ActivityStyling, criticalColor: string = PRINT_PALETTE.foreground): MermaidDiagram {
   const prefix = streamNodePrefix(streamIndex);
   const trigger: DiagramNode = {
     nodeId: `${prefix}trigger`,
@@ -128,29 +149,36 @@ export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, c
     nodeId: stepNodeId(streamIndex, index),
     kind: 'step',
     label: stepTitle(step),
-    tooltip: stepTooltip(step),
+    tooltip: stepTooltip(stream, index),
     ...(step.activity ? { activity: step.activity } : {}),
     streamIndex,
     stepIndex: index,
+    ...(isCritical(stream, index) ? { critical: true } : {}),
   }));
 
   const indexById = firstIndexById(stream.steps);
   const edges: string[] = [];
+  /** Positions in `edges` (Mermaid's link numbers) of the links the critical path runs along. */
+  const criticalLinks: number[] = [];
+  const link = (from: string, to: string, critical: boolean) => {
+    if (critical) criticalLinks.push(edges.length);
+    edges.push(`  ${from} --> ${to}`);
+  };
   const hasSuccessor = new Set<number>();
   for (const { step, index } of order) {
     const predecessors = predecessorsOf(step, index, indexById);
-    if (predecessors.length === 0) {
-      edges.push(`  ${trigger.nodeId} --> ${stepNodeId(streamIndex, index)}`);
-    }
+    if (predecessors.length === 0) link(trigger.nodeId, stepNodeId(streamIndex, index), isCritical(stream, index));
     for (const predecessor of predecessors) {
       hasSuccessor.add(predecessor);
-      edges.push(`  ${stepNodeId(streamIndex, predecessor)} --> ${stepNodeId(streamIndex, index)}`);
+      link(stepNodeId(streamIndex, predecessor), stepNodeId(streamIndex, index), drives(stream, predecessor, index));
     }
   }
   for (const { index } of order) {
-    if (!hasSuccessor.has(index)) edges.push(`  ${stepNodeId(streamIndex, index)} --> ${outcome.nodeId}`);
+    if (!hasSuccessor.has(index)) link(stepNodeId(streamIndex, index), outcome.nodeId, isCritical(stream, index));
   }
   if (order.length === 0) edges.push(`  ${trigger.nodeId} --> ${outcome.nodeId}`);
+  const criticalNodes = stepNodes.filter((node) => node.critical).map((node) => node.nodeId);
+  const accent = isHexColor(criticalColor) ? criticalColor : PRINT_PALETTE.foreground;
 
   const usedActivities = stream.steps.map((step) => step.activity).filter((activity): activity is ActivityId => activity !== undefined);
   const title = `Value stream: ${stream.name}`;
@@ -165,6 +193,11 @@ export function valueStreamFlowchart(stream: ValueStream, streamIndex: number, c
     ...classDefinitions(colors, usedActivities),
     ...(stream.steps.some((step) => !step.activity) ? [`  classDef ${UNKNOWN_ACTIVITY_CLASS} stroke-dasharray:5 4,stroke-width:2px`] : []),
     ...classAssignments(stepNodes),
+    ...(criticalNodes.length > 0 && colors !== 'stylesheet' ? [`  classDef ${CRITICAL_CLASS} stroke:${accent},stroke-width:${CRITICAL_NODE_STROKE}`] : []),
+    ...(criticalNodes.length > 0 ? [`  class ${criticalNodes.join(',')} ${CRITICAL_CLASS}`] : []),
+    ...(criticalLinks.length > 0
+      ? [`  linkStyle ${criticalLinks.join(',')} ${colors === 'stylesheet' ? '' : `stroke:${accent},`}stroke-width:${CRITICAL_LINK_STROKE}`]
+      : []),
   ];
   return { source: lines.join('\n') + '\n', nodes: [trigger, ...stepNodes, outcome], title, description };
 }
@@ -192,19 +225,27 @@ export function taskId(streamIndex: number, stepIndex: number, activity: Activit
 
 /**
  * The streams' schedules as one Gantt chart, one section per stream and one bar per step, timed in the
- * definition's relative units like the seed's chart (`dateFormat X`, so 0, 1, 2… are the units).
+ * definition's units like the seed's chart (a unit is written as a second, in milliseconds: Mermaid 12 reads the
+ * start of `dateFormat X` times as 0, and `x` times correctly; the axis shows whole seconds), the critical steps tagged
+ * `crit`. Mermaid draws no axis title: a stream's `unit` goes in the chart's title, or in each section's name when
+ * the streams count in different units.
  */
 export function valueStreamGantt(streams: readonly ValueStream[], options: GanttOptions = {}): MermaidDiagram {
   const only = streams.length === 1 ? streams[0] : undefined;
+  const units = new Set(streams.map((stream) => stream.unit));
+  const oneUnit = units.size <= 1;
+  const [sharedUnit] = units;
   const title = options.title ?? only?.name ?? 'Value streams';
   const nodes: DiagramNode[] = [];
   const accessibleTitle = `Schedule: ${title}`;
-  const description = streams.map((stream) => `${stream.name}: ${plural(stream.steps.length, 'step')}, ${plural(streamLength(stream), 'unit')}`).join('; ');
+  const description = streams
+    .map((stream) => `${stream.name}: ${plural(stream.steps.length, 'step')}, ${formatTime(streamLength(stream), stream.unit)}`)
+    .join('; ');
   const lines = [
     'gantt',
-    `  title ${escapeMermaidText(title)}`,
+    `  title ${escapeMermaidText(oneUnit && sharedUnit ? `${title} (in ${sharedUnit})` : title)}`,
     ...accessibilityLines(accessibleTitle, description),
-    '  dateFormat X',
+    '  dateFormat x',
     '  axisFormat %s',
     `  tickInterval ${tickInterval(Math.max(0, ...streams.map(streamLength)))}second`,
     '  todayMarker off',
@@ -213,26 +254,32 @@ export function valueStreamGantt(streams: readonly ValueStream[], options: Gantt
   streams.forEach((stream, position) => {
     const streamIndex = firstStreamIndex + position;
     if (stream.steps.length === 0) return;
-    lines.push(`  section ${escapeMermaidText(shortened(stream.name, SECTION_NAME_LENGTH)) || `Stream ${streamIndex + 1}`}`);
+    const name = shortened(stream.name, SECTION_NAME_LENGTH) || `Stream ${streamIndex + 1}`;
+    lines.push(`  section ${escapeMermaidText(oneUnit ? name : `${name} (${timeAxisLabel(stream.unit)})`)}`);
     stream.steps.forEach((step, stepIndex) => {
       const id = taskId(streamIndex, stepIndex, step.activity);
-      const start = wholeOrDecimal(step.start);
-      const end = wholeOrDecimal(Math.max(step.start, step.end));
-      const tags = step.end <= step.start ? 'milestone, ' : '';
+      const start = milliseconds(step.start);
+      const end = milliseconds(Math.max(step.start, step.end));
+      const critical = isCritical(stream, stepIndex);
+      const tags = `${critical ? `${CRITICAL_TAG}, ` : ''}${step.end <= step.start ? 'milestone, ' : ''}`;
       lines.push(`  ${escapeMermaidText(stepTitle(step))} :${tags}${id}, ${start}, ${end}`);
       nodes.push({
         nodeId: id,
         kind: 'step',
         label: stepTitle(step),
-        tooltip: stepTooltip(step),
+        tooltip: stepTooltip(stream, stepIndex),
         ...(step.activity ? { activity: step.activity } : {}),
         streamIndex,
         stepIndex,
+        ...(critical ? { critical: true } : {}),
       });
     });
   });
   return { source: lines.join('\n') + '\n', nodes, title: accessibleTitle, description };
 }
+
+/** Mermaid's Gantt tag for a task on the critical path. */
+const CRITICAL_TAG = 'crit';
 
 /** Section names sit in the chart's left margin: longer ones are cut with an ellipsis. */
 export const SECTION_NAME_LENGTH = 36;
@@ -256,8 +303,9 @@ function streamLength(stream: ValueStream): number {
   return stream.steps.reduce((latest, step) => Math.max(latest, step.end), 0);
 }
 
-/** Mermaid's `X` date format reads plain numbers; keep them finite and free of exponents. */
-function wholeOrDecimal(value: number): string {
-  if (!Number.isFinite(value)) return '0';
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+/** A time in units as the chart's `x` date format reads it: whole milliseconds, one unit being a second. */
+function milliseconds(value: number): string {
+  const rounded = Math.round(value * 1000);
+  // Plain digits: String() writes them below 1e21, Intl (slower) beyond.
+  return !Number.isFinite(rounded) ? '0' : Math.abs(rounded) < 1e21 ? String(rounded) : rounded.toLocaleString('en-US', { useGrouping: false });
 }
