@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, diagramHtml } from '../../src/features/diagrams/panels/diagramHtml';
+import { diagramHtml } from '../../src/features/diagrams/panels/diagramHtml';
+import { mermaidPagePolicy } from '../../src/model/diagrams';
 
 const BUTTON = { face: 'F', label: 'L' };
 const OPTIONS = {
@@ -17,7 +18,7 @@ const OPTIONS = {
 
 suite('Diagram webview HTML', () => {
   test('scripts need the nonce or the webview source; nothing else loads', () => {
-    const policy = contentSecurityPolicy('https://webview.example', 'abc123');
+    const policy = mermaidPagePolicy('https://webview.example', 'abc123');
     assert.match(policy, /^default-src 'none'; /);
     assert.match(policy, /script-src 'nonce-abc123' https:\/\/webview\.example(;|$)/);
     assert.doesNotMatch(policy, /unsafe-eval|script-src[^;]*unsafe-inline|https?:\/\/\*/);

@@ -9,6 +9,21 @@ import type { ValueStream } from '../valueStreams';
 export const DIAGRAM_VIEW_TYPE = 'svc.diagram';
 export const PREVIEW_VIEW_TYPE = 'svc.valueStreamPreview';
 
+/**
+ * The Content-Security-Policy of every page that runs Mermaid (the diagram panels and the export's drawing page):
+ * scripts only with the page's nonce or from the extension; inline styles, since Mermaid writes its own; images
+ * and fonts from the extension or inline; nothing from anywhere else.
+ */
+export function mermaidPagePolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}' ${cspSource}`,
+  ].join('; ');
+}
+
 /** What a toolbar button in a webview asks the host to do; the same code path as the matching command. */
 export type ToolbarAction = 'exportSvg' | 'exportPng' | 'copySource';
 export const TOOLBAR_ACTIONS: readonly ToolbarAction[] = ['exportSvg', 'exportPng', 'copySource'];

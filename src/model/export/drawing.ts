@@ -4,7 +4,7 @@
  * its HTML shell, the messages between it and the exporter, and the checks every answer passes before it is used.
  */
 import { escapeHtml } from '../cards';
-import { decodePngBase64, isExportableSvg, type ExportTheme, type PngScale } from '../diagrams';
+import { decodePngBase64, isExportableSvg, mermaidPagePolicy, type ExportTheme, type PngScale } from '../diagrams';
 import type { DrawingJob } from './figures';
 
 export interface DrawOptions {
@@ -183,13 +183,7 @@ export interface DrawingPageOptions {
 
 /** The drawing page's HTML: scripts only with the nonce or from the extension, styles inline (Mermaid writes them). */
 export function drawingPageHtml(options: DrawingPageOptions): string {
-  const policy = [
-    "default-src 'none'",
-    `img-src ${options.cspSource} data:`,
-    `style-src ${options.cspSource} 'unsafe-inline'`,
-    `font-src ${options.cspSource}`,
-    `script-src 'nonce-${options.nonce}' ${options.cspSource}`,
-  ].join('; ');
+  const policy = mermaidPagePolicy(options.cspSource, options.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

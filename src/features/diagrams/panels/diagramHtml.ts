@@ -4,6 +4,7 @@
  * element into every SVG it draws (and measures text with them while laying out).
  */
 import { escapeHtml } from '../../../model/cards';
+import { mermaidPagePolicy } from '../../../model/diagrams';
 
 export interface DiagramHtmlOptions {
   readonly title: string;
@@ -35,16 +36,6 @@ const BUTTON_GROUPS: readonly (readonly ToolbarButton[])[] = [
   ['exportSvg', 'exportPng', 'copyImage', 'copySource'],
 ];
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}' ${cspSource}`,
-  ].join('; ');
-}
-
 export function diagramHtml(options: DiagramHtmlOptions): string {
   const data = Object.entries({ strings: JSON.stringify(options.strings), ...options.data })
     .map(([name, value]) => ` data-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}="${escapeHtml(value)}"`)
@@ -67,7 +58,7 @@ export function diagramHtml(options: DiagramHtmlOptions): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.cspSource, options.nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${mermaidPagePolicy(options.cspSource, options.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
 <title>${escapeHtml(options.title)}</title>
