@@ -8,7 +8,9 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { APPENDIX_IDS, ExportError, exportDocument, isAppendixId, type AppendixId, type ExportFormat, type ImageFile } from '../model/export';
 import { GLOSSARY_PATH } from '../model/glossary';
-import { getEdition } from '../model/itil';
+import { CONFIG_PATH } from '../model/checks';
+import { getEdition, type EditionId } from '../model/itil';
+import { parseSvcConfig } from '../model/yamlParsers';
 import { builtInTerms, type EffectiveTerms } from '../model/terms';
 import { loadGlossary, nearestSvcFile, parseCommandLine, readText, UsageError } from './checkFiles';
 import { BROWSER_VARIABLES, BrowserDrawing, findBrowser } from './export/browserDrawing';
@@ -25,7 +27,8 @@ Options:
   -o, --output <file>      where to write; .docx for Word, .html or .htm for a web page
   --appendix terms|coverage  add "ITIL terms used in this document" or the Document Coverage summary (repeatable)
   --png-scale 1|2          pixels per diagram unit in Word's images (default 2)
-  --edition itil4|itil5    the ITIL edition the terms appendix follows (default itil4)
+  --edition itil4|itil5    the ITIL edition the terms appendix follows (default: the edition of the nearest
+                           .svc/config.yaml, else itil4)
   --glossary <file>        read the document with this glossary instead of the nearest .svc/glossary.yaml
   --browser <path>         the Chromium or Chrome to draw with
   --help                   show this help
@@ -43,7 +46,7 @@ interface Options {
   readonly format: ExportFormat;
   readonly appendices: readonly AppendixId[];
   readonly pngScale: 1 | 2;
-  readonly edition: string;
+  readonly edition?: EditionId;
   readonly glossary?: string;
   readonly browser?: string;
 }
@@ -53,7 +56,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     output: { type: 'string', short: 'o' },
     appendix: { type: 'string', multiple: true, default: [] },
     'png-scale': { type: 'string', default: '2' },
-    edition: { type: 'string', default: 'itil4' },
+    edition: { type: 'string' },
     glossary: { type: 'string' },
     browser: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -70,17 +73,24 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
   const unknown = values.appendix.filter((id) => !isAppendixId(id));
   if (unknown.length > 0) throw new UsageError(`--appendix must be ${APPENDIX_IDS.join(' or ')}, not "${unknown.join('", "')}"`);
   if (values['png-scale'] !== '1' && values['png-scale'] !== '2') throw new UsageError(`--png-scale must be 1 or 2, not "${values['png-scale']}"`);
-  if (values.edition !== 'itil4' && values.edition !== 'itil5') throw new UsageError(`--edition must be itil4 or itil5, not "${values.edition}"`);
+  const edition = values.edition;
+  if (edition !== undefined && edition !== 'itil4' && edition !== 'itil5') throw new UsageError(`--edition must be itil4 or itil5, not "${edition}"`);
   return {
     input,
     output: values.output,
     format,
     appendices: values.appendix.filter(isAppendixId),
     pngScale: values['png-scale'] === '1' ? 1 : 2,
-    edition: values.edition,
+    ...(edition !== undefined ? { edition } : {}),
     ...(values.glossary !== undefined ? { glossary: values.glossary } : {}),
     ...(values.browser !== undefined ? { browser: values.browser } : {}),
   };
+}
+
+/** The edition the nearest .svc/config.yaml names, the one the editor and svc-check follow for the same files. */
+function configuredEdition(documentFile: string): EditionId | undefined {
+  const configFile = nearestSvcFile(documentFile, CONFIG_PATH, new Map());
+  return configFile === undefined ? undefined : parseSvcConfig(readText(configFile, configFile)).config.edition;
 }
 
 function imageReader(documentFile: string): (relative: string) => Promise<ImageFile> {
@@ -137,7 +147,7 @@ export async function main(argv: readonly string[], cwd: string, environment: No
       fileName: path.basename(input),
       appendices: options.appendices,
       terms,
-      edition: getEdition(options.edition),
+      edition: getEdition(options.edition ?? configuredEdition(input)),
       theme: 'light',
       pngScale: options.pngScale,
       draw: async (jobs, drawOptions, onDrawn) => {

@@ -57,6 +57,22 @@ suite('svc-export (built binary, drawing in Chromium)', function () {
     assert.deepEqual(readdirSync(output).sort(), ['clean.html', 'clean.md'], 'no temporary file is left');
   });
 
+  test('the terms appendix follows --edition, else the edition of the nearest .svc/config.yaml, else ITIL 4', () => {
+    const source = path.join(output, 'desk.md');
+    writeFileSync(source, '# Desk\n\nIncident management restores service quickly.\n');
+    const groupOfIncidentManagement = (args: readonly string[]): string => {
+      const target = path.join(output, 'desk.html');
+      const run = spawnSync(process.execPath, [BINARY, source, '-o', target, '--appendix', 'terms', ...args], { encoding: 'utf8', timeout: 120_000 });
+      assert.equal(run.status, 0, run.stderr);
+      return /<td>([^<]*management practice \([^<]*)<\/td>/.exec(readFileSync(target, 'utf8'))?.[1] ?? 'no group';
+    };
+    assert.equal(groupOfIncidentManagement([]), 'Service management practice (ITIL 4 §5.2.5)');
+    mkdirSync(path.join(output, '.svc'));
+    writeFileSync(path.join(output, '.svc', 'config.yaml'), 'edition: itil5\n');
+    assert.equal(groupOfIncidentManagement([]), 'Product and service management practice (ITIL (Version 5); ITIL 4 §5.2.5)');
+    assert.equal(groupOfIncidentManagement(['--edition', 'itil4']), 'Service management practice (ITIL 4 §5.2.5)');
+  });
+
   test('no browser: exit 2 with what to install, and nothing written', () => {
     const target = path.join(output, 'proposal.html');
     const run = svcExport(['service-desk-proposal.md', '-o', target], { PATH: '' });
