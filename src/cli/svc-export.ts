@@ -9,7 +9,7 @@ import path from 'node:path';
 import { APPENDIX_IDS, ExportError, exportDocument, isAppendixId, type AppendixId, type ExportFormat, type ImageFile } from '../model/export';
 import { GLOSSARY_PATH } from '../model/glossary';
 import { CONFIG_PATH } from '../model/checks';
-import { getEdition, type EditionId } from '../model/itil';
+import { EDITIONS, getEdition, type EditionId } from '../model/itil';
 import { parseSvcConfig } from '../model/yamlParsers';
 import { builtInTerms, type EffectiveTerms } from '../model/terms';
 import { loadGlossary, nearestSvcFile, parseCommandLine, readText, UsageError } from './checkFiles';
@@ -73,8 +73,10 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
   const unknown = values.appendix.filter((id) => !isAppendixId(id));
   if (unknown.length > 0) throw new UsageError(`--appendix must be ${APPENDIX_IDS.join(' or ')}, not "${unknown.join('", "')}"`);
   if (values['png-scale'] !== '1' && values['png-scale'] !== '2') throw new UsageError(`--png-scale must be 1 or 2, not "${values['png-scale']}"`);
-  const edition = values.edition;
-  if (edition !== undefined && edition !== 'itil4' && edition !== 'itil5') throw new UsageError(`--edition must be itil4 or itil5, not "${edition}"`);
+  const edition = values.edition === undefined ? undefined : EDITIONS.find((candidate) => candidate.id === values.edition)?.id;
+  if (values.edition !== undefined && edition === undefined) {
+    throw new UsageError(`--edition must be ${EDITIONS.map((candidate) => candidate.id).join(' or ')}, not "${values.edition}"`);
+  }
   return {
     input,
     output: values.output,
@@ -88,9 +90,9 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
 }
 
 /** The edition the nearest .svc/config.yaml names, the one the editor and svc-check follow for the same files. */
-function configuredEdition(documentFile: string): EditionId | undefined {
+function configuredEdition(documentFile: string, cwd: string): EditionId | undefined {
   const configFile = nearestSvcFile(documentFile, CONFIG_PATH, new Map());
-  return configFile === undefined ? undefined : parseSvcConfig(readText(configFile, configFile)).config.edition;
+  return configFile === undefined ? undefined : parseSvcConfig(readText(configFile, path.relative(cwd, configFile))).config.edition;
 }
 
 function imageReader(documentFile: string): (relative: string) => Promise<ImageFile> {
@@ -147,7 +149,7 @@ export async function main(argv: readonly string[], cwd: string, environment: No
       fileName: path.basename(input),
       appendices: options.appendices,
       terms,
-      edition: getEdition(options.edition ?? configuredEdition(input)),
+      edition: getEdition(options.edition ?? configuredEdition(input, cwd)),
       theme: 'light',
       pngScale: options.pngScale,
       draw: async (jobs, drawOptions, onDrawn) => {
